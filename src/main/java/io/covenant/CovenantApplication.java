@@ -1,0 +1,18 @@
+package io.covenant;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Covenant: corporate intelligence and default-risk predictions for many organisations on one installation. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class CovenantApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(CovenantApplication.class, args);
+	}
+
+}

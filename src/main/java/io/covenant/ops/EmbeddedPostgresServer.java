@@ -1,0 +1,84 @@
+package io.covenant.ops;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The one embedded PostgreSQL 17 of this JVM, shared by every application context that asks for it and stopped when
+ * the last of them closes.
+ */
+final class EmbeddedPostgresServer {
+
+	private static EmbeddedPostgres server;
+
+	private static Path dataDirectory;
+
+	private static int users;
+
+	private EmbeddedPostgresServer() {
+	}
+
+	static synchronized String start(Path directory, int port, boolean clean) {
+		if (server == null) {
+			server = launch(directory, port, clean);
+			dataDirectory = directory.toAbsolutePath().normalize();
+		}
+		else if (!dataDirectory.equals(directory.toAbsolutePath().normalize())) {
+			throw new IllegalStateException("An embedded PostgreSQL already runs on " + dataDirectory
+					+ "; this JVM cannot start a second one on " + directory);
+		}
+		return server.getJdbcUrl("postgres", "postgres");
+	}
+
+	static synchronized void acquire() {
+		users++;
+	}
+
+	static synchronized void release() {
+		users--;
+		if (users <= 0 && server != null) {
+			try {
+				server.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			finally {
+				server = null;
+				users = 0;
+			}
+		}
+	}
+
+	static synchronized boolean running() {
+		return server != null;
+	}
+
+	private static EmbeddedPostgres launch(Path directory, int port, boolean clean) {
+		try {
+			Files.createDirectories(directory);
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				.setDataDirectory(directory)
+				.setCleanDataDirectory(clean)
+				.setPGStartupWait(Duration.ofSeconds(30))
+				.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+				.setServerConfig("pg_stat_statements.track", "all")
+				.setServerConfig("max_connections", "100")
+				.setServerConfig("log_min_duration_statement", "1000")
+				.setServerConfig("listen_addresses", "localhost");
+			if (port > 0) {
+				builder.setPort(port);
+			}
+			return builder.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, ex);
+		}
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.covenant.shared.error;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import org.springframework.dao.DataAccessException;
+
+/**
+ * Turns a PostgreSQL integrity error into the domain error a client understands: a duplicate is a 409, a missing
+ * reference or a broken rule a 422 naming the field, a row still referenced a 409. Messages per constraint live in
+ * {@code db/constraint-messages.properties}, beside the migrations that define the constraints.
+ */
+public final class DatabaseErrorTranslator {
+
+	private static final Properties MESSAGES = load();
+
+	private DatabaseErrorTranslator() {
+	}
+
+	/** The domain error for this failure, or empty when it is not a client's fault (a bug or an outage). */
+	public static Optional<DomainException> translate(DataAccessException failure) {
+		return serverMessage(failure).flatMap(DatabaseErrorTranslator::translate);
+	}
+
+	static Optional<DomainException> translate(ServerErrorMessage message) {
+		String state = message.getSQLState() == null ? "" : message.getSQLState();
+		String constraint = message.getConstraint();
+		Explanation explanation = explain(constraint, message);
+		return Optional.ofNullable(switch (state) {
+			case "23505" -> new Conflict("duplicate", "Already exists", explanation.message());
+			case "23503" -> message.getMessage() != null && message.getMessage().contains("still referenced")
+					? new Conflict("still-referenced", "Still in use", explanation.message())
+					: rule(explanation);
+			case "23514", "23P01" -> rule(explanation);
+			case "23502" -> InvalidInput.of(message.getColumn(), "is required");
+			case "22001" -> new InvalidInput("A value is longer than its field allows",
+					List.of(FieldError.of(fieldOr(message.getColumn()), "is too long")));
+			case "22003", "22P02", "22007", "22008", "2201X", "2201W" ->
+				new InvalidInput("A value has the wrong form or is out of range: " + message.getMessage(),
+						List.of(FieldError.of(fieldOr(message.getColumn()), message.getMessage())));
+			default -> null;
+		});
+	}
+
+	private static DomainException rule(Explanation explanation) {
+		return new InvalidInput(explanation.field() + " " + explanation.message(),
+				List.of(FieldError.of(explanation.field(), explanation.message())));
+	}
+
+	private static Explanation explain(String constraint, ServerErrorMessage message) {
+		String text = constraint == null ? null : MESSAGES.getProperty(constraint);
+		if (text != null) {
+			int bar = text.indexOf('|');
+			return new Explanation(text.substring(0, bar).trim(), text.substring(bar + 1).trim());
+		}
+		String field = message.getColumn() != null ? message.getColumn() : "request";
+		String rule = constraint != null ? constraint.replace('_', ' ') : "a database rule";
+		return new Explanation(field, "breaks the rule '" + rule + "'");
+	}
+
+	private static String fieldOr(String column) {
+		return column != null ? column : "request";
+	}
+
+	private static Optional<ServerErrorMessage> serverMessage(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+				return Optional.of(psql.getServerErrorMessage());
+			}
+			if (t.getCause() == t) {
+				break;
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static Properties load() {
+		Properties properties = new Properties();
+		try (InputStream in = DatabaseErrorTranslator.class.getResourceAsStream("/db/constraint-messages.properties")) {
+			if (in != null) {
+				properties.load(in);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return properties;
+	}
+
+	private record Explanation(String field, String message) {
+	}
+
+}

@@ -1,0 +1,14 @@
+-- Spring Modulith's JDBC event publication registry (schema v2 for PostgreSQL): the outbox of module events.
+CREATE TABLE event_publication (
+    id                     UUID        NOT NULL PRIMARY KEY,
+    listener_id            TEXT        NOT NULL,
+    event_type             TEXT        NOT NULL,
+    serialized_event       TEXT        NOT NULL,
+    publication_date       TIMESTAMPTZ NOT NULL,
+    completion_date        TIMESTAMPTZ,
+    status                 TEXT,
+    completion_attempts    INT,
+    last_resubmission_date TIMESTAMPTZ
+);
+CREATE INDEX event_publication_serialized_event_hash_idx ON event_publication USING hash (serialized_event);
+CREATE INDEX event_publication_by_completion_date_idx ON event_publication (completion_date);
