@@ -26,8 +26,11 @@ class ConfigurationCheckEnvironmentPostProcessor implements EnvironmentPostProce
 
 	private static final Set<String> ENVIRONMENTS = Set.of("development", "staging", "production");
 
-	private static final List<String> PLACEHOLDERS = List.of("change-me", "changeme", "change_me", "replace-me",
-			"placeholder", "your-secret", "your_password", "secret", "password", "todo", "xxx", "default", "example");
+	private static final List<String> PLACEHOLDER_WORDS = List.of("change-me", "changeme", "change_me", "replace-me",
+			"replaceme", "placeholder");
+
+	private static final Set<String> PLACEHOLDER_VALUES = Set.of("secret", "password", "todo", "xxx", "default",
+			"example", "test", "admin");
 
 	/** Settings whose value must never be a placeholder in production. */
 	private static final List<String> SECRETS = List.of(SECRET, "covenant.security.admin-password",
@@ -71,8 +74,8 @@ class ConfigurationCheckEnvironmentPostProcessor implements EnvironmentPostProce
 
 	static boolean isPlaceholder(String value) {
 		String normalized = value.trim().toLowerCase(Locale.ROOT);
-		return PLACEHOLDERS.stream().anyMatch(p -> normalized.equals(p) || normalized.contains("change-me")
-				|| normalized.contains("changeme") || normalized.startsWith("your-") || normalized.startsWith("<"));
+		return PLACEHOLDER_VALUES.contains(normalized) || PLACEHOLDER_WORDS.stream().anyMatch(normalized::contains)
+				|| normalized.startsWith("your") || normalized.startsWith("<");
 	}
 
 	private static String generatedSecret() {

@@ -27,6 +27,7 @@ final class EmbeddedPostgresServer {
 		if (server == null) {
 			server = launch(directory, port, clean);
 			dataDirectory = directory.toAbsolutePath().normalize();
+			Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stopAfterContexts, "embedded-pg-stop"));
 		}
 		else if (!dataDirectory.equals(directory.toAbsolutePath().normalize())) {
 			throw new IllegalStateException("An embedded PostgreSQL already runs on " + dataDirectory
@@ -41,7 +42,32 @@ final class EmbeddedPostgresServer {
 
 	static synchronized void release() {
 		users--;
-		if (users <= 0 && server != null) {
+		if (users <= 0) {
+			close();
+		}
+	}
+
+	/**
+	 * JVM shutdown hooks run concurrently: wait for the application contexts to close their pools before stopping the
+	 * server, but never hang the exit.
+	 */
+	private static synchronized void stopAfterContexts() {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (users > 0 && System.nanoTime() < deadline) {
+			try {
+				EmbeddedPostgresServer.class.wait(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		close();
+	}
+
+	private static void close() {
+		EmbeddedPostgresServer.class.notifyAll();
+		if (server != null) {
 			try {
 				server.close();
 			}
@@ -61,11 +87,15 @@ final class EmbeddedPostgresServer {
 
 	private static EmbeddedPostgres launch(Path directory, int port, boolean clean) {
 		try {
+			if (clean) {
+				deleteRecursively(directory);
+			}
 			Files.createDirectories(directory);
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(directory)
 				.setCleanDataDirectory(clean)
 				.setPGStartupWait(Duration.ofSeconds(30))
+				.setRegisterShutdownHook(false)
 				.setServerConfig("shared_preload_libraries", "pg_stat_statements")
 				.setServerConfig("pg_stat_statements.track", "all")
 				.setServerConfig("max_connections", "100")
@@ -78,6 +108,17 @@ final class EmbeddedPostgresServer {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, ex);
+		}
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (var paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
 		}
 	}
 

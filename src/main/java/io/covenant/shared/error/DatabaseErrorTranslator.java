@@ -34,9 +34,11 @@ public final class DatabaseErrorTranslator {
 		String constraint = message.getConstraint();
 		Explanation explanation = explain(constraint, message);
 		return Optional.ofNullable(switch (state) {
-			case "23505" -> new Conflict("duplicate", "Already exists", explanation.message());
+			case "23505" -> new Conflict("duplicate", "Already exists", explanation.sentence(),
+					List.of(FieldError.of(explanation.field(), explanation.message())));
 			case "23503" -> message.getMessage() != null && message.getMessage().contains("still referenced")
-					? new Conflict("still-referenced", "Still in use", explanation.message())
+					? new Conflict("still-referenced", "Still in use",
+							"This row is still referenced by other rows (" + constraint + ")")
 					: rule(explanation);
 			case "23514", "23P01" -> rule(explanation);
 			case "23502" -> InvalidInput.of(message.getColumn(), "is required");
@@ -50,7 +52,7 @@ public final class DatabaseErrorTranslator {
 	}
 
 	private static DomainException rule(Explanation explanation) {
-		return new InvalidInput(explanation.field() + " " + explanation.message(),
+		return new InvalidInput(explanation.sentence(),
 				List.of(FieldError.of(explanation.field(), explanation.message())));
 	}
 
@@ -95,6 +97,11 @@ public final class DatabaseErrorTranslator {
 	}
 
 	private record Explanation(String field, String message) {
+
+		String sentence() {
+			return field + " " + message;
+		}
+
 	}
 
 }

@@ -43,6 +43,11 @@ public abstract class DomainException extends RuntimeException {
 		return Map.of();
 	}
 
+	/** Response headers the problem needs, such as Retry-After. */
+	public Map<String, String> headers() {
+		return Map.of();
+	}
+
 	public static URI typeOf(String slug) {
 		return URI.create(TYPE_BASE + slug);
 	}

@@ -40,7 +40,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<Object> domain(DomainException ex, WebRequest request) {
-		return problem(ex.status(), ex.type().toString(), ex.title(), ex.getMessage(), ex.properties(), request);
+		ResponseEntity<Object> response = problem(ex.status(), ex.type().toString(), ex.title(), ex.getMessage(),
+				ex.properties(), request);
+		if (ex.headers().isEmpty()) {
+			return response;
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(response.getHeaders());
+		ex.headers().forEach(headers::set);
+		return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
 	}
 
 	@ExceptionHandler(DataAccessException.class)

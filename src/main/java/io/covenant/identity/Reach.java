@@ -1,0 +1,57 @@
+package io.covenant.identity;
+
+import java.util.Set;
+import java.util.UUID;
+
+import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Role;
+
+/**
+ * How far an administrator reaches: a super_admin everywhere, a tenant_admin over its tenant's organisations, an
+ * org_admin over its own organisation; everyone sees their own organisation.
+ */
+record Reach(Caller caller) {
+
+	static Reach of(Caller caller) {
+		return new Reach(caller);
+	}
+
+	boolean canSee(OrganizationRow org) {
+		return caller.isSuperAdmin() || inTenant(org) || org.id().equals(caller.organizationId());
+	}
+
+	/** Change settings, invitation and members. */
+	boolean canManage(OrganizationRow org) {
+		return caller.isSuperAdmin() || inTenant(org)
+				|| caller.role() == Role.ORG_ADMIN && org.id().equals(caller.organizationId());
+	}
+
+	/** Create or delete whole organisations. */
+	boolean canCreateOrDelete(OrganizationRow org) {
+		return caller.isSuperAdmin() || inTenant(org);
+	}
+
+	boolean canSeeUser(UserRow user) {
+		return caller.isSuperAdmin() || caller.userId().equals(user.id())
+				|| user.organizationId() != null && user.organizationId().equals(caller.organizationId())
+				|| caller.role() == Role.TENANT_ADMIN && user.tenantId() != null
+						&& user.tenantId().equals(caller.tenantId());
+	}
+
+	/** The roles this caller may give within an organisation it manages. */
+	Set<Role> assignableRoles() {
+		if (caller.isSuperAdmin()) {
+			return Set.of(Role.USER, Role.ORG_MEMBER, Role.ORG_ADMIN, Role.TENANT_ADMIN, Role.SUPER_ADMIN);
+		}
+		if (caller.role() == Role.TENANT_ADMIN) {
+			return Set.of(Role.USER, Role.ORG_MEMBER, Role.ORG_ADMIN, Role.TENANT_ADMIN);
+		}
+		return Set.of(Role.USER, Role.ORG_MEMBER, Role.ORG_ADMIN);
+	}
+
+	private boolean inTenant(OrganizationRow org) {
+		UUID tenant = caller.tenantId();
+		return caller.role() == Role.TENANT_ADMIN && tenant != null && tenant.equals(org.tenantId());
+	}
+
+}

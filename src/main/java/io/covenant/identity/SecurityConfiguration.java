@@ -1,0 +1,75 @@
+package io.covenant.identity;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.CallerAuthentication;
+import io.covenant.shared.security.Role;
+
+/**
+ * Stateless API security: a bearer JWT or an {@code X-API-Key} makes the {@link Caller}; everything but health,
+ * info, the API description and the sign-in endpoints needs one. Failures answer problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String[] PUBLIC = { "/actuator/health/**", "/actuator/health", "/actuator/info",
+			"/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/verify",
+			"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error" };
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyAuthenticationFilter apiKeys,
+			ProblemSecurityHandlers problems) throws Exception {
+		http.csrf(csrf -> csrf.disable())
+			.cors(cors -> cors.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
+				.permitAll()
+				.requestMatchers(HttpMethod.OPTIONS, "/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer(resource -> resource
+				.jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::callerOf))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.addFilterBefore(apiKeys, BearerTokenAuthenticationFilter.class);
+		return http.build();
+	}
+
+	/** The API key filter runs inside the security chain only, not a second time as a plain servlet filter. */
+	@Bean
+	FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyFilterRegistration(ApiKeyAuthenticationFilter filter) {
+		FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	static AbstractAuthenticationToken callerOf(Jwt jwt) {
+		List<String> permissions = jwt.getClaimAsStringList("perms");
+		return new CallerAuthentication(new Caller(UUID.fromString(jwt.getSubject()), uuid(jwt.getClaimAsString("org")),
+				uuid(jwt.getClaimAsString("tenant")), Role.of(jwt.getClaimAsString("role")),
+				permissions == null ? Set.of() : Set.copyOf(permissions), false));
+	}
+
+	private static UUID uuid(String value) {
+		return value == null || value.isBlank() ? null : UUID.fromString(value);
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.covenant.identity;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Component;
+
+/** Issues a short-lived signed access token and a rotating refresh token for a session family. */
+@Component
+class TokenIssuer {
+
+	private final JwtEncoder encoder;
+
+	private final SessionRepository sessions;
+
+	private final IdentityProperties properties;
+
+	TokenIssuer(JwtEncoder encoder, SessionRepository sessions, IdentityProperties properties) {
+		this.encoder = encoder;
+		this.sessions = sessions;
+		this.properties = properties;
+	}
+
+	Tokens issue(UserRow user, Set<String> permissions, UUID familyId, ClientInfo client) {
+		Instant now = Instant.now();
+		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+			.issuer("covenant")
+			.subject(user.id().toString())
+			.issuedAt(now)
+			.expiresAt(now.plus(properties.accessTokenTtl()))
+			.id(UUID.randomUUID().toString())
+			.claim("role", user.role().value())
+			.claim("perms", List.copyOf(permissions));
+		if (user.organizationId() != null) {
+			claims.claim("org", user.organizationId().toString());
+		}
+		if (user.tenantId() != null) {
+			claims.claim("tenant", user.tenantId().toString());
+		}
+		String access = encoder
+			.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
+			.getTokenValue();
+		String refresh = Secrets.random(32);
+		sessions.insert(user.id(), familyId, Secrets.hash(refresh), client.ip(), client.userAgent(),
+				OffsetDateTime.now(ZoneOffset.UTC).plus(properties.refreshTokenTtl()));
+		return new Tokens(access, refresh, "Bearer", properties.accessTokenTtl().toSeconds());
+	}
+
+}

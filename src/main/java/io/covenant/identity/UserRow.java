@@ -1,0 +1,27 @@
+package io.covenant.identity;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import io.covenant.shared.security.Role;
+
+/** A row of {@code users}; the password hash never leaves the identity module. */
+record UserRow(UUID id, String email, String passwordHash, Role role, UUID organizationId, UUID tenantId,
+		String firstName, String lastName, String phone, boolean verified, boolean active, OffsetDateTime lastLogin,
+		OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+	/** The audited view of a user: everything but the hash. */
+	java.util.Map<String, Object> audited() {
+		var values = new java.util.LinkedHashMap<String, Object>();
+		values.put("email", email);
+		values.put("role", role.value());
+		values.put("organization_id", organizationId);
+		values.put("tenant_id", tenantId);
+		values.put("first_name", firstName);
+		values.put("last_name", lastName);
+		values.put("is_verified", verified);
+		values.put("is_active", active);
+		return values;
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * Identity and tenancy: accounts, sessions, tenants, organisations, roles, permissions and API keys. Its public API is
+ * the {@link io.covenant.shared.security.Caller} every request carries.
+ */
+@org.springframework.modulith.ApplicationModule
+package io.covenant.identity;

@@ -1,0 +1,59 @@
+package io.covenant.identity.web;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.covenant.identity.ApiKeys;
+import io.covenant.identity.ApiKeys.ApiKeyView;
+import io.covenant.shared.security.Callers;
+
+/** The caller's own API keys. */
+@RestController
+@RequestMapping("/api/v1/api-keys")
+class ApiKeyController {
+
+	private final ApiKeys apiKeys;
+
+	ApiKeyController(ApiKeys apiKeys) {
+		this.apiKeys = apiKeys;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	ApiKeyView create(@Valid @RequestBody CreateApiKeyRequest request) {
+		return apiKeys.create(Callers.current(), request.name(), request.scopes(), request.expiresAt());
+	}
+
+	@GetMapping
+	List<ApiKeyView> list() {
+		return apiKeys.list(Callers.current());
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void revoke(@PathVariable UUID id) {
+		apiKeys.revoke(Callers.current(), id);
+	}
+
+	record CreateApiKeyRequest(@NotBlank @Size(max = 100) String name, @NotEmpty Set<@NotBlank String> scopes,
+			OffsetDateTime expiresAt) {
+	}
+
+}

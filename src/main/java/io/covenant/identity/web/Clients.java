@@ -1,0 +1,18 @@
+package io.covenant.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.covenant.identity.ClientInfo;
+
+/** The client address and agent of a request. Behind a proxy, configure server.forward-headers-strategy. */
+final class Clients {
+
+	private Clients() {
+	}
+
+	static ClientInfo of(HttpServletRequest request) {
+		String agent = request.getHeader("User-Agent");
+		return new ClientInfo(request.getRemoteAddr(), agent == null ? null : agent.substring(0, Math.min(agent.length(), 500)));
+	}
+
+}

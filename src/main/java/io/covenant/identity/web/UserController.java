@@ -1,0 +1,48 @@
+package io.covenant.identity.web;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.covenant.identity.Accounts;
+import io.covenant.identity.UserView;
+import io.covenant.identity.web.AuthRequests.ChangePasswordRequest;
+import io.covenant.shared.security.Callers;
+
+/** The signed-in user's own account, and deactivation. */
+@RestController
+@RequestMapping("/api/v1/users")
+class UserController {
+
+	private final Accounts accounts;
+
+	UserController(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/me")
+	UserView me() {
+		return accounts.me(Callers.current());
+	}
+
+	@PostMapping("/me/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void changePassword(@Valid @RequestBody ChangePasswordRequest request) {
+		accounts.changePassword(Callers.current(), request.currentPassword(), request.newPassword());
+	}
+
+	@PostMapping("/{id}/deactivate")
+	UserView deactivate(@PathVariable UUID id) {
+		return accounts.deactivate(Callers.current(), id);
+	}
+
+}

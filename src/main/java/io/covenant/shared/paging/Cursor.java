@@ -1,0 +1,48 @@
+package io.covenant.shared.paging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.UUID;
+
+import io.covenant.shared.error.InvalidInput;
+
+/**
+ * A keyset position (a timestamp and a tie-breaking id), opaque to clients. Lists order by (time DESC, id DESC) and
+ * continue strictly after the cursor, so pages neither skip nor repeat rows when new ones arrive.
+ */
+public record Cursor(Instant at, UUID id) {
+
+	public static Cursor of(OffsetDateTime at, UUID id) {
+		return new Cursor(at.toInstant(), id);
+	}
+
+	public String encode() {
+		long micros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+		String raw = micros + ":" + id;
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Null for the first page; a malformed cursor is the client's error. */
+	public static Cursor decode(String cursor) {
+		if (cursor == null || cursor.isBlank()) {
+			return null;
+		}
+		try {
+			String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			int colon = raw.indexOf(':');
+			long micros = Long.parseLong(raw.substring(0, colon));
+			return new Cursor(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L),
+					UUID.fromString(raw.substring(colon + 1)));
+		}
+		catch (RuntimeException ex) {
+			throw InvalidInput.of("cursor", "is not a cursor returned by this API");
+		}
+	}
+
+	public OffsetDateTime atUtc() {
+		return at.atOffset(java.time.ZoneOffset.UTC);
+	}
+
+}
