@@ -54,8 +54,9 @@ class ConfigurationCheckEnvironmentPostProcessor implements EnvironmentPostProce
 				throw new InvalidConfigurationException(SECRET + " (COVENANT_JWT_SECRET)",
 						"is required in " + name + " (at least 32 characters)");
 			}
+			// First, so that it wins over the empty placeholder of application.yml; only reached when nothing is set.
 			environment.getPropertySources()
-				.addLast(new MapPropertySource("covenantGeneratedSecrets", Map.of(SECRET, generatedSecret())));
+				.addFirst(new MapPropertySource("covenantGeneratedSecrets", Map.of(SECRET, generatedSecret())));
 		}
 		else if (secret.length() < 32) {
 			throw new InvalidConfigurationException(SECRET + " (COVENANT_JWT_SECRET)",

@@ -51,6 +51,16 @@ class ConfigurationCheckTests {
 	}
 
 	@Test
+	void developmentGetsAGeneratedSecretWhenNoneIsSet() {
+		var environment = new org.springframework.core.env.StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new org.springframework.core.env.MapPropertySource("yml",
+					java.util.Map.of("covenant.security.jwt-secret", "", "covenant.environment", "development")));
+		new ConfigurationCheckEnvironmentPostProcessor().postProcessEnvironment(environment, null);
+		assertThat(environment.getProperty("covenant.security.jwt-secret")).hasSizeGreaterThanOrEqualTo(32);
+	}
+
+	@Test
 	void placeholdersAreRecognised() {
 		assertThat(ConfigurationCheckEnvironmentPostProcessor.isPlaceholder("change-me")).isTrue();
 		assertThat(ConfigurationCheckEnvironmentPostProcessor.isPlaceholder("<your password>")).isTrue();
