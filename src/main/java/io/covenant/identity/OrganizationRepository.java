@@ -48,8 +48,8 @@ class OrganizationRepository {
 
 	/** The organisations this caller may see, in name order. */
 	List<OrganizationRow> visibleTo(Caller caller, int limit, int offset) {
-		return jdbc.sql("SELECT " + COLUMNS + """
-				 FROM organizations
+		return jdbc.sql("SELECT " + COLUMNS + "\n" + """
+				FROM organizations
 				WHERE :super OR id = :org OR (:tenant_admin AND tenant_id = :tenant)
 				ORDER BY name, id LIMIT :limit OFFSET :offset""")
 			.param("super", caller.isSuperAdmin())

@@ -1,0 +1,162 @@
+package io.covenant.company;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.covenant.shared.audit.Audited;
+import io.covenant.shared.error.Forbidden;
+import io.covenant.shared.error.InvalidInput;
+import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.Caller;
+
+/** Company profiles under the access rule: reads see only visible rows, writes need the right to change them. */
+@Service
+public class Companies {
+
+	/** Owner of rows the platform creates itself (see V4__create_users.sql). */
+	public static final UUID SYSTEM_USER = UUID.fromString("00000000-0000-0000-0000-000000000001");
+
+	private final CompanyRepository repository;
+
+	private final ApplicationEventPublisher events;
+
+	Companies(CompanyRepository repository, ApplicationEventPublisher events) {
+		this.repository = repository;
+		this.events = events;
+	}
+
+	@Transactional
+	public Company create(Caller caller, CompanyCommand command) {
+		requireWrite(caller);
+		AccessLevel level = levelFor(caller, command.accessLevel());
+		UUID organization = level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
+		Company company = repository.insert(command, level, organization, caller.userId());
+		events.publishEvent(Audited.created("company", company.id(), company, company.organizationId()));
+		return company;
+	}
+
+	@Transactional(readOnly = true)
+	public Company get(Caller caller, UUID id) {
+		requireRead(caller);
+		return repository.findVisible(id, caller).orElseThrow(() -> CompanyNotFound.forId(id));
+	}
+
+	/** The company with this ticker that the caller sees, its own before a shared one. */
+	@Transactional(readOnly = true)
+	public Company byTicker(Caller caller, String ticker) {
+		requireRead(caller);
+		return repository.findVisibleBySymbol(ticker, caller).stream().findFirst()
+			.orElseThrow(() -> CompanyNotFound.forTicker(ticker));
+	}
+
+	@Transactional(readOnly = true)
+	public Company byCik(Caller caller, String cik) {
+		requireRead(caller);
+		String normalized;
+		try {
+			normalized = "%010d".formatted(Long.parseLong(cik.trim()));
+		}
+		catch (NumberFormatException ex) {
+			throw InvalidInput.of("cik", "must be digits");
+		}
+		return repository.findVisibleByCik(normalized, caller).stream().findFirst()
+			.orElseThrow(() -> CompanyNotFound.forCik(cik));
+	}
+
+	@Transactional(readOnly = true)
+	public CompanyPage list(Caller caller, CompanyFilter filter, CompanySort sort, Boolean ascending, String cursor,
+			int limit, int offset) {
+		requireRead(caller);
+		boolean asc = ascending != null ? ascending : sort == CompanySort.NAME || sort == CompanySort.SYMBOL;
+		CompanyCursor after = null;
+		if (cursor != null && !cursor.isBlank()) {
+			if (!sort.cursorable) {
+				throw InvalidInput.of("cursor", "works with sort created_at, name or symbol; use offset for this sort");
+			}
+			after = CompanyCursor.decode(cursor, sort);
+		}
+		List<Company> rows = repository.find(filter, sort, asc, after, limit, after == null ? offset : 0, caller);
+		String next = null;
+		if (rows.size() > limit) {
+			rows = rows.subList(0, limit);
+			Company last = rows.get(limit - 1);
+			// A fuzzy name search orders by similarity, which no keyset cursor follows.
+			if (sort.cursorable && !(filter.name() != null && sort == CompanySort.CREATED_AT)) {
+				next = new CompanyCursor(sort, switch (sort) {
+					case NAME -> last.name();
+					case SYMBOL -> last.symbol();
+					default -> last.createdAt().toString();
+				}, last.id()).encode();
+			}
+		}
+		return new CompanyPage(List.copyOf(rows), repository.count(filter, caller), next);
+	}
+
+	@Transactional
+	public Company update(Caller caller, UUID id, CompanyCommand command) {
+		requireWrite(caller);
+		Company before = changeable(caller, id);
+		AccessLevel level = command.accessLevel() == null ? before.accessLevel() : levelFor(caller, command.accessLevel());
+		UUID organization = level == AccessLevel.ORGANIZATION
+				? (before.organizationId() != null ? before.organizationId() : caller.organizationId()) : null;
+		Company after = repository.update(id, command, level, organization);
+		events.publishEvent(Audited.updated("company", id, before, after, after.organizationId()));
+		return after;
+	}
+
+	@Transactional
+	public void delete(Caller caller, UUID id) {
+		requireWrite(caller);
+		Company before = changeable(caller, id);
+		repository.softDelete(id);
+		events.publishEvent(Audited.deleted("company", id, before, before.organizationId()));
+	}
+
+	/** Creates or refreshes shared (system) companies, as imports do; returns the rows written. */
+	@Transactional
+	public int upsertSystemCompanies(List<CompanyCommand> commands) {
+		int written = repository.bulkUpsertSystem(commands, SYSTEM_USER);
+		events.publishEvent(new Audited("company.bulk_upserted", "company", null,
+				io.covenant.shared.audit.AuditAction.UPDATE, null, Map.of("count", written), null, SYSTEM_USER,
+				Map.of("symbols", commands.stream().map(CompanyCommand::normalizedSymbol).limit(100).toList())));
+		return written;
+	}
+
+	private Company changeable(Caller caller, UUID id) {
+		Company company = repository.findVisible(id, caller).orElseThrow(() -> CompanyNotFound.forId(id));
+		if (!caller.mayChange(company.accessLevel(), company.organizationId(), company.createdBy())) {
+			throw new Forbidden("Only the creator, an org_admin of its organization or a super_admin may change this company");
+		}
+		return company;
+	}
+
+	private static AccessLevel levelFor(Caller caller, AccessLevel requested) {
+		AccessLevel level = requested != null ? requested
+				: caller.organizationId() != null ? AccessLevel.ORGANIZATION : AccessLevel.PERSONAL;
+		if (level == AccessLevel.SYSTEM && !caller.isSuperAdmin()) {
+			throw new Forbidden("Only a super_admin creates system companies");
+		}
+		if (level == AccessLevel.ORGANIZATION && caller.organizationId() == null) {
+			throw InvalidInput.of("access_level", "organization needs you to belong to an organization");
+		}
+		return level;
+	}
+
+	private static void requireRead(Caller caller) {
+		if (!caller.can("companies:read")) {
+			throw new Forbidden("This needs the permission companies:read");
+		}
+	}
+
+	private static void requireWrite(Caller caller) {
+		if (!caller.can("companies:write")) {
+			throw new Forbidden("This needs the permission companies:write");
+		}
+	}
+
+}

@@ -1,0 +1,279 @@
+package io.covenant.company;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.AccessSql;
+import io.covenant.shared.security.Caller;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SQL for {@code companies}: the intelligence document's repository operations (create, get, list with limit,
+ * offset and order, update, delete, find by filters, count, bulk create, bulk update), every read filtered by the
+ * caller's access in the query itself.
+ */
+@Repository
+class CompanyRepository {
+
+	static final String COLUMNS = """
+			c.id, c.symbol, c.cik, c.name, c.legal_name, c.category, c.sector, c.subsector, c.industry,
+			c.subcategory::text AS subcategory, c.monetization_strategy::text AS monetization_strategy, c.sic_code,
+			c.founded_year, c.headquarters, c.employee_count, c.market_cap, c.country, c.currency, c.exchange,
+			c.website, c.description, c.fiscal_year_end, c.organization_id, c.access_level, c.created_by,
+			c.created_at, c.updated_at""";
+
+	private static final String WRITE_COLUMNS = """
+			symbol, cik, name, legal_name, category, sector, subsector, industry, subcategory, monetization_strategy,
+			sic_code, founded_year, headquarters, employee_count, market_cap, country, currency, exchange, website,
+			description, fiscal_year_end""";
+
+	private static final String WRITE_VALUES = """
+			:symbol, :cik, :name, :legal_name, :category, :sector, :subsector, :industry, CAST(:subcategory AS jsonb),
+			CAST(:monetization_strategy AS jsonb), :sic_code, :founded_year, :headquarters, :employee_count,
+			:market_cap, coalesce(:country, 'USA'), coalesce(:currency, 'USD'), :exchange, :website, :description,
+			:fiscal_year_end""";
+
+	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	private final JsonMapper json;
+
+	CompanyRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.named = named;
+		this.json = json;
+	}
+
+	Company insert(CompanyCommand command, AccessLevel level, UUID organizationId, UUID createdBy) {
+		return jdbc.sql("INSERT INTO companies AS c (" + WRITE_COLUMNS + ", access_level, organization_id, created_by)"
+				+ " VALUES (" + WRITE_VALUES + ", :access_level, :organization_id, :created_by) RETURNING " + COLUMNS)
+			.params(values(command, level, organizationId, createdBy))
+			.query(this::map)
+			.single();
+	}
+
+	/** One visible company, live (not soft-deleted). */
+	Optional<Company> findVisible(UUID id, Caller caller) {
+		return AccessSql.bind(jdbc.sql("SELECT " + COLUMNS + " FROM companies c WHERE c.id = :id AND c.deleted_at IS NULL AND "
+				+ AccessSql.visible("c")), caller)
+			.param("id", id)
+			.query(this::map)
+			.optional();
+	}
+
+	/** Visible companies with this ticker, the caller's own ahead of shared ones. */
+	List<Company> findVisibleBySymbol(String symbol, Caller caller) {
+		return AccessSql.bind(jdbc.sql("SELECT " + COLUMNS
+				+ " FROM companies c WHERE upper(c.symbol) = upper(:symbol) AND c.deleted_at IS NULL AND "
+				+ AccessSql.visible("c") + " ORDER BY (c.access_level = 'system'), c.created_at"), caller)
+			.param("symbol", symbol.trim())
+			.query(this::map)
+			.list();
+	}
+
+	List<Company> findVisibleByCik(String cik, Caller caller) {
+		return AccessSql.bind(jdbc.sql("SELECT " + COLUMNS + " FROM companies c WHERE c.cik = :cik AND c.deleted_at IS NULL AND "
+				+ AccessSql.visible("c") + " ORDER BY (c.access_level = 'system'), c.created_at"), caller)
+			.param("cik", cik)
+			.query(this::map)
+			.list();
+	}
+
+	Company update(UUID id, CompanyCommand command, AccessLevel level, UUID organizationId) {
+		Map<String, Object> values = values(command, level, organizationId, null);
+		values.put("id", id);
+		return jdbc.sql("""
+				UPDATE companies AS c SET (%s, access_level, organization_id) = (%s, :access_level, :organization_id)
+				WHERE c.id = :id AND c.deleted_at IS NULL RETURNING\s""".formatted(WRITE_COLUMNS, WRITE_VALUES) + COLUMNS)
+			.params(values)
+			.query(this::map)
+			.single();
+	}
+
+	void softDelete(UUID id) {
+		jdbc.sql("UPDATE companies SET deleted_at = now() WHERE id = :id AND deleted_at IS NULL").param("id", id).update();
+	}
+
+	/** Filters, order and either an offset or a keyset cursor; fetches one row more than asked to detect a next page. */
+	List<Company> find(CompanyFilter filter, CompanySort sort, boolean ascending, CompanyCursor after, int limit,
+			int offset, Caller caller) {
+		Where where = where(filter, caller);
+		String direction = ascending ? "ASC" : "DESC";
+		if (after != null) {
+			where.add("(" + sort.column + ", c.id) " + (ascending ? ">" : "<") + " (CAST(:after_value AS "
+					+ (sort == CompanySort.CREATED_AT ? "timestamptz" : "text") + "), :after_id)");
+			where.params.put("after_value", after.value());
+			where.params.put("after_id", after.id());
+		}
+		String order = filter.name() != null && sort == CompanySort.CREATED_AT && after == null
+				? "similarity(c.name, :name) DESC, c.id"
+				: sort.column + " " + direction + " NULLS LAST, c.id " + direction;
+		where.params.put("limit", limit + 1);
+		where.params.put("offset", offset);
+		return named.query("SELECT " + COLUMNS + " FROM companies c WHERE " + where.sql() + " ORDER BY " + order
+				+ " LIMIT :limit OFFSET :offset", new MapSqlParameterSource(where.params), this::map);
+	}
+
+	long count(CompanyFilter filter, Caller caller) {
+		Where where = where(filter, caller);
+		Long count = named.queryForObject("SELECT count(*) FROM companies c WHERE " + where.sql(),
+				new MapSqlParameterSource(where.params), Long.class);
+		return count == null ? 0 : count;
+	}
+
+	/** Creates or refreshes system companies in one statement per batch, matched by symbol. */
+	int bulkUpsertSystem(List<CompanyCommand> commands, UUID createdBy) {
+		List<Map<String, Object>> batch = commands.stream()
+			.map(c -> values(c, AccessLevel.SYSTEM, null, createdBy))
+			.toList();
+		int[] counts = named.batchUpdate("INSERT INTO companies (" + WRITE_COLUMNS
+				+ ", access_level, organization_id, created_by) VALUES (" + WRITE_VALUES
+				+ ", :access_level, :organization_id, :created_by)"
+				+ " ON CONFLICT (symbol) WHERE access_level = 'system' AND deleted_at IS NULL DO UPDATE SET"
+				+ " cik = coalesce(EXCLUDED.cik, companies.cik), name = EXCLUDED.name,"
+				+ " sector = EXCLUDED.sector, industry = coalesce(EXCLUDED.industry, companies.industry),"
+				+ " category = coalesce(EXCLUDED.category, companies.category),"
+				+ " exchange = coalesce(EXCLUDED.exchange, companies.exchange),"
+				+ " sic_code = coalesce(EXCLUDED.sic_code, companies.sic_code)",
+				batch.stream().map(MapSqlParameterSource::new).toArray(MapSqlParameterSource[]::new));
+		return java.util.Arrays.stream(counts).sum();
+	}
+
+	/** Applies many updates in one batch; returns how many rows changed. */
+	int bulkUpdate(Map<UUID, CompanyCommand> updates, Caller caller) {
+		MapSqlParameterSource[] batch = updates.entrySet().stream().map(e -> {
+			Map<String, Object> values = values(e.getValue(), null, null, null);
+			values.put("id", e.getKey());
+			return new MapSqlParameterSource(values);
+		}).toArray(MapSqlParameterSource[]::new);
+		int[] counts = named.batchUpdate("UPDATE companies SET (" + WRITE_COLUMNS + ") = (" + WRITE_VALUES
+				+ ") WHERE id = :id AND deleted_at IS NULL", batch);
+		return java.util.Arrays.stream(counts).sum();
+	}
+
+	private Where where(CompanyFilter f, Caller caller) {
+		Where where = new Where();
+		where.add("c.deleted_at IS NULL");
+		where.add(AccessSql.visible("c"));
+		where.params.put("caller_id", caller.userId());
+		where.params.put("caller_org", new SqlParameterValue(Types.OTHER, caller.organizationId()));
+		where.params.put("caller_super", caller.isSuperAdmin());
+		where.equal("c.sector", "sector", f.sector());
+		where.equal("c.subsector", "subsector", f.subsector());
+		where.equal("c.category", "category", f.category());
+		where.equal("c.country", "country", f.country());
+		where.equal("c.exchange", "exchange", f.exchange());
+		where.equal("c.access_level", "access_level", f.accessLevel() == null ? null : f.accessLevel().value());
+		where.range("c.market_cap", "market_cap", f.marketCapMin(), f.marketCapMax());
+		where.range("c.founded_year", "founded_year", f.foundedYearMin(), f.foundedYearMax());
+		if (f.q() != null) {
+			where.add("to_tsvector('english', c.name || ' ' || coalesce(c.description, '')) @@ websearch_to_tsquery('english', :q)");
+			where.params.put("q", f.q());
+		}
+		if (f.name() != null) {
+			where.add("(c.name % :name OR c.name ILIKE '%' || :name || '%')");
+			where.params.put("name", f.name());
+		}
+		return where;
+	}
+
+	private Map<String, Object> values(CompanyCommand c, AccessLevel level, UUID organizationId, UUID createdBy) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("symbol", c.normalizedSymbol());
+		values.put("cik", c.normalizedCik());
+		values.put("name", c.name().trim());
+		values.put("legal_name", c.legalName());
+		values.put("category", c.category());
+		values.put("sector", c.sector().trim());
+		values.put("subsector", c.subsector());
+		values.put("industry", c.industry());
+		values.put("subcategory", json.writeValueAsString(c.subcategory() == null ? List.of() : c.subcategory()));
+		values.put("monetization_strategy",
+				json.writeValueAsString(c.monetizationStrategy() == null ? List.of() : c.monetizationStrategy()));
+		values.put("sic_code", c.sicCode());
+		values.put("founded_year", c.foundedYear());
+		values.put("headquarters", c.headquarters());
+		values.put("employee_count", c.employeeCount());
+		values.put("market_cap", c.marketCap());
+		values.put("country", c.country());
+		values.put("currency", c.currency());
+		values.put("exchange", c.exchange());
+		values.put("website", c.website());
+		values.put("description", c.description());
+		values.put("fiscal_year_end", c.fiscalYearEnd());
+		values.put("access_level", level == null ? null : level.value());
+		values.put("organization_id", new SqlParameterValue(Types.OTHER, organizationId));
+		values.put("created_by", createdBy);
+		return values;
+	}
+
+	Company map(ResultSet rs, int row) throws SQLException {
+		return new Company(rs.getObject("id", UUID.class), rs.getString("symbol"), rs.getString("cik"),
+				rs.getString("name"), rs.getString("legal_name"), rs.getString("category"), rs.getString("sector"),
+				rs.getString("subsector"), rs.getString("industry"), json.readValue(rs.getString("subcategory"), STRINGS),
+				json.readValue(rs.getString("monetization_strategy"), STRINGS), rs.getString("sic_code"),
+				(Integer) rs.getObject("founded_year"), rs.getString("headquarters"),
+				(Integer) rs.getObject("employee_count"), (Long) rs.getObject("market_cap"), rs.getString("country"),
+				rs.getString("currency"), rs.getString("exchange"), rs.getString("website"),
+				rs.getString("description"), rs.getString("fiscal_year_end"),
+				rs.getObject("organization_id", UUID.class), AccessLevel.of(rs.getString("access_level")),
+				rs.getObject("created_by", UUID.class), rs.getObject("created_at", OffsetDateTime.class),
+				rs.getObject("updated_at", OffsetDateTime.class));
+	}
+
+	/** A conjunction of conditions with their named parameters. */
+	private static final class Where {
+
+		final List<String> conditions = new ArrayList<>();
+
+		final Map<String, Object> params = new HashMap<>();
+
+		void add(String condition) {
+			conditions.add(condition);
+		}
+
+		void equal(String column, String name, Object value) {
+			if (value != null) {
+				conditions.add(column + " = :" + name);
+				params.put(name, value);
+			}
+		}
+
+		void range(String column, String name, Object min, Object max) {
+			if (min != null) {
+				conditions.add(column + " >= :" + name + "_min");
+				params.put(name + "_min", min);
+			}
+			if (max != null) {
+				conditions.add(column + " <= :" + name + "_max");
+				params.put(name + "_max", max);
+			}
+		}
+
+		String sql() {
+			return String.join(" AND ", conditions);
+		}
+
+	}
+
+}

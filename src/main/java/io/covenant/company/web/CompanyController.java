@@ -1,0 +1,119 @@
+package io.covenant.company.web;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.covenant.company.Companies;
+import io.covenant.company.Company;
+import io.covenant.company.CompanyCommand;
+import io.covenant.company.CompanyFilter;
+import io.covenant.company.CompanyPage;
+import io.covenant.company.CompanySort;
+import io.covenant.shared.error.InvalidInput;
+import io.covenant.shared.paging.Limits;
+import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.Callers;
+
+/** Company profiles: CRUD, filtered lists, name and text search, ticker and CIK lookups. */
+@RestController
+@RequestMapping("/api/v1/companies")
+class CompanyController {
+
+	private final Companies companies;
+
+	CompanyController(Companies companies) {
+		this.companies = companies;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	Company create(@Valid @RequestBody CompanyCommand command) {
+		return companies.create(Callers.current(), command);
+	}
+
+	@GetMapping("/{id}")
+	Company get(@PathVariable UUID id) {
+		return companies.get(Callers.current(), id);
+	}
+
+	@GetMapping("/by-ticker/{ticker}")
+	Company byTicker(@PathVariable String ticker) {
+		return companies.byTicker(Callers.current(), ticker);
+	}
+
+	@GetMapping("/by-cik/{cik}")
+	Company byCik(@PathVariable String cik) {
+		return companies.byCik(Callers.current(), cik);
+	}
+
+	@PutMapping("/{id}")
+	Company update(@PathVariable UUID id, @Valid @RequestBody CompanyCommand command) {
+		return companies.update(Callers.current(), id, command);
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable UUID id) {
+		companies.delete(Callers.current(), id);
+	}
+
+	@GetMapping
+	CompanyPage list(@RequestParam(required = false) String sector, @RequestParam(required = false) String subsector,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String country,
+			@RequestParam(required = false) String exchange,
+			@RequestParam(name = "access_level", required = false) String accessLevel,
+			@RequestParam(name = "market_cap_min", required = false) Long marketCapMin,
+			@RequestParam(name = "market_cap_max", required = false) Long marketCapMax,
+			@RequestParam(name = "founded_year_min", required = false) Integer foundedYearMin,
+			@RequestParam(name = "founded_year_max", required = false) Integer foundedYearMax,
+			@RequestParam(required = false) String q, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String order,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) Integer offset) {
+		CompanyFilter filter = new CompanyFilter(sector, subsector, category, country, exchange, level(accessLevel),
+				marketCapMin, marketCapMax, foundedYearMin, foundedYearMax, blankToNull(q), blankToNull(name));
+		return companies.list(Callers.current(), filter, CompanySort.of(sort), ascending(order), cursor,
+				Limits.check(limit), Limits.offset(offset));
+	}
+
+	private static AccessLevel level(String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return AccessLevel.of(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw InvalidInput.of("access_level", "must be one of personal, organization, system");
+		}
+	}
+
+	private static Boolean ascending(String order) {
+		if (order == null) {
+			return null;
+		}
+		return switch (order.toLowerCase(java.util.Locale.ROOT)) {
+			case "asc" -> true;
+			case "desc" -> false;
+			default -> throw InvalidInput.of("order", "must be asc or desc");
+		};
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+}

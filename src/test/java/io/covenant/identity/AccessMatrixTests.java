@@ -1,0 +1,128 @@
+package io.covenant.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.covenant.ApiTest;
+import io.covenant.Fixtures;
+import io.covenant.Fixtures.Person;
+import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Five roles x three access levels x two organisations, through HTTP: every list, get, update and delete returns
+ * exactly what AccuNode's rule allows (404 for rows the caller may not see, 403 for rows it may see but not change).
+ * Each resource with access levels is one {@link Resource}; rows are owned by an org_member of organisation A.
+ */
+@ApiTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTests {
+
+	@Autowired
+	Fixtures fixtures;
+
+	UUID tenant;
+
+	UUID orgA;
+
+	UUID orgB;
+
+	Person owner;
+
+	Person superAdmin;
+
+	List<Resource> resources;
+
+	@BeforeAll
+	void setUp() {
+		tenant = fixtures.tenant();
+		orgA = fixtures.organization(tenant);
+		orgB = fixtures.organization(tenant);
+		owner = fixtures.person(Role.ORG_MEMBER, orgA, tenant);
+		superAdmin = fixtures.person(Role.SUPER_ADMIN, null);
+		resources = List.of(new Resource("companies", "/api/v1/companies", (level, n) -> {
+			Person creator = level == AccessLevel.SYSTEM ? superAdmin : owner;
+			return fixtures.as(creator)
+				.body(Map.of("symbol", "MX" + n, "name", "Matrix " + n, "sector", "Technology", "access_level",
+						level.value()))
+				.post("/api/v1/companies")
+				.then()
+				.statusCode(201)
+				.extract()
+				.path("id");
+		}, Map.of("symbol", "MXU", "name", "Matrix updated", "sector", "Technology")));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyRoleSeesAndChangesExactlyWhatTheRuleAllows() {
+		List<DynamicTest> tests = new ArrayList<>();
+		int[] counter = { 0 };
+		for (Resource resource : resources) {
+			for (Role role : Role.values()) {
+				for (String org : List.of("A", "B")) {
+					tests.add(DynamicTest.dynamicTest(resource.name() + " as " + role.value() + " of " + org,
+							() -> check(resource, role, org.equals("A") ? orgA : orgB, counter)));
+				}
+			}
+			tests.add(DynamicTest.dynamicTest(resource.name() + " as the owner", () -> checkOwner(resource, counter)));
+		}
+		return tests.stream();
+	}
+
+	private void check(Resource resource, Role role, UUID org, int[] counter) {
+		Person caller = fixtures.person(role, role == Role.SUPER_ADMIN ? null : org, tenant);
+		for (AccessLevel level : AccessLevel.values()) {
+			String id = resource.create().apply(level, ++counter[0] + "" + (int) (Math.random() * 1000));
+			boolean sees = switch (level) {
+				case SYSTEM -> true;
+				case ORGANIZATION -> org.equals(orgA) || role == Role.SUPER_ADMIN;
+				case PERSONAL -> role == Role.SUPER_ADMIN;
+			};
+			boolean changes = role == Role.SUPER_ADMIN
+					|| level == AccessLevel.ORGANIZATION && org.equals(orgA) && role == Role.ORG_ADMIN;
+			expect(resource, caller, id, level, sees, changes);
+		}
+	}
+
+	private void checkOwner(Resource resource, int[] counter) {
+		for (AccessLevel level : List.of(AccessLevel.PERSONAL, AccessLevel.ORGANIZATION)) {
+			String id = resource.create().apply(level, ++counter[0] + "o" + (int) (Math.random() * 100));
+			expect(resource, owner, id, level, true, true);
+		}
+	}
+
+	private void expect(Resource resource, Person caller, String id, AccessLevel level, boolean sees, boolean changes) {
+		String what = caller.role().value() + " on a " + level.value() + " row";
+		int get = fixtures.as(caller).get(resource.path() + "/" + id).statusCode();
+		assertThat(get).as("GET " + what).isEqualTo(sees ? 200 : 404);
+		List<String> listed = fixtures.as(caller).queryParam("limit", 200).get(resource.path()).then().statusCode(200)
+			.extract().path("items.id");
+		assertThat(listed.contains(id)).as("list " + what).isEqualTo(sees);
+		int put = fixtures.as(caller).body(resource.update()).put(resource.path() + "/" + id).statusCode();
+		assertThat(put).as("PUT " + what).isEqualTo(!sees ? 404 : changes ? 200 : 403);
+		int delete = fixtures.as(caller).delete(resource.path() + "/" + id).statusCode();
+		assertThat(delete).as("DELETE " + what).isEqualTo(!sees ? 404 : changes ? 204 : 403);
+		if (changes) {
+			assertThat(fixtures.as(caller).get(resource.path() + "/" + id).statusCode()).as("gone after DELETE").isEqualTo(404);
+		}
+	}
+
+	/** A REST resource whose rows carry access levels. */
+	record Resource(String name, String path, BiFunction<AccessLevel, String, String> create,
+			Map<String, Object> update) {
+	}
+
+}
