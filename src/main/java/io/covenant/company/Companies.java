@@ -127,6 +127,34 @@ public class Companies {
 		return written;
 	}
 
+	/** The subset of these companies the caller may see. */
+	@Transactional(readOnly = true)
+	public java.util.Set<UUID> visibleIds(Caller caller, java.util.Collection<UUID> ids) {
+		requireRead(caller);
+		return repository.visibleIds(ids, caller);
+	}
+
+	/** The company, if the caller may change it (and so its filings and metrics). */
+	@Transactional(readOnly = true)
+	public Company changeableBy(Caller caller, UUID id) {
+		requireWrite(caller);
+		return changeable(caller, id);
+	}
+
+	/** The live system company with this CIK, for imports. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Company> systemCompanyByCik(String cik) {
+		return repository.findSystemByCik(cik);
+	}
+
+	/** The ids of visible companies in a sector, for comparisons. */
+	@Transactional(readOnly = true)
+	public List<Company> inSector(Caller caller, String sector, int limit) {
+		requireRead(caller);
+		return repository.find(new CompanyFilter(sector, null, null, null, null, null, null, null, null, null, null,
+				null), CompanySort.SYMBOL, true, null, limit, 0, caller);
+	}
+
 	private Company changeable(Caller caller, UUID id) {
 		Company company = repository.findVisible(id, caller).orElseThrow(() -> CompanyNotFound.forId(id));
 		if (!caller.mayChange(company.accessLevel(), company.organizationId(), company.createdBy())) {

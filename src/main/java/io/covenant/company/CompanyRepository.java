@@ -99,6 +99,25 @@ class CompanyRepository {
 			.list();
 	}
 
+	java.util.Set<UUID> visibleIds(java.util.Collection<UUID> ids, Caller caller) {
+		if (ids.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return java.util.Set.copyOf(AccessSql.bind(jdbc.sql("SELECT c.id FROM companies c WHERE c.id = ANY(:ids) AND c.deleted_at IS NULL AND "
+				+ AccessSql.visible("c")), caller)
+			.param("ids", ids.toArray(UUID[]::new))
+			.query(UUID.class)
+			.list());
+	}
+
+	Optional<Company> findSystemByCik(String cik) {
+		return jdbc.sql("SELECT " + COLUMNS
+				+ " FROM companies c WHERE c.cik = :cik AND c.access_level = 'system' AND c.deleted_at IS NULL")
+			.param("cik", cik)
+			.query(this::map)
+			.optional();
+	}
+
 	Company update(UUID id, CompanyCommand command, AccessLevel level, UUID organizationId) {
 		Map<String, Object> values = values(command, level, organizationId, null);
 		values.put("id", id);

@@ -1,0 +1,183 @@
+package io.covenant.filing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.covenant.company.Companies;
+import io.covenant.shared.audit.AuditAction;
+import io.covenant.shared.audit.Audited;
+import io.covenant.shared.error.InvalidInput;
+import io.covenant.shared.paging.CursorPage;
+import io.covenant.shared.security.Caller;
+
+/**
+ * Filings of companies. Imports record them idempotently by accession number; readers list them for companies they
+ * may see, newest first, by a (filing date, id) cursor.
+ */
+@Service
+public class Filings {
+
+	static final Set<String> FORMS = Set.of("10-K", "10-K/A", "10-KT", "10-Q", "10-Q/A", "8-K", "8-K/A", "S-1", "S-1/A",
+			"DEF 14A", "20-F", "20-F/A", "40-F", "6-K", "424B4");
+
+	private static final String COLUMNS = """
+			f.id, f.company_id, f.filing_type, f.filing_date, f.period_of_report, f.accession_number, f.fiscal_year,
+			f.fiscal_period, f.filing_url, f.document_url, f.primary_document, f.description, f.is_xbrl,
+			f.processing_status, f.created_at""";
+
+	private final JdbcClient jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	private final Companies companies;
+
+	private final ApplicationEventPublisher events;
+
+	Filings(JdbcClient jdbc, NamedParameterJdbcTemplate named, Companies companies, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.named = named;
+		this.companies = companies;
+		this.events = events;
+	}
+
+	/** Whether the form is one Covenant keeps; imports skip the others (Forms 3, 4, SC 13G...). */
+	public static boolean kept(String form) {
+		return FORMS.contains(form);
+	}
+
+	/** Records filings of a company, updating those already known by accession number; returns rows written. */
+	@Transactional
+	public int record(UUID companyId, List<FilingCommand> filings) {
+		if (filings.isEmpty()) {
+			return 0;
+		}
+		MapSqlParameterSource[] batch = filings.stream().map(f -> new MapSqlParameterSource(Map.of("company", companyId))
+			.addValue("accession", f.accessionNumber())
+			.addValue("type", f.filingType())
+			.addValue("filed", f.filingDate())
+			.addValue("period", f.periodOfReport())
+			.addValue("fy", f.fiscalYear())
+			.addValue("fp", f.fiscalPeriod())
+			.addValue("url", f.filingUrl())
+			.addValue("doc_url", f.documentUrl())
+			.addValue("doc", f.primaryDocument())
+			.addValue("description", f.description())
+			.addValue("xbrl", f.isXbrl())).toArray(MapSqlParameterSource[]::new);
+		int[] written = named.batchUpdate("""
+				INSERT INTO sec_filings (company_id, accession_number, filing_type, filing_date, period_of_report,
+				  fiscal_year, fiscal_period, filing_url, document_url, primary_document, description, is_xbrl,
+				  processing_status)
+				VALUES (:company, :accession, :type, :filed, :period, :fy, :fp, :url, :doc_url, :doc, :description, :xbrl,
+				  'completed')
+				ON CONFLICT (accession_number) DO UPDATE SET filing_type = EXCLUDED.filing_type,
+				  filing_date = EXCLUDED.filing_date, period_of_report = coalesce(EXCLUDED.period_of_report, sec_filings.period_of_report),
+				  fiscal_year = coalesce(EXCLUDED.fiscal_year, sec_filings.fiscal_year),
+				  fiscal_period = coalesce(EXCLUDED.fiscal_period, sec_filings.fiscal_period),
+				  filing_url = EXCLUDED.filing_url, document_url = EXCLUDED.document_url,
+				  primary_document = EXCLUDED.primary_document, description = EXCLUDED.description,
+				  is_xbrl = EXCLUDED.is_xbrl
+				WHERE sec_filings.company_id = EXCLUDED.company_id""", batch);
+		int count = java.util.Arrays.stream(written).sum();
+		events.publishEvent(new Audited("filing.recorded", "company", companyId, AuditAction.UPDATE, null,
+				Map.of("filings", count), null, Companies.SYSTEM_USER, Map.of()));
+		return count;
+	}
+
+	/** Filings of the companies the caller sees, newest first. */
+	@Transactional(readOnly = true)
+	public CursorPage<Filing> list(Caller caller, FilingQuery query, String cursor, int limit) {
+		if (query.companyId() != null) {
+			companies.get(caller, query.companyId());
+		}
+		if (query.formTypes() != null) {
+			query.formTypes().stream().filter(f -> !FORMS.contains(f)).findFirst().ifPresent(f -> {
+				throw InvalidInput.of("form", "'" + f + "' is not a form Covenant keeps; one of " + String.join(", ", FORMS.stream().sorted().toList()));
+			});
+		}
+		FilingCursor after = FilingCursor.decode(cursor);
+		String visibility = query.companyId() != null ? "f.company_id = :company"
+				: "f.company_id IN (SELECT c.id FROM companies c WHERE c.deleted_at IS NULL AND "
+						+ io.covenant.shared.security.AccessSql.visible("c") + ")";
+		var spec = jdbc.sql("SELECT " + COLUMNS + " FROM sec_filings f WHERE " + visibility + """
+				
+				  AND f.deleted_at IS NULL
+				  AND (CAST(:forms AS text[]) IS NULL OR f.filing_type = ANY(:forms))
+				  AND (CAST(:from AS date) IS NULL OR f.filing_date >= :from)
+				  AND (CAST(:to AS date) IS NULL OR f.filing_date <= :to)
+				  AND (CAST(:after_date AS date) IS NULL OR (f.filing_date, f.id) < (:after_date, :after_id))
+				ORDER BY f.filing_date DESC, f.id DESC
+				LIMIT :limit""")
+			.param("company", query.companyId(), Types.OTHER)
+			.param("forms", query.formTypes() == null || query.formTypes().isEmpty() ? null
+					: query.formTypes().toArray(String[]::new), Types.ARRAY)
+			.param("from", query.from(), Types.DATE)
+			.param("to", query.to(), Types.DATE)
+			.param("after_date", after == null ? null : after.date(), Types.DATE)
+			.param("after_id", after == null ? null : after.id(), Types.OTHER)
+			.param("limit", limit + 1);
+		if (query.companyId() == null) {
+			spec = io.covenant.shared.security.AccessSql.bind(spec, caller);
+		}
+		List<Filing> rows = spec.query(Filings::map).list();
+		String next = null;
+		if (rows.size() > limit) {
+			rows = rows.subList(0, limit);
+			Filing last = rows.get(limit - 1);
+			next = new FilingCursor(last.filingDate(), last.id()).encode();
+		}
+		return new CursorPage<>(List.copyOf(rows), next);
+	}
+
+	/** The latest filings of each of these companies (no N+1: one query for the whole set). */
+	@Transactional(readOnly = true)
+	public Map<UUID, List<Filing>> latestOf(java.util.Collection<UUID> companyIds, int perCompany) {
+		List<Filing> rows = jdbc.sql("""
+				SELECT l.* FROM unnest(CAST(:ids AS uuid[])) AS ids(company_id)
+				CROSS JOIN LATERAL (
+				  SELECT\s""" + COLUMNS + """
+				   FROM sec_filings f WHERE f.company_id = ids.company_id AND f.deleted_at IS NULL
+				  ORDER BY f.filing_date DESC, f.id DESC LIMIT :n) l""")
+			.param("ids", companyIds.toArray(UUID[]::new))
+			.param("n", perCompany)
+			.query(Filings::map)
+			.list();
+		return rows.stream().collect(java.util.stream.Collectors.groupingBy(Filing::companyId,
+				java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+	}
+
+	/** The accession numbers to filing ids of a company, for linking metrics to their source. */
+	@Transactional(readOnly = true)
+	public Map<String, UUID> idsByAccession(UUID companyId) {
+		return jdbc.sql("SELECT accession_number, id FROM sec_filings WHERE company_id = :c")
+			.param("c", companyId)
+			.query((rs, i) -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class)))
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	static Filing map(ResultSet rs, int row) throws SQLException {
+		return new Filing(rs.getObject("id", UUID.class), rs.getObject("company_id", UUID.class),
+				rs.getString("filing_type"), rs.getObject("filing_date", LocalDate.class),
+				rs.getObject("period_of_report", LocalDate.class), rs.getString("accession_number"),
+				(Integer) rs.getObject("fiscal_year"), rs.getString("fiscal_period"), rs.getString("filing_url"),
+				rs.getString("document_url"), rs.getString("primary_document"), rs.getString("description"),
+				rs.getBoolean("is_xbrl"), rs.getString("processing_status"),
+				rs.getObject("created_at", OffsetDateTime.class));
+	}
+
+}
