@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.covenant.shared.audit.Audited;
@@ -40,21 +41,21 @@ public class Companies {
 		return company;
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Company get(Caller caller, UUID id) {
 		requireRead(caller);
 		return repository.findVisible(id, caller).orElseThrow(() -> CompanyNotFound.forId(id));
 	}
 
 	/** The company with this ticker that the caller sees, its own before a shared one. */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Company byTicker(Caller caller, String ticker) {
 		requireRead(caller);
 		return repository.findVisibleBySymbol(ticker, caller).stream().findFirst()
 			.orElseThrow(() -> CompanyNotFound.forTicker(ticker));
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Company byCik(Caller caller, String cik) {
 		requireRead(caller);
 		String normalized;
@@ -128,7 +129,7 @@ public class Companies {
 	}
 
 	/** The subset of these companies the caller may see. */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public java.util.Set<UUID> visibleIds(Caller caller, java.util.Collection<UUID> ids) {
 		requireRead(caller);
 		return repository.visibleIds(ids, caller);

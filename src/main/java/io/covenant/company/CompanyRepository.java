@@ -81,10 +81,14 @@ class CompanyRepository {
 			.optional();
 	}
 
-	/** Visible companies with this ticker, the caller's own ahead of shared ones. */
+	/**
+	 * Visible companies with this ticker, the caller's own ahead of shared ones. Symbols are stored upper-case, so
+	 * the column is compared as is: a function on it is not leakproof and would keep row-level security from using
+	 * the index.
+	 */
 	List<Company> findVisibleBySymbol(String symbol, Caller caller) {
 		return AccessSql.bind(jdbc.sql("SELECT " + COLUMNS
-				+ " FROM companies c WHERE upper(c.symbol) = upper(:symbol) AND c.deleted_at IS NULL AND "
+				+ " FROM companies c WHERE c.symbol = upper(:symbol) AND c.deleted_at IS NULL AND "
 				+ AccessSql.visible("c") + " ORDER BY (c.access_level = 'system'), c.created_at"), caller)
 			.param("symbol", symbol.trim())
 			.query(this::map)

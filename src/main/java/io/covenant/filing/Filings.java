@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.covenant.company.Companies;
@@ -98,7 +99,7 @@ public class Filings {
 	}
 
 	/** Filings of the companies the caller sees, newest first. */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public CursorPage<Filing> list(Caller caller, FilingQuery query, String cursor, int limit) {
 		if (query.companyId() != null) {
 			companies.get(caller, query.companyId());

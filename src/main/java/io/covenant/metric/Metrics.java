@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.covenant.company.Companies;
@@ -103,7 +104,7 @@ public class Metrics {
 		return java.util.Arrays.stream(named.batchUpdate(UPSERT, batch)).map(n -> Math.max(n, 0)).sum();
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<Point> series(Caller caller, UUID companyId, String metricType, LocalDate from, LocalDate to,
 			String periodType) {
 		companies.get(caller, companyId);
@@ -122,7 +123,7 @@ public class Metrics {
 			.list();
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<BucketValue> buckets(Caller caller, UUID companyId, String metricType, LocalDate from, LocalDate to,
 			Bucket bucket, String periodType) {
 		companies.get(caller, companyId);
@@ -145,7 +146,7 @@ public class Metrics {
 	}
 
 	/** The latest value of each metric (or of the given ones) for a set of companies the caller may see. */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Map<UUID, List<Point>> latest(Caller caller, Collection<UUID> companyIds, Collection<String> metricTypes) {
 		if (companyIds.size() > 500) {
 			throw InvalidInput.of("company_id", "at most 500 companies at a time");

@@ -63,7 +63,22 @@ class AccessMatrixTests {
 				.statusCode(201)
 				.extract()
 				.path("id");
-		}, Map.of("symbol", "MXU", "name", "Matrix updated", "sector", "Technology")));
+		}, Map.of("symbol", "MXU", "name", "Matrix updated", "sector", "Technology")),
+				new Resource("market intelligence", "/api/v1/market-intelligence",
+						(level, n) -> create(level, "/api/v1/market-intelligence",
+								Map.of("event_type", "funding", "title", "Raise " + n, "event_date", "2024-01-01")),
+						Map.of("event_type", "acquisition", "title", "Updated", "event_date", "2024-02-01")),
+				new Resource("analysis reports", "/api/v1/analysis-reports",
+						(level, n) -> create(level, "/api/v1/analysis-reports",
+								Map.of("report_type", "custom", "title", "Report " + n)),
+						Map.of("report_type", "risk_assessment", "title", "Updated")));
+	}
+
+	private String create(AccessLevel level, String path, Map<String, Object> body) {
+		Person creator = level == AccessLevel.SYSTEM ? superAdmin : owner;
+		Map<String, Object> withLevel = new java.util.HashMap<>(body);
+		withLevel.put("access_level", level.value());
+		return fixtures.as(creator).body(withLevel).post(path).then().statusCode(201).extract().path("id");
 	}
 
 	@TestFactory

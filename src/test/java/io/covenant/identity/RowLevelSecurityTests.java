@@ -42,7 +42,7 @@ class RowLevelSecurityTests {
 		company("RLSB", orgB, userB);
 		companyPersonal("RLSP", userB);
 
-		try (Connection raw = dataSource.unwrap(DataSource.class).getConnection()) {
+		try (Connection raw = ownConnection()) {
 			actAs(raw, userA, orgA, "org_member");
 			List<String> visible = symbols(raw, "SELECT symbol FROM companies WHERE symbol LIKE 'RLS%'");
 			assertThat(visible).contains("RLSA").doesNotContain("RLSB", "RLSP");
@@ -68,13 +68,19 @@ class RowLevelSecurityTests {
 		UUID org = fixtures.organization(null);
 		UUID user = user(org);
 		company("RLSN", org, user);
-		try (Connection raw = dataSource.unwrap(DataSource.class).getConnection()) {
+		try (Connection raw = ownConnection()) {
 			try (PreparedStatement set = raw.prepareStatement("SET ROLE covenant_app")) {
 				set.execute();
 			}
 			assertThat(symbols(raw, "SELECT symbol FROM companies WHERE symbol = 'RLSN'")).isEmpty();
 			clear(raw);
 		}
+	}
+
+	/** A connection of its own, outside the pool, so nothing it sets leaks into the application's connections. */
+	private Connection ownConnection() throws Exception {
+		String url = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+		return java.sql.DriverManager.getConnection(url, "postgres", "");
 	}
 
 	private UUID user(UUID org) {

@@ -1,12 +1,12 @@
 package io.covenant.shared.jdbc;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 import javax.sql.DataSource;
 
@@ -17,18 +17,22 @@ import io.covenant.shared.security.Callers;
 
 /**
  * Hands out connections that act as the current caller: {@code covenant_app} (subject to row-level security) with
- * the caller's id, organisation and role as session settings, cleared when the connection goes back to the pool.
- * Without a caller (migrations, maintenance, start-up) the connection keeps the owner's rights.
+ * the caller's id, organisation and role as session settings. Without a caller (migrations, maintenance, start-up)
+ * a connection has the owner's rights.
+ *
+ * <p>Every checkout sets the binding the current thread needs, so a pooled connection never carries an earlier
+ * caller into a new use. The binding is remembered per physical connection and only sent when it changes, which
+ * spares a database round trip on most requests.
  */
 class CallerAwareDataSource extends DelegatingDataSource {
 
 	private static final String BIND = """
-			SELECT set_config('role', 'covenant_app', false), set_config('covenant.user_id', ?, false),
+			SELECT set_config('role', ?, false), set_config('covenant.user_id', ?, false),
 			       set_config('covenant.org_id', ?, false), set_config('covenant.role', ?, false)""";
 
-	private static final String CLEAR = """
-			SELECT set_config('role', 'none', false), set_config('covenant.user_id', '', false),
-			       set_config('covenant.org_id', '', false), set_config('covenant.role', '', false)""";
+	private static final String OWNER = "";
+
+	private final Map<Object, String> bindings = Collections.synchronizedMap(new WeakHashMap<>());
 
 	CallerAwareDataSource(DataSource target) {
 		super(target);
@@ -44,56 +48,29 @@ class CallerAwareDataSource extends DelegatingDataSource {
 		return bind(super.getConnection(username, password));
 	}
 
-	private static Connection bind(Connection connection) throws SQLException {
+	private Connection bind(Connection connection) throws SQLException {
 		Optional<Caller> caller = Callers.find();
-		if (caller.isEmpty()) {
+		String wanted = caller.map(c -> c.userId() + "|" + c.organizationId() + "|" + c.role().value()).orElse(OWNER);
+		Object physical = connection.isWrapperFor(org.postgresql.PGConnection.class)
+				? connection.unwrap(org.postgresql.PGConnection.class) : connection;
+		String current = bindings.getOrDefault(physical, OWNER);
+		if (current.equals(wanted)) {
 			return connection;
 		}
 		try (PreparedStatement statement = connection.prepareStatement(BIND)) {
-			statement.setString(1, caller.get().userId().toString());
-			statement.setString(2, caller.get().organizationId() == null ? "" : caller.get().organizationId().toString());
-			statement.setString(3, caller.get().role().value());
+			statement.setString(1, caller.isPresent() ? "covenant_app" : "none");
+			statement.setString(2, caller.map(c -> c.userId().toString()).orElse(""));
+			statement.setString(3, caller.map(c -> c.organizationId() == null ? "" : c.organizationId().toString()).orElse(""));
+			statement.setString(4, caller.map(c -> c.role().value()).orElse(""));
 			statement.execute();
+			bindings.put(physical, wanted);
 		}
 		catch (SQLException ex) {
+			bindings.remove(physical);
 			connection.close();
 			throw ex;
 		}
-		return (Connection) Proxy.newProxyInstance(CallerAwareDataSource.class.getClassLoader(),
-				new Class<?>[] { Connection.class }, new ClearOnClose(connection));
-	}
-
-	private record ClearOnClose(Connection target) implements InvocationHandler {
-
-		@Override
-		public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) throws Throwable {
-			if (method.getName().equals("close")) {
-				clear();
-			}
-			if (method.getName().equals("unwrap") && args[0] == Connection.class) {
-				return target;
-			}
-			try {
-				return method.invoke(target, args);
-			}
-			catch (InvocationTargetException ex) {
-				throw ex.getTargetException();
-			}
-		}
-
-		private void clear() throws SQLException {
-			if (target.isClosed()) {
-				return;
-			}
-			// A failed transaction must be ended before the reset can run.
-			if (!target.getAutoCommit()) {
-				target.rollback();
-			}
-			try (PreparedStatement statement = target.prepareStatement(CLEAR)) {
-				statement.execute();
-			}
-		}
-
+		return connection;
 	}
 
 }

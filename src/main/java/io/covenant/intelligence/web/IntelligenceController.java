@@ -1,0 +1,112 @@
+package io.covenant.intelligence.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.covenant.intelligence.AnalysisReport;
+import io.covenant.intelligence.AnalysisReports;
+import io.covenant.intelligence.IntelligenceCommand;
+import io.covenant.intelligence.IntelligenceEvent;
+import io.covenant.intelligence.IntelligenceFilter;
+import io.covenant.intelligence.MarketIntelligence;
+import io.covenant.intelligence.ReportCommand;
+import io.covenant.shared.paging.CursorPage;
+import io.covenant.shared.paging.Limits;
+import io.covenant.shared.security.Callers;
+
+/** Market intelligence events and analysis reports. */
+@RestController
+class IntelligenceController {
+
+	private final MarketIntelligence intelligence;
+
+	private final AnalysisReports reports;
+
+	IntelligenceController(MarketIntelligence intelligence, AnalysisReports reports) {
+		this.intelligence = intelligence;
+		this.reports = reports;
+	}
+
+	@PostMapping("/api/v1/market-intelligence")
+	@ResponseStatus(HttpStatus.CREATED)
+	IntelligenceEvent create(@Valid @RequestBody IntelligenceCommand command) {
+		return intelligence.create(Callers.current(), command);
+	}
+
+	@GetMapping("/api/v1/market-intelligence/{id}")
+	IntelligenceEvent get(@PathVariable UUID id) {
+		return intelligence.get(Callers.current(), id);
+	}
+
+	@GetMapping("/api/v1/market-intelligence")
+	CursorPage<IntelligenceEvent> list(@RequestParam(name = "company_id", required = false) UUID companyId,
+			@RequestParam(name = "event_type", required = false) String eventType,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(name = "sentiment_min", required = false) BigDecimal sentimentMin,
+			@RequestParam(name = "sentiment_max", required = false) BigDecimal sentimentMax,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		return intelligence.list(Callers.current(),
+				new IntelligenceFilter(companyId, eventType, from, to, sentimentMin, sentimentMax), cursor,
+				Limits.check(limit));
+	}
+
+	@PutMapping("/api/v1/market-intelligence/{id}")
+	IntelligenceEvent update(@PathVariable UUID id, @Valid @RequestBody IntelligenceCommand command) {
+		return intelligence.update(Callers.current(), id, command);
+	}
+
+	@DeleteMapping("/api/v1/market-intelligence/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable UUID id) {
+		intelligence.delete(Callers.current(), id);
+	}
+
+	@PostMapping("/api/v1/analysis-reports")
+	@ResponseStatus(HttpStatus.CREATED)
+	AnalysisReport createReport(@Valid @RequestBody ReportCommand command) {
+		return reports.create(Callers.current(), command);
+	}
+
+	@GetMapping("/api/v1/analysis-reports/{id}")
+	AnalysisReport getReport(@PathVariable UUID id) {
+		return reports.get(Callers.current(), id);
+	}
+
+	@GetMapping("/api/v1/analysis-reports")
+	CursorPage<AnalysisReport> listReports(@RequestParam(name = "company_id", required = false) UUID companyId,
+			@RequestParam(name = "report_type", required = false) String type,
+			@RequestParam(required = false) String status,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		return reports.list(Callers.current(), companyId, type, status, from, to, cursor, Limits.check(limit));
+	}
+
+	@PutMapping("/api/v1/analysis-reports/{id}")
+	AnalysisReport updateReport(@PathVariable UUID id, @Valid @RequestBody ReportCommand command) {
+		return reports.update(Callers.current(), id, command);
+	}
+
+	@DeleteMapping("/api/v1/analysis-reports/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void deleteReport(@PathVariable UUID id) {
+		reports.delete(Callers.current(), id);
+	}
+
+}
