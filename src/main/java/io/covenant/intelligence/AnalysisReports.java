@@ -6,9 +6,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,8 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.covenant.company.Companies;
 import io.covenant.shared.audit.Audited;
-import io.covenant.shared.error.Forbidden;
-import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.paging.CursorPage;
@@ -131,9 +127,7 @@ public class AnalysisReports {
 
 	private AnalysisReport changeable(Caller caller, UUID id) {
 		AnalysisReport report = find(caller, id);
-		if (!caller.mayChange(report.accessLevel(), report.organizationId(), report.createdBy())) {
-			throw new Forbidden("Only the creator, an org_admin of its organization or a super_admin may change this report");
-		}
+		Access.requireChangeable(caller, report.accessLevel(), report.organizationId(), report.createdBy(), "report");
 		return report;
 	}
 
@@ -147,11 +141,7 @@ public class AnalysisReports {
 	}
 
 	private void checkCompanies(Caller caller, List<UUID> ids) {
-		Set<UUID> wanted = new HashSet<>(ids == null ? List.of() : ids);
-		wanted.removeAll(companies.visibleIds(caller, wanted));
-		if (!wanted.isEmpty()) {
-			throw InvalidInput.of("company_ids", "refers to a company that does not exist or is not visible to you");
-		}
+		Access.requireVisibleCompanies(companies, caller, ids == null ? List.of() : ids, "company_ids");
 	}
 
 	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, ReportCommand c) {

@@ -7,9 +7,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,8 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.covenant.company.Companies;
 import io.covenant.shared.audit.Audited;
-import io.covenant.shared.error.Forbidden;
-import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.paging.CursorPage;
@@ -130,9 +126,7 @@ public class MarketIntelligence {
 
 	private IntelligenceEvent changeable(Caller caller, UUID id) {
 		IntelligenceEvent event = find(caller, id);
-		if (!caller.mayChange(event.accessLevel(), event.organizationId(), event.createdBy())) {
-			throw new Forbidden("Only the creator, an org_admin of its organization or a super_admin may change this event");
-		}
+		Access.requireChangeable(caller, event.accessLevel(), event.organizationId(), event.createdBy(), "event");
 		return event;
 	}
 
@@ -146,16 +140,11 @@ public class MarketIntelligence {
 	}
 
 	private void checkCompanies(Caller caller, IntelligenceCommand command) {
-		Set<UUID> wanted = new HashSet<>(command.relatedCompanies() == null ? List.of() : command.relatedCompanies());
 		if (command.primaryCompanyId() != null) {
-			wanted.add(command.primaryCompanyId());
+			Access.requireVisibleCompanies(companies, caller, List.of(command.primaryCompanyId()), "primary_company_id");
 		}
-		Set<UUID> visible = companies.visibleIds(caller, wanted);
-		wanted.removeAll(visible);
-		if (!wanted.isEmpty()) {
-			throw InvalidInput.of(command.primaryCompanyId() != null && wanted.contains(command.primaryCompanyId())
-					? "primary_company_id" : "related_companies", "refers to a company that does not exist or is not visible to you");
-		}
+		Access.requireVisibleCompanies(companies, caller,
+				command.relatedCompanies() == null ? List.of() : command.relatedCompanies(), "related_companies");
 	}
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, IntelligenceCommand c) {
