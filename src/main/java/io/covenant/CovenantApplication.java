@@ -11,7 +11,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class CovenantApplication {
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
+		// Training needs no database or web server.
+		if (java.util.Arrays.asList(args).contains("--train")) {
+			io.covenant.prediction.training.TrainingCommand.main(args);
+			return;
+		}
 		SpringApplication.run(CovenantApplication.class, args);
 	}
 

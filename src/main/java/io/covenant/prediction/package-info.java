@@ -1,0 +1,6 @@
+/**
+ * Default-risk predictions: the annual and quarterly models (trained on the UCI Polish bankruptcy data), scoring with
+ * reasons, and the prediction records of AccuNode's tables.
+ */
+@org.springframework.modulith.ApplicationModule
+package io.covenant.prediction;
