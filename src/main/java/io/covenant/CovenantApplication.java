@@ -14,7 +14,7 @@ public class CovenantApplication {
 	public static void main(String[] args) throws Exception {
 		// Training needs no database or web server.
 		if (java.util.Arrays.asList(args).contains("--train")) {
-			io.covenant.prediction.training.TrainingCommand.main(args);
+			io.covenant.prediction.ModelTraining.main(args);
 			return;
 		}
 		SpringApplication.run(CovenantApplication.class, args);
