@@ -1,0 +1,21 @@
+package io.covenant.prediction;
+
+import java.util.List;
+
+/** What scoring returns. */
+public final class Scores {
+
+	private Scores() {
+	}
+
+	/** The annual model's verdict. */
+	public record Annual(double probability, String riskLevel, double confidence, String modelVersion,
+			Reasons reasons) {
+	}
+
+	/** The quarterly models' verdicts and their ensemble. */
+	public record Quarterly(double logisticProbability, double gbmProbability, double ensembleProbability,
+			String riskLevel, double confidence, String modelVersion, List<Reasons> reasons) {
+	}
+
+}
