@@ -207,6 +207,27 @@ public class Metrics {
 			.list();
 	}
 
+	/**
+	 * The ratios derived from a company's imported financials for a fiscal year (annual) or quarter, newest first
+	 * when a period was reported twice. No access check: the caller has already been given the company.
+	 */
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	public Map<String, Double> ratiosOf(UUID companyId, String periodType, int fiscalYear, String fiscalQuarter) {
+		return jdbc.sql("""
+				SELECT DISTINCT ON (m.metric_type) m.metric_type, m.value FROM financial_metrics m
+				WHERE m.company_id = :company AND m.metric_category = 'ratio' AND m.period_type = :period
+				  AND m.fiscal_year = :fy AND (CAST(:fq AS text) IS NULL OR m.fiscal_quarter = :fq)
+				ORDER BY m.metric_type, m.metric_date DESC""")
+			.param("company", companyId)
+			.param("period", periodType)
+			.param("fy", fiscalYear)
+			.param("fq", fiscalQuarter, Types.VARCHAR)
+			.query((rs, i) -> Map.entry(rs.getString(1), rs.getDouble(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
 	/** Daily aggregates from the materialized view (refreshed every few minutes). */
 	@Transactional(readOnly = true)
 	public List<BucketValue> dailySummary(Caller caller, UUID companyId, String metricType, LocalDate from,

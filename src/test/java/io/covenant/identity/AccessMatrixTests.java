@@ -46,6 +46,10 @@ class AccessMatrixTests {
 
 	List<Resource> resources;
 
+	String sharedCompany;
+
+	final java.util.concurrent.atomic.AtomicInteger years = new java.util.concurrent.atomic.AtomicInteger();
+
 	@BeforeAll
 	void setUp() {
 		tenant = fixtures.tenant();
@@ -53,6 +57,14 @@ class AccessMatrixTests {
 		orgB = fixtures.organization(tenant);
 		owner = fixtures.person(Role.ORG_MEMBER, orgA, tenant);
 		superAdmin = fixtures.person(Role.SUPER_ADMIN, null);
+		sharedCompany = fixtures.as(superAdmin)
+			.body(Map.of("symbol", "MXS" + (int) (Math.random() * 10000), "name", "Shared", "sector", "Technology",
+					"access_level", "system"))
+			.post("/api/v1/companies")
+			.then()
+			.statusCode(201)
+			.extract()
+			.path("id");
 		resources = List.of(new Resource("companies", "/api/v1/companies", (level, n) -> {
 			Person creator = level == AccessLevel.SYSTEM ? superAdmin : owner;
 			return fixtures.as(creator)
@@ -68,6 +80,16 @@ class AccessMatrixTests {
 						(level, n) -> create(level, "/api/v1/market-intelligence",
 								Map.of("event_type", "funding", "title", "Raise " + n, "event_date", "2024-01-01")),
 						Map.of("event_type", "acquisition", "title", "Updated", "event_date", "2024-02-01")),
+				new Resource("annual predictions", "/api/v1/predictions/annual",
+						(level, n) -> create(level, "/api/v1/predictions/annual", Map.of("company_id", sharedCompany,
+								"reporting_year", String.valueOf(1900 + years.incrementAndGet()), "net_income_margin", 0.05)),
+						Map.of("company_id", UUID.randomUUID(), "reporting_year", "2000", "return_on_assets", 0.02)),
+				new Resource("quarterly predictions", "/api/v1/predictions/quarterly",
+						(level, n) -> create(level, "/api/v1/predictions/quarterly", Map.of("company_id", sharedCompany,
+								"reporting_year", String.valueOf(1900 + years.incrementAndGet()), "reporting_quarter", "Q2",
+								"current_ratio", 1.4)),
+						Map.of("company_id", UUID.randomUUID(), "reporting_year", "2000", "reporting_quarter", "Q1",
+								"current_ratio", 2.0)),
 				new Resource("analysis reports", "/api/v1/analysis-reports",
 						(level, n) -> create(level, "/api/v1/analysis-reports",
 								Map.of("report_type", "custom", "title", "Report " + n)),

@@ -1,0 +1,42 @@
+package io.covenant.prediction;
+
+import java.util.List;
+
+/** The two prediction tables and what differs between them. */
+enum PredictionKind {
+
+	ANNUAL("annual_predictions", Ratio.ANNUAL, "probability", "unique_annual_prediction",
+			"(company_id, reporting_year, created_by) WHERE access_level = 'personal'",
+			"(company_id, reporting_year) WHERE access_level = 'system'"),
+	QUARTERLY("quarterly_predictions", Ratio.QUARTERLY, "ensemble_probability", "unique_quarterly_prediction",
+			"(company_id, reporting_year, reporting_quarter, created_by) WHERE access_level = 'personal'",
+			"(company_id, reporting_year, reporting_quarter) WHERE access_level = 'system'");
+
+	final String table;
+
+	final List<Ratio> ratios;
+
+	/** The probability that sets the risk level, filters and dashboards. */
+	final String probability;
+
+	final String organizationKey;
+
+	final String personalKey;
+
+	final String systemKey;
+
+	PredictionKind(String table, List<Ratio> ratios, String probability, String organizationKey, String personalKey,
+			String systemKey) {
+		this.table = table;
+		this.ratios = ratios;
+		this.probability = probability;
+		this.organizationKey = organizationKey;
+		this.personalKey = personalKey;
+		this.systemKey = systemKey;
+	}
+
+	String label() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+}

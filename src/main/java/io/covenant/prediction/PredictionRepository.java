@@ -1,0 +1,144 @@
+package io.covenant.prediction;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.covenant.shared.paging.Cursor;
+import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.AccessSql;
+import io.covenant.shared.security.Caller;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL for the two prediction tables; every read is filtered by the caller's access in the query. */
+@Repository
+class PredictionRepository {
+
+	private static final TypeReference<Map<String, List<Reasons>>> EXPLANATION = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	PredictionRepository(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/** The prediction a new one for this company, period and owner would replace. */
+	Optional<Prediction> findSameKey(PredictionKind kind, UUID companyId, String year, String quarter, AccessLevel level,
+			UUID organizationId, UUID createdBy) {
+		String owner = switch (level) {
+			case ORGANIZATION -> "p.access_level = 'organization' AND p.organization_id = :org";
+			case PERSONAL -> "p.access_level = 'personal' AND p.created_by = :by";
+			case SYSTEM -> "p.access_level = 'system'";
+		};
+		return jdbc.sql(select(kind) + " WHERE p.company_id = :company AND p.reporting_year = :year"
+				+ (kind == PredictionKind.QUARTERLY ? " AND p.reporting_quarter = :quarter" : "") + " AND " + owner)
+			.param("company", companyId)
+			.param("year", year)
+			.param("quarter", quarter)
+			.param("org", organizationId, Types.OTHER)
+			.param("by", createdBy)
+			.query((rs, i) -> map(kind, rs))
+			.optional();
+	}
+
+	UUID insert(PredictionKind kind, Map<String, Object> values) {
+		List<String> columns = new ArrayList<>(values.keySet());
+		return jdbc.sql("INSERT INTO " + kind.table + " (" + String.join(", ", columns) + ") VALUES ("
+				+ String.join(", ", columns.stream().map(PredictionRepository::placeholder).toList()) + ") RETURNING id")
+			.params(values)
+			.query(UUID.class)
+			.single();
+	}
+
+	void update(PredictionKind kind, UUID id, Map<String, Object> values) {
+		List<String> sets = values.keySet().stream().map(c -> c + " = " + placeholder(c)).toList();
+		Map<String, Object> params = new LinkedHashMap<>(values);
+		params.put("id", id);
+		jdbc.sql("UPDATE " + kind.table + " SET " + String.join(", ", sets) + " WHERE id = :id").params(params).update();
+	}
+
+	void delete(PredictionKind kind, UUID id) {
+		jdbc.sql("DELETE FROM " + kind.table + " WHERE id = :id").param("id", id).update();
+	}
+
+	Optional<Prediction> findVisible(PredictionKind kind, UUID id, Caller caller) {
+		return AccessSql.bind(jdbc.sql(select(kind) + " WHERE p.id = :id AND " + AccessSql.visible("p")), caller)
+			.param("id", id)
+			.query((rs, i) -> map(kind, rs))
+			.optional();
+	}
+
+	List<Prediction> list(PredictionKind kind, PredictionFilter f, Cursor after, int limit, Caller caller) {
+		return AccessSql.bind(jdbc.sql(select(kind) + " WHERE " + AccessSql.visible("p") + """
+
+				  AND (CAST(:company AS uuid) IS NULL OR p.company_id = :company)
+				  AND (CAST(:year AS text) IS NULL OR p.reporting_year = :year)
+				  %2$s
+				  AND (CAST(:risk AS text) IS NULL OR p.risk_level = :risk)
+				  AND (CAST(:pmin AS numeric) IS NULL OR p.%1$s >= :pmin)
+				  AND (CAST(:pmax AS numeric) IS NULL OR p.%1$s <= :pmax)
+				  AND (CAST(:sector AS text) IS NULL OR c.sector = :sector)
+				  AND (CAST(:after_at AS timestamptz) IS NULL OR (p.created_at, p.id) < (:after_at, :after_id))
+				ORDER BY p.created_at DESC, p.id DESC LIMIT :limit""".formatted(kind.probability,
+				kind == PredictionKind.QUARTERLY ? "AND (CAST(:quarter AS text) IS NULL OR p.reporting_quarter = :quarter)"
+						: "AND (CAST(:quarter AS text) IS NULL)")), caller)
+			.param("company", f.companyId(), Types.OTHER)
+			.param("year", f.reportingYear(), Types.VARCHAR)
+			.param("quarter", f.reportingQuarter(), Types.VARCHAR)
+			.param("risk", f.riskLevel(), Types.VARCHAR)
+			.param("pmin", f.probabilityMin(), Types.NUMERIC)
+			.param("pmax", f.probabilityMax(), Types.NUMERIC)
+			.param("sector", f.sector(), Types.VARCHAR)
+			.param("after_at", after == null ? null : after.atUtc(), Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("after_id", after == null ? null : after.id(), Types.OTHER)
+			.param("limit", limit + 1)
+			.query((rs, i) -> map(kind, rs))
+			.list();
+	}
+
+	private static String select(PredictionKind kind) {
+		return "SELECT p.*, p.explanation::text AS explanation_text, c.symbol AS company_symbol, c.name AS company_name FROM "
+				+ kind.table + " p JOIN companies c ON c.id = p.company_id";
+	}
+
+	private static String placeholder(String column) {
+		return column.equals("explanation") ? "CAST(:explanation AS jsonb)" : ":" + column;
+	}
+
+	private Prediction map(PredictionKind kind, ResultSet rs) throws SQLException {
+		Map<String, BigDecimal> ratios = new LinkedHashMap<>();
+		for (Ratio r : kind.ratios) {
+			ratios.put(r.key(), rs.getBigDecimal(r.key()));
+		}
+		Map<String, List<Reasons>> explanation = json.readValue(rs.getString("explanation_text"), EXPLANATION);
+		boolean quarterly = kind == PredictionKind.QUARTERLY;
+		return new Prediction(rs.getObject("id", UUID.class), kind.label(), rs.getObject("company_id", UUID.class),
+				rs.getString("company_symbol"), rs.getString("company_name"), rs.getString("reporting_year"),
+				quarterly ? rs.getString("reporting_quarter") : null, quarterly ? null : rs.getBigDecimal("probability"),
+				quarterly ? rs.getBigDecimal("logistic_probability") : null,
+				quarterly ? rs.getBigDecimal("gbm_probability") : null,
+				quarterly ? rs.getBigDecimal("ensemble_probability") : null, rs.getString("risk_level"),
+				rs.getBigDecimal("confidence"), rs.getObject("predicted_at", OffsetDateTime.class), ratios,
+				rs.getString("model_version"), explanation.getOrDefault("reasons", List.of()),
+				AccessLevel.of(rs.getString("access_level")), rs.getObject("organization_id", UUID.class),
+				rs.getObject("created_by", UUID.class), rs.getObject("created_at", OffsetDateTime.class),
+				rs.getObject("updated_at", OffsetDateTime.class), null);
+	}
+
+}

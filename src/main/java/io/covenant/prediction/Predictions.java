@@ -1,0 +1,245 @@
+package io.covenant.prediction;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.covenant.company.Companies;
+import io.covenant.company.Company;
+import io.covenant.metric.Metrics;
+import io.covenant.shared.audit.Audited;
+import io.covenant.shared.error.Forbidden;
+import io.covenant.shared.error.InvalidInput;
+import io.covenant.shared.error.NotFound;
+import io.covenant.shared.paging.Cursor;
+import io.covenant.shared.paging.CursorPage;
+import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.Caller;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Scores companies and keeps the predictions under the access rule. A repeat for the same company, period and owner
+ * (the organisation, the person, or the system) replaces the earlier prediction and says so.
+ */
+@Service
+public class Predictions {
+
+	private final PredictionRepository repository;
+
+	private final RiskModels models;
+
+	private final Companies companies;
+
+	private final Metrics metrics;
+
+	private final ApplicationEventPublisher events;
+
+	private final JsonMapper json;
+
+	Predictions(PredictionRepository repository, RiskModels models, Companies companies, Metrics metrics,
+			ApplicationEventPublisher events, JsonMapper json) {
+		this.repository = repository;
+		this.models = models;
+		this.companies = companies;
+		this.metrics = metrics;
+		this.events = events;
+		this.json = json;
+	}
+
+	@Transactional
+	public Prediction annual(Caller caller, AnnualPredictionCommand command) {
+		return save(caller, PredictionKind.ANNUAL, command.companyId(), command.reportingYear(), null,
+				command.ratios(), command.accessLevel(), null);
+	}
+
+	@Transactional
+	public Prediction quarterly(Caller caller, QuarterlyPredictionCommand command) {
+		return save(caller, PredictionKind.QUARTERLY, command.companyId(), command.reportingYear(),
+				command.reportingQuarter(), command.ratios(), command.accessLevel(), null);
+	}
+
+	/** Scores an existing prediction again with new ratios; its company and period stay what they were. */
+	@Transactional
+	public Prediction rescoreAnnual(Caller caller, UUID id, AnnualPredictionCommand command) {
+		Prediction existing = changeable(caller, PredictionKind.ANNUAL, id);
+		return save(caller, PredictionKind.ANNUAL, existing.companyId(), existing.reportingYear(), null,
+				command.ratios(), command.accessLevel(), existing);
+	}
+
+	@Transactional
+	public Prediction rescoreQuarterly(Caller caller, UUID id, QuarterlyPredictionCommand command) {
+		Prediction existing = changeable(caller, PredictionKind.QUARTERLY, id);
+		return save(caller, PredictionKind.QUARTERLY, existing.companyId(), existing.reportingYear(),
+				existing.reportingQuarter(), command.ratios(), command.accessLevel(), existing);
+	}
+
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	public Prediction get(Caller caller, String kind, UUID id) {
+		requireRead(caller);
+		return visible(caller, kind(kind), id);
+	}
+
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	public CursorPage<Prediction> list(Caller caller, String kind, PredictionFilter filter, String cursor, int limit) {
+		requireRead(caller);
+		List<Prediction> rows = repository.list(kind(kind), filter, Cursor.decode(cursor), limit, caller);
+		return CursorPage.of(rows, limit, p -> Cursor.of(p.createdAt(), p.id()));
+	}
+
+	@Transactional
+	public void delete(Caller caller, String kind, UUID id) {
+		PredictionKind k = kind(kind);
+		Prediction before = changeable(caller, k, id);
+		repository.delete(k, id);
+		events.publishEvent(Audited.deleted(k.table, id, before, before.organizationId()));
+	}
+
+	private Prediction save(Caller caller, PredictionKind kind, UUID companyId, String year, String quarter,
+			BigDecimal[] given, AccessLevel requested, Prediction replacing) {
+		requireWrite(caller);
+		Company company = companies.get(caller, companyId);
+		AccessLevel level = replacing != null && requested == null ? replacing.accessLevel() : levelFor(caller, requested);
+		if (company.accessLevel() == AccessLevel.PERSONAL && level != AccessLevel.PERSONAL) {
+			throw InvalidInput.of("access_level", "a prediction on a personal company must be personal too");
+		}
+		UUID organization = level != AccessLevel.ORGANIZATION ? null
+				: replacing != null && replacing.organizationId() != null ? replacing.organizationId()
+						: caller.organizationId();
+		double[] ratios = ratios(kind, companyId, year, quarter, given);
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("company_id", companyId);
+		values.put("reporting_year", year);
+		if (kind == PredictionKind.QUARTERLY) {
+			values.put("reporting_quarter", quarter);
+		}
+		for (int i = 0; i < ratios.length; i++) {
+			values.put(kind.ratios.get(i).key(), Double.isNaN(ratios[i]) ? null : decimal(ratios[i]));
+		}
+		List<Reasons> reasons;
+		if (kind == PredictionKind.ANNUAL) {
+			Scores.Annual score = models.scoreAnnual(ratios);
+			values.put("probability", decimal(score.probability()));
+			values.put("risk_level", score.riskLevel());
+			values.put("confidence", decimal(score.confidence()));
+			values.put("model_version", score.modelVersion());
+			reasons = List.of(score.reasons());
+		}
+		else {
+			Scores.Quarterly score = models.scoreQuarterly(ratios);
+			values.put("logistic_probability", decimal(score.logisticProbability()));
+			values.put("gbm_probability", decimal(score.gbmProbability()));
+			values.put("ensemble_probability", decimal(score.ensembleProbability()));
+			values.put("risk_level", score.riskLevel());
+			values.put("confidence", decimal(score.confidence()));
+			values.put("model_version", score.modelVersion());
+			reasons = score.reasons();
+		}
+		values.put("explanation", json.writeValueAsString(Map.of("reasons", reasons)));
+		values.put("predicted_at", OffsetDateTime.now(ZoneOffset.UTC));
+		values.put("access_level", level.value());
+		values.put("organization_id", new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.OTHER, organization));
+
+		Prediction existing = replacing != null ? replacing
+				: repository.findSameKey(kind, companyId, year, quarter, level, organization, caller.userId()).orElse(null);
+		if (existing != null) {
+			if (!caller.mayChange(existing.accessLevel(), existing.organizationId(), existing.createdBy())) {
+				throw new Forbidden("A prediction for this company and period exists and only its creator, an org_admin "
+						+ "or a super_admin may replace it");
+			}
+			repository.update(kind, existing.id(), values);
+			Prediction after = repository.findVisible(kind, existing.id(), caller).orElseThrow();
+			events.publishEvent(Audited.updated(kind.table, after.id(), existing, after, after.organizationId()));
+			return after.withUpdated(true);
+		}
+		values.put("created_by", caller.userId());
+		UUID id = repository.insert(kind, values);
+		Prediction created = repository.findVisible(kind, id, caller).orElseThrow();
+		events.publishEvent(Audited.created(kind.table, id, created, created.organizationId()));
+		return created.withUpdated(false);
+	}
+
+	/** The given ratios, or when none is given, those derived from the company's imported financials. */
+	private double[] ratios(PredictionKind kind, UUID companyId, String year, String quarter, BigDecimal[] given) {
+		double[] ratios = new double[given.length];
+		boolean any = false;
+		for (int i = 0; i < given.length; i++) {
+			ratios[i] = given[i] == null ? Double.NaN : given[i].doubleValue();
+			any |= given[i] != null;
+		}
+		if (any) {
+			return ratios;
+		}
+		Map<String, Double> imported = metrics.ratiosOf(companyId, kind == PredictionKind.ANNUAL ? "annual" : "quarterly",
+				Integer.parseInt(year), quarter);
+		if (imported.isEmpty()) {
+			throw InvalidInput.of(kind.ratios.get(0).key(), "no ratios were given and the company has no imported "
+					+ "financials for " + year + (quarter == null ? "" : " " + quarter));
+		}
+		for (int i = 0; i < ratios.length; i++) {
+			Ratio ratio = kind.ratios.get(i);
+			// Imported figures can fall outside the stored ranges (negative equity, say); they are clipped like training data.
+			ratios[i] = ratio.clip(imported.getOrDefault(ratio.key(), Double.NaN));
+		}
+		return ratios;
+	}
+
+	private Prediction changeable(Caller caller, PredictionKind kind, UUID id) {
+		requireWrite(caller);
+		Prediction prediction = visible(caller, kind, id);
+		if (!caller.mayChange(prediction.accessLevel(), prediction.organizationId(), prediction.createdBy())) {
+			throw new Forbidden("Only the creator, an org_admin of its organization or a super_admin may change this prediction");
+		}
+		return prediction;
+	}
+
+	private Prediction visible(Caller caller, PredictionKind kind, UUID id) {
+		return repository.findVisible(kind, id, caller).orElseThrow(() -> new NotFound("Prediction", id));
+	}
+
+	private static AccessLevel levelFor(Caller caller, AccessLevel requested) {
+		AccessLevel level = requested != null ? requested
+				: caller.organizationId() != null ? AccessLevel.ORGANIZATION : AccessLevel.PERSONAL;
+		if (level == AccessLevel.SYSTEM && !caller.isSuperAdmin()) {
+			throw new Forbidden("Only a super_admin writes system predictions");
+		}
+		if (level == AccessLevel.ORGANIZATION && caller.organizationId() == null) {
+			throw InvalidInput.of("access_level", "organization needs you to belong to an organization");
+		}
+		return level;
+	}
+
+	private static PredictionKind kind(String kind) {
+		return switch (kind) {
+			case "annual" -> PredictionKind.ANNUAL;
+			case "quarterly" -> PredictionKind.QUARTERLY;
+			default -> throw new NotFound("Not found", "No prediction kind '" + kind + "'; use annual or quarterly");
+		};
+	}
+
+	private static BigDecimal decimal(double value) {
+		return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
+	}
+
+	private static void requireRead(Caller caller) {
+		if (!caller.can("predictions:read")) {
+			throw new Forbidden("This needs the permission predictions:read");
+		}
+	}
+
+	private static void requireWrite(Caller caller) {
+		if (!caller.can("predictions:write")) {
+			throw new Forbidden("This needs the permission predictions:write");
+		}
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.covenant.prediction.web;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.covenant.prediction.AnnualPredictionCommand;
+import io.covenant.prediction.Prediction;
+import io.covenant.prediction.PredictionFilter;
+import io.covenant.prediction.Predictions;
+import io.covenant.prediction.QuarterlyPredictionCommand;
+import io.covenant.shared.paging.CursorPage;
+import io.covenant.shared.paging.Limits;
+import io.covenant.shared.security.Callers;
+
+/** Annual and quarterly default-risk predictions: score, list, read, rescore and delete. */
+@RestController
+@RequestMapping("/api/v1/predictions")
+class PredictionController {
+
+	private final Predictions predictions;
+
+	PredictionController(Predictions predictions) {
+		this.predictions = predictions;
+	}
+
+	@PostMapping("/annual")
+	ResponseEntity<Prediction> annual(@Valid @RequestBody AnnualPredictionCommand command) {
+		Prediction prediction = predictions.annual(Callers.current(), command);
+		return ResponseEntity.status(prediction.updated() ? HttpStatus.OK : HttpStatus.CREATED).body(prediction);
+	}
+
+	@PostMapping("/quarterly")
+	ResponseEntity<Prediction> quarterly(@Valid @RequestBody QuarterlyPredictionCommand command) {
+		Prediction prediction = predictions.quarterly(Callers.current(), command);
+		return ResponseEntity.status(prediction.updated() ? HttpStatus.OK : HttpStatus.CREATED).body(prediction);
+	}
+
+	@PutMapping("/annual/{id}")
+	Prediction rescoreAnnual(@PathVariable UUID id, @Valid @RequestBody AnnualPredictionCommand command) {
+		return predictions.rescoreAnnual(Callers.current(), id, command);
+	}
+
+	@PutMapping("/quarterly/{id}")
+	Prediction rescoreQuarterly(@PathVariable UUID id, @Valid @RequestBody QuarterlyPredictionCommand command) {
+		return predictions.rescoreQuarterly(Callers.current(), id, command);
+	}
+
+	@GetMapping("/{kind}/{id}")
+	Prediction get(@PathVariable String kind, @PathVariable UUID id) {
+		return predictions.get(Callers.current(), kind, id);
+	}
+
+	@GetMapping("/{kind}")
+	CursorPage<Prediction> list(@PathVariable String kind,
+			@RequestParam(name = "company_id", required = false) UUID companyId,
+			@RequestParam(name = "reporting_year", required = false) String year,
+			@RequestParam(name = "reporting_quarter", required = false) String quarter,
+			@RequestParam(name = "risk_level", required = false) String riskLevel,
+			@RequestParam(name = "probability_min", required = false) BigDecimal probabilityMin,
+			@RequestParam(name = "probability_max", required = false) BigDecimal probabilityMax,
+			@RequestParam(required = false) String sector, @RequestParam(required = false) String cursor,
+			@RequestParam(required = false) Integer limit) {
+		return predictions.list(Callers.current(), kind,
+				new PredictionFilter(companyId, year, quarter, riskLevel, probabilityMin, probabilityMax, sector), cursor,
+				Limits.check(limit));
+	}
+
+	@DeleteMapping("/{kind}/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable String kind, @PathVariable UUID id) {
+		predictions.delete(Callers.current(), kind, id);
+	}
+
+}
