@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.covenant.prediction.AnnualPredictionCommand;
+import io.covenant.prediction.Dashboards;
 import io.covenant.prediction.Prediction;
 import io.covenant.prediction.PredictionFilter;
 import io.covenant.prediction.Predictions;
@@ -34,8 +35,28 @@ class PredictionController {
 
 	private final Predictions predictions;
 
-	PredictionController(Predictions predictions) {
+	private final Dashboards dashboards;
+
+	PredictionController(Predictions predictions, Dashboards dashboards) {
 		this.predictions = predictions;
+		this.dashboards = dashboards;
+	}
+
+	@GetMapping("/dashboard/risk-by-sector")
+	java.util.List<Dashboards.SectorRisk> riskBySector(@RequestParam(name = "reporting_year") String year,
+			@RequestParam(name = "organization_id", required = false) UUID organizationId) {
+		return dashboards.riskBySector(Callers.current(), organizationId, year);
+	}
+
+	@GetMapping("/dashboard/model-deviation")
+	java.util.List<Dashboards.ModelDeviation> modelDeviation(
+			@RequestParam(name = "organization_id", required = false) UUID organizationId) {
+		return dashboards.modelDeviation(Callers.current(), organizationId);
+	}
+
+	@GetMapping("/dashboard/summary")
+	Dashboards.Summary summary() {
+		return dashboards.summary(Callers.current());
 	}
 
 	@PostMapping("/annual")
