@@ -1,0 +1,121 @@
+package io.covenant.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+import io.covenant.ApiTest;
+import io.covenant.Fixtures;
+import io.covenant.Fixtures.Person;
+import io.covenant.prediction.Ratio;
+import io.covenant.prediction.RiskModels;
+import io.covenant.shared.security.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scoring speed (issue 4): 1,000,000 quarterly rows scored in-process in batches (both models and the ensemble), and
+ * single annual and quarterly predictions through HTTP, each persisted. Run with {@code ./mvnw -Pbench test}.
+ */
+@ApiTest
+class ScoringBenchmark {
+
+	static final int ROWS = 1_000_000;
+
+	static final int BATCH = 10_000;
+
+	@Autowired
+	RiskModels models;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	Environment environment;
+
+	@Test
+	void scoresAMillionRowsAndServesSinglePredictionsQuickly() throws Exception {
+		Random random = new Random(7);
+		int d = Ratio.QUARTERLY.size();
+		double[] batch = new double[BATCH * d];
+		for (int i = 0; i < BATCH; i++) {
+			for (int j = 0; j < d; j++) {
+				Ratio r = Ratio.QUARTERLY.get(j);
+				batch[i * d + j] = r.min + random.nextDouble() * (r.max - r.min);
+			}
+		}
+		models.ensembleProbabilities(batch, BATCH);
+		long started = System.nanoTime();
+		double checksum = 0;
+		for (int done = 0; done < ROWS; done += BATCH) {
+			for (double p : models.ensembleProbabilities(batch, BATCH)) {
+				checksum += p;
+			}
+		}
+		double seconds = (System.nanoTime() - started) / 1e9;
+		assertThat(checksum).isPositive();
+		double rowsPerSecond = ROWS / seconds;
+
+		double[] one = java.util.Arrays.copyOf(batch, d);
+		Latency inProcess = Latency.measure("in-process single quarterly score with reasons", 2_000, 20_000,
+				() -> models.scoreQuarterly(one));
+
+		Person analyst = fixtures.person(Role.ORG_MEMBER, fixtures.organization(null));
+		String company = fixtures.as(analyst).body(java.util.Map.of("symbol", "SCB", "name", "Bench", "sector", "Tech"))
+			.post("/api/v1/companies").then().statusCode(201).extract().path("id");
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Runnable::run).build();
+		String base = "http://127.0.0.1:" + environment.getProperty("local.server.port");
+		String auth = "Bearer " + analyst.accessToken();
+		int[] year = { 1000 };
+		Latency.Call quarterly = () -> post(http, base + "/api/v1/predictions/quarterly", auth,
+				"{\"company_id\":\"" + company + "\",\"reporting_year\":\"" + (1000 + (year[0]++ % 8000))
+						+ "\",\"reporting_quarter\":\"Q2\",\"current_ratio\":1.3,\"quick_ratio\":0.9,\"debt_to_equity\":1.2,"
+						+ "\"inventory_turnover\":6,\"receivables_turnover\":8,\"working_capital_to_total_assets\":0.15}");
+		Latency quarterlyHttp = Latency.measure("POST /predictions/quarterly (scored and stored)", 1_000, 3_000, quarterly);
+		Latency annualHttp = Latency.measure("POST /predictions/annual (scored and stored)", 1_000, 3_000,
+				() -> post(http, base + "/api/v1/predictions/annual", auth, "{\"company_id\":\"" + company
+						+ "\",\"reporting_year\":\"" + (1000 + (year[0]++ % 8000)) + "\",\"long_term_debt_to_total_capital\":0.4,"
+						+ "\"total_debt_to_ebitda\":3,\"net_income_margin\":0.05,\"ebit_to_interest_expense\":6,\"return_on_assets\":0.04}"));
+
+		String report = """
+				## Scoring (issue 4)
+
+				In-process bulk scoring (logistic regression + LightGBM + ensemble, batches of %,d): %,d rows in %.2f s =
+				**%,.0f rows/s**.
+
+				| path | p50 ms | p95 ms | p99 ms | samples |
+				|---|---|---|---|---|
+				| %s | %.3f | %.3f | %.3f | %d |
+				| %s | %.3f | %.3f | %.3f | %d |
+				| %s | %.3f | %.3f | %.3f | %d |
+
+				Target: a single prediction through HTTP under 5 ms at p95.
+				""".formatted(BATCH, ROWS, seconds, rowsPerSecond, inProcess.name(), inProcess.p50(), inProcess.p95(),
+				inProcess.p99(), inProcess.samples(), quarterlyHttp.name(), quarterlyHttp.p50(), quarterlyHttp.p95(),
+				quarterlyHttp.p99(), quarterlyHttp.samples(), annualHttp.name(), annualHttp.p50(), annualHttp.p95(),
+				annualHttp.p99(), annualHttp.samples());
+		Path out = Path.of("target", "benchmarks", "scoring.md");
+		Files.createDirectories(out.getParent());
+		Files.writeString(out, report);
+		org.slf4j.LoggerFactory.getLogger(ScoringBenchmark.class).warn("\n{}", report);
+	}
+
+	private static void post(HttpClient http, String url, String auth, String body) throws Exception {
+		HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		if (response.statusCode() / 100 != 2) {
+			throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + new String(response.body()));
+		}
+	}
+
+}
