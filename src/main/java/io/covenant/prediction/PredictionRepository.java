@@ -57,21 +57,35 @@ class PredictionRepository {
 			.optional();
 	}
 
-	UUID insert(PredictionKind kind, Map<String, Object> values) {
+	/** Inserts and returns the stored row, so that no second query reads it back. */
+	Prediction insert(PredictionKind kind, Map<String, Object> values, String symbol, String name) {
 		List<String> columns = new ArrayList<>(values.keySet());
-		return jdbc.sql("INSERT INTO " + kind.table + " (" + String.join(", ", columns) + ") VALUES ("
-				+ String.join(", ", columns.stream().map(PredictionRepository::placeholder).toList()) + ") RETURNING id")
+		return jdbc.sql("INSERT INTO " + kind.table + " AS p (" + String.join(", ", columns) + ") VALUES ("
+				+ String.join(", ", columns.stream().map(PredictionRepository::placeholder).toList()) + ")"
+				+ RETURNING)
 			.params(values)
-			.query(UUID.class)
+			.param("company_symbol", symbol)
+			.param("company_name", name)
+			.query((rs, i) -> map(kind, rs))
 			.single();
 	}
 
-	void update(PredictionKind kind, UUID id, Map<String, Object> values) {
+	Prediction update(PredictionKind kind, UUID id, Map<String, Object> values, String symbol, String name) {
 		List<String> sets = values.keySet().stream().map(c -> c + " = " + placeholder(c)).toList();
 		Map<String, Object> params = new LinkedHashMap<>(values);
 		params.put("id", id);
-		jdbc.sql("UPDATE " + kind.table + " SET " + String.join(", ", sets) + " WHERE id = :id").params(params).update();
+		return jdbc.sql("UPDATE " + kind.table + " AS p SET " + String.join(", ", sets) + " WHERE p.id = :id"
+				+ RETURNING)
+			.params(params)
+			.param("company_symbol", symbol)
+			.param("company_name", name)
+			.query((rs, i) -> map(kind, rs))
+			.single();
 	}
+
+	/** The written row with the company's symbol and name, which the caller already has. */
+	private static final String RETURNING = " RETURNING p.*, p.explanation::text AS explanation_text,"
+			+ " CAST(:company_symbol AS text) AS company_symbol, CAST(:company_name AS text) AS company_name";
 
 	void delete(PredictionKind kind, UUID id) {
 		jdbc.sql("DELETE FROM " + kind.table + " WHERE id = :id").param("id", id).update();

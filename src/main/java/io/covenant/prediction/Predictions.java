@@ -156,15 +156,13 @@ public class Predictions {
 				throw new Forbidden("A prediction for this company and period exists and only its creator, an org_admin "
 						+ "or a super_admin may replace it");
 			}
-			repository.update(kind, existing.id(), values);
-			Prediction after = repository.findVisible(kind, existing.id(), caller).orElseThrow();
+			Prediction after = repository.update(kind, existing.id(), values, company.symbol(), company.name());
 			events.publishEvent(Audited.updated(kind.table, after.id(), existing, after, after.organizationId()));
 			return after.withUpdated(true);
 		}
 		values.put("created_by", caller.userId());
-		UUID id = repository.insert(kind, values);
-		Prediction created = repository.findVisible(kind, id, caller).orElseThrow();
-		events.publishEvent(Audited.created(kind.table, id, created, created.organizationId()));
+		Prediction created = repository.insert(kind, values, company.symbol(), company.name());
+		events.publishEvent(Audited.created(kind.table, created.id(), created, created.organizationId()));
 		return created.withUpdated(false);
 	}
 
