@@ -47,7 +47,7 @@ public class AuditLog {
 			throw new Forbidden("Only members of an organization read its audit log");
 		}
 		Cursor after = Cursor.decode(cursor);
-		List<AuditEntry> rows = jdbc.sql("""
+		List<AuditEntry> rows = Cursor.bind(jdbc.sql("""
 				SELECT id, event_type, entity_type, entity_id, user_id, organization_id, action, old_values::text,
 				       new_values::text, metadata::text, host(ip_address) AS ip, user_agent, request_id, created_at
 				FROM audit_logs a
@@ -62,9 +62,9 @@ public class AuditLog {
 				  AND (CAST(:request AS text) IS NULL OR a.request_id = :request)
 				  AND (CAST(:from AS timestamptz) IS NULL OR a.created_at >= :from)
 				  AND (CAST(:to AS timestamptz) IS NULL OR a.created_at < :to)
-				  AND (CAST(:cursor_at AS timestamptz) IS NULL OR (a.created_at, a.id) < (:cursor_at, :cursor_id))
+				  AND (CAST(:after_at AS timestamptz) IS NULL OR (a.created_at, a.id) < (:after_at, :after_id))
 				ORDER BY a.created_at DESC, a.id DESC
-				LIMIT :limit""")
+				LIMIT :limit"""), after)
 			.param("super", caller.isSuperAdmin())
 			.param("tenant_admin", caller.role() == Role.TENANT_ADMIN)
 			.param("tenant", caller.tenantId(), Types.OTHER)
@@ -77,8 +77,6 @@ public class AuditLog {
 			.param("request", query.requestId(), Types.VARCHAR)
 			.param("from", query.from(), Types.TIMESTAMP_WITH_TIMEZONE)
 			.param("to", query.to(), Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("cursor_at", after == null ? null : after.atUtc(), Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("cursor_id", after == null ? null : after.id(), Types.OTHER)
 			.param("limit", limit + 1)
 			.query((rs, i) -> new AuditEntry(rs.getObject("id", UUID.class), rs.getString("event_type"),
 					rs.getString("entity_type"), rs.getObject("entity_id", UUID.class),

@@ -79,7 +79,7 @@ public class AnalysisReports {
 			LocalDate to, String cursor, int limit) {
 		Access.requireRead(caller);
 		Cursor after = Cursor.decode(cursor);
-		List<AnalysisReport> rows = AccessSql.bind(jdbc.sql("SELECT " + COLUMNS
+		List<AnalysisReport> rows = Cursor.bind(AccessSql.bind(jdbc.sql("SELECT " + COLUMNS
 				+ " FROM analysis_reports r WHERE r.deleted_at IS NULL AND " + AccessSql.visible("r") + """
 
 				  AND (CAST(:company AS uuid) IS NULL OR :company = ANY(r.company_ids))
@@ -88,14 +88,12 @@ public class AnalysisReports {
 				  AND (CAST(:from AS date) IS NULL OR r.period_end >= :from)
 				  AND (CAST(:to AS date) IS NULL OR r.period_start <= :to)
 				  AND (CAST(:after_at AS timestamptz) IS NULL OR (r.created_at, r.id) < (:after_at, :after_id))
-				ORDER BY r.created_at DESC, r.id DESC LIMIT :limit"""), caller)
+				ORDER BY r.created_at DESC, r.id DESC LIMIT :limit"""), caller), after)
 			.param("company", companyId, Types.OTHER)
 			.param("type", type, Types.VARCHAR)
 			.param("status", status, Types.VARCHAR)
 			.param("from", from, Types.DATE)
 			.param("to", to, Types.DATE)
-			.param("after_at", after == null ? null : after.atUtc(), Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("after_id", after == null ? null : after.id(), Types.OTHER)
 			.param("limit", limit + 1)
 			.query(AnalysisReports::map)
 			.list();

@@ -76,7 +76,7 @@ public class MarketIntelligence {
 	public CursorPage<IntelligenceEvent> list(Caller caller, IntelligenceFilter f, String cursor, int limit) {
 		Access.requireRead(caller);
 		Cursor after = Cursor.decode(cursor);
-		List<IntelligenceEvent> rows = AccessSql.bind(jdbc.sql("SELECT " + COLUMNS
+		List<IntelligenceEvent> rows = Cursor.bind(AccessSql.bind(jdbc.sql("SELECT " + COLUMNS
 				+ " FROM market_intelligence m WHERE m.deleted_at IS NULL AND " + AccessSql.visible("m") + """
 
 				  AND (CAST(:company AS uuid) IS NULL OR m.primary_company_id = :company OR :company = ANY(m.related_companies))
@@ -86,15 +86,13 @@ public class MarketIntelligence {
 				  AND (CAST(:smin AS numeric) IS NULL OR m.sentiment_score >= :smin)
 				  AND (CAST(:smax AS numeric) IS NULL OR m.sentiment_score <= :smax)
 				  AND (CAST(:after_at AS timestamptz) IS NULL OR (m.created_at, m.id) < (:after_at, :after_id))
-				ORDER BY m.created_at DESC, m.id DESC LIMIT :limit"""), caller)
+				ORDER BY m.created_at DESC, m.id DESC LIMIT :limit"""), caller), after)
 			.param("company", f.companyId(), Types.OTHER)
 			.param("type", f.eventType(), Types.VARCHAR)
 			.param("from", f.from(), Types.DATE)
 			.param("to", f.to(), Types.DATE)
 			.param("smin", f.sentimentMin(), Types.NUMERIC)
 			.param("smax", f.sentimentMax(), Types.NUMERIC)
-			.param("after_at", after == null ? null : after.atUtc(), Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("after_id", after == null ? null : after.id(), Types.OTHER)
 			.param("limit", limit + 1)
 			.query(MarketIntelligence::map)
 			.list();

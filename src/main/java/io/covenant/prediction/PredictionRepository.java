@@ -99,7 +99,7 @@ class PredictionRepository {
 	}
 
 	List<Prediction> list(PredictionKind kind, PredictionFilter f, Cursor after, int limit, Caller caller) {
-		return AccessSql.bind(jdbc.sql(select(kind) + " WHERE " + AccessSql.visible("p") + """
+		return Cursor.bind(AccessSql.bind(jdbc.sql(select(kind) + " WHERE " + AccessSql.visible("p") + """
 
 				  AND (CAST(:company AS uuid) IS NULL OR p.company_id = :company)
 				  AND (CAST(:year AS text) IS NULL OR p.reporting_year = :year)
@@ -111,7 +111,7 @@ class PredictionRepository {
 				  AND (CAST(:after_at AS timestamptz) IS NULL OR (p.created_at, p.id) < (:after_at, :after_id))
 				ORDER BY p.created_at DESC, p.id DESC LIMIT :limit""".formatted(kind.probability,
 				kind == PredictionKind.QUARTERLY ? "AND (CAST(:quarter AS text) IS NULL OR p.reporting_quarter = :quarter)"
-						: "AND (CAST(:quarter AS text) IS NULL)")), caller)
+						: "AND (CAST(:quarter AS text) IS NULL)")), caller), after)
 			.param("company", f.companyId(), Types.OTHER)
 			.param("year", f.reportingYear(), Types.VARCHAR)
 			.param("quarter", f.reportingQuarter(), Types.VARCHAR)
@@ -119,8 +119,6 @@ class PredictionRepository {
 			.param("pmin", f.probabilityMin(), Types.NUMERIC)
 			.param("pmax", f.probabilityMax(), Types.NUMERIC)
 			.param("sector", f.sector(), Types.VARCHAR)
-			.param("after_at", after == null ? null : after.atUtc(), Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("after_id", after == null ? null : after.id(), Types.OTHER)
 			.param("limit", limit + 1)
 			.query((rs, i) -> map(kind, rs))
 			.list();

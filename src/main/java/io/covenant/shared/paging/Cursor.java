@@ -41,6 +41,17 @@ public record Cursor(Instant at, UUID id) {
 		}
 	}
 
+	/**
+	 * Binds {@code :after_at} and {@code :after_id} for a keyset condition such as
+	 * {@code (CAST(:after_at AS timestamptz) IS NULL OR (t.created_at, t.id) < (:after_at, :after_id))}; both are null
+	 * on the first page.
+	 */
+	public static org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(
+			org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec, Cursor after) {
+		return spec.param("after_at", after == null ? null : after.atUtc(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("after_id", after == null ? null : after.id(), java.sql.Types.OTHER);
+	}
+
 	public OffsetDateTime atUtc() {
 		return at.atOffset(java.time.ZoneOffset.UTC);
 	}
