@@ -118,6 +118,15 @@ class UserRepository {
 			.update();
 	}
 
+	int revoke(UUID userId, String permission) {
+		return jdbc.sql("""
+				DELETE FROM user_permissions
+				WHERE user_id = :user AND permission_id = (SELECT id FROM permissions WHERE name = :name)""")
+			.param("user", userId)
+			.param("name", permission)
+			.update();
+	}
+
 	static UserRow map(ResultSet rs, int row) throws SQLException {
 		return new UserRow(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),
 				Role.of(rs.getString("role")), rs.getObject("organization_id", UUID.class),

@@ -5,28 +5,44 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.covenant.identity.Accounts;
+import io.covenant.identity.Permissions;
 import io.covenant.identity.UserView;
 import io.covenant.identity.web.AuthRequests.ChangePasswordRequest;
 import io.covenant.shared.security.Callers;
 
-/** The signed-in user's own account, and deactivation. */
+/** The signed-in user's own account, deactivation, and permission grants by administrators. */
 @RestController
 @RequestMapping("/api/v1/users")
 class UserController {
 
 	private final Accounts accounts;
 
-	UserController(Accounts accounts) {
+	private final Permissions permissions;
+
+	UserController(Accounts accounts, Permissions permissions) {
 		this.accounts = accounts;
+		this.permissions = permissions;
+	}
+
+	@PutMapping("/{id}/permissions/{permission}")
+	UserView grant(@PathVariable UUID id, @PathVariable String permission) {
+		return permissions.grant(Callers.current(), id, permission);
+	}
+
+	@DeleteMapping("/{id}/permissions/{permission}")
+	UserView revoke(@PathVariable UUID id, @PathVariable String permission) {
+		return permissions.revoke(Callers.current(), id, permission);
 	}
 
 	@GetMapping("/me")

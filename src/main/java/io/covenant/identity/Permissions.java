@@ -1,0 +1,79 @@
+package io.covenant.identity;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.covenant.shared.audit.Audited;
+import io.covenant.shared.error.Forbidden;
+import io.covenant.shared.error.InvalidInput;
+import io.covenant.shared.error.NotFound;
+import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Role;
+
+/**
+ * Fine-grained grants on top of roles: an administrator gives or takes a permission it holds itself, to people
+ * within its reach (an org_admin its organisation's members, a tenant_admin its tenant's, a super_admin anyone).
+ */
+@Service
+public class Permissions {
+
+	private final UserRepository users;
+
+	private final ApplicationEventPublisher events;
+
+	Permissions(UserRepository users, ApplicationEventPublisher events) {
+		this.users = users;
+		this.events = events;
+	}
+
+	@Transactional
+	public UserView grant(Caller caller, UUID userId, String permission) {
+		UserRow user = target(caller, userId, permission);
+		Set<String> before = users.grants(userId);
+		users.grant(userId, permission, caller.userId());
+		return changed(user, before);
+	}
+
+	@Transactional
+	public UserView revoke(Caller caller, UUID userId, String permission) {
+		UserRow user = target(caller, userId, permission);
+		Set<String> before = users.grants(userId);
+		users.revoke(userId, permission);
+		return changed(user, before);
+	}
+
+	private UserRow target(Caller caller, UUID userId, String permission) {
+		if (!RolePermissions.ALL.contains(permission)) {
+			throw InvalidInput.of("permission", "is not a known permission; one of "
+					+ String.join(", ", RolePermissions.ALL.stream().sorted().toList()));
+		}
+		UserRow user = users.findById(userId)
+			.filter(u -> Reach.of(caller).canSeeUser(u))
+			.orElseThrow(() -> new NotFound("User", userId));
+		boolean admin = caller.isSuperAdmin()
+				|| caller.role() == Role.ORG_ADMIN && caller.organizationId() != null
+						&& caller.organizationId().equals(user.organizationId())
+				|| caller.role() == Role.TENANT_ADMIN && caller.tenantId() != null
+						&& caller.tenantId().equals(user.tenantId());
+		if (!admin || caller.viaApiKey()) {
+			throw new Forbidden("Only an administrator of this person's organization grants permissions");
+		}
+		if (!caller.can(permission)) {
+			throw new Forbidden("You can only grant permissions you hold yourself");
+		}
+		return user;
+	}
+
+	private UserView changed(UserRow user, Set<String> before) {
+		Set<String> after = users.grants(user.id());
+		events.publishEvent(Audited.updated("user_permissions", user.id(), Map.of("grants", new java.util.TreeSet<>(before)),
+				Map.of("grants", new java.util.TreeSet<>(after)), user.organizationId()));
+		return UserView.of(user, RolePermissions.of(user.role(), after));
+	}
+
+}
