@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,7 +47,8 @@ public class Predictions {
 
 	private final JsonMapper json;
 
-	Predictions(PredictionRepository repository, RiskModels models, Companies companies, Metrics metrics,
+	// Lazy: the models (a native library and a megabyte of JSON) load on the first prediction, not at start-up.
+	Predictions(PredictionRepository repository, @Lazy RiskModels models, Companies companies, Metrics metrics,
 			ApplicationEventPublisher events, JsonMapper json) {
 		this.repository = repository;
 		this.models = models;

@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * reasons. Ratios must already be within the allowed ranges (the API refuses others); missing ones are imputed.
  */
 @Component
+@org.springframework.context.annotation.Lazy
 public class RiskModels {
 
 	private final ModelArtifact annual;
