@@ -93,7 +93,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		List<FieldError> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(e -> new FieldError(JsonNames.snake(e.getField()), e.getDefaultMessage(), safeValue(e.getRejectedValue())))
+			.map(e -> new FieldError(JsonNames.snake(e.getField()), e.getDefaultMessage(),
+					safeValue(e.getField(), e.getRejectedValue())))
 			.toList();
 		return invalid(errors, request);
 	}
@@ -106,7 +107,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.flatMap(result -> result.getResolvableErrors()
 				.stream()
 				.map(error -> new FieldError(JsonNames.snake(result.getMethodParameter().getParameterName()),
-						error.getDefaultMessage(), safeValue(result.getArgument()))))
+						error.getDefaultMessage(),
+						safeValue(result.getMethodParameter().getParameterName(), result.getArgument()))))
 			.toList();
 		return invalid(errors, request);
 	}
@@ -161,8 +163,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return known == null ? "error" : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 	}
 
-	/** Rejected values are echoed only when short and plain, never a password or a blob. */
-	private static Object safeValue(Object value) {
+	/** Rejected values are echoed only when short and plain, never a secret or a blob. */
+	private static Object safeValue(String field, Object value) {
+		String name = field == null ? "" : field.toLowerCase(java.util.Locale.ROOT);
+		if (name.contains("password") || name.contains("secret") || name.contains("token") || name.contains("key")) {
+			return null;
+		}
 		if (value instanceof Number || value instanceof Boolean) {
 			return value;
 		}
