@@ -1,5 +1,7 @@
 package io.covenant.company;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.covenant.shared.audit.AuditAction;
 import io.covenant.shared.audit.Audited;
 import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
@@ -33,8 +36,8 @@ public class Companies {
 
 	@Transactional
 	public Company create(Caller caller, CompanyCommand command) {
-		requireWrite(caller);
-		AccessLevel level = levelFor(caller, command.accessLevel());
+		caller.require("companies:write");
+		AccessLevel level = caller.levelForNewRow(command.accessLevel());
 		UUID organization = level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
 		Company company = repository.insert(command, level, organization, caller.userId());
 		events.publishEvent(Audited.created("company", company.id(), company, company.organizationId()));
@@ -43,21 +46,21 @@ public class Companies {
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Company get(Caller caller, UUID id) {
-		requireRead(caller);
+		caller.require("companies:read");
 		return repository.findVisible(id, caller).orElseThrow(() -> CompanyNotFound.forId(id));
 	}
 
 	/** The company with this ticker that the caller sees, its own before a shared one. */
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Company byTicker(Caller caller, String ticker) {
-		requireRead(caller);
+		caller.require("companies:read");
 		return repository.findVisibleBySymbol(ticker, caller).stream().findFirst()
 			.orElseThrow(() -> CompanyNotFound.forTicker(ticker));
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Company byCik(Caller caller, String cik) {
-		requireRead(caller);
+		caller.require("companies:read");
 		String normalized;
 		try {
 			normalized = "%010d".formatted(Long.parseLong(cik.trim()));
@@ -72,7 +75,7 @@ public class Companies {
 	@Transactional(readOnly = true)
 	public CompanyPage list(Caller caller, CompanyFilter filter, CompanySort sort, Boolean ascending, String cursor,
 			int limit, int offset) {
-		requireRead(caller);
+		caller.require("companies:read");
 		boolean asc = ascending != null ? ascending : sort == CompanySort.NAME || sort == CompanySort.SYMBOL;
 		CompanyCursor after = null;
 		if (cursor != null && !cursor.isBlank()) {
@@ -100,9 +103,9 @@ public class Companies {
 
 	@Transactional
 	public Company update(Caller caller, UUID id, CompanyCommand command) {
-		requireWrite(caller);
+		caller.require("companies:write");
 		Company before = changeable(caller, id);
-		AccessLevel level = command.accessLevel() == null ? before.accessLevel() : levelFor(caller, command.accessLevel());
+		AccessLevel level = command.accessLevel() == null ? before.accessLevel() : caller.levelForNewRow(command.accessLevel());
 		UUID organization = level == AccessLevel.ORGANIZATION
 				? (before.organizationId() != null ? before.organizationId() : caller.organizationId()) : null;
 		Company after = repository.update(id, command, level, organization);
@@ -112,7 +115,7 @@ public class Companies {
 
 	@Transactional
 	public void delete(Caller caller, UUID id) {
-		requireWrite(caller);
+		caller.require("companies:write");
 		Company before = changeable(caller, id);
 		repository.softDelete(id);
 		events.publishEvent(Audited.deleted("company", id, before, before.organizationId()));
@@ -128,17 +131,50 @@ public class Companies {
 		return written;
 	}
 
+	/** The companies with these symbols an upload at this level writes to: the caller's own, else a system one. */
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	public Map<String, CompanyMatch> matchForUpload(Caller caller, AccessLevel level, Collection<String> symbols) {
+		caller.require("companies:write");
+		return repository.findForUpload(symbols, level, ownerOrganization(caller, level), caller.userId());
+	}
+
+	/**
+	 * Creates an upload's new companies at this level (valid {@link CompanyCommand}s, one per symbol) and returns
+	 * them; a symbol someone took meanwhile resolves to that company.
+	 */
+	@Transactional
+	public Map<String, CompanyMatch> createForUpload(Caller caller, AccessLevel level, List<CompanyCommand> commands) {
+		caller.require("companies:write");
+		if (commands.isEmpty()) {
+			return Map.of();
+		}
+		UUID organization = ownerOrganization(caller, level);
+		repository.insertForUpload(commands, level, organization, caller.userId());
+		List<String> symbols = commands.stream().map(CompanyCommand::normalizedSymbol).toList();
+		Map<String, CompanyMatch> created = new HashMap<>();
+		repository.findForUpload(symbols, level, organization, caller.userId())
+			.forEach((symbol, m) -> created.put(symbol, new CompanyMatch(m.id(), symbol, m.accessLevel(), true)));
+		events.publishEvent(new Audited("company.bulk_created", "company", null, AuditAction.CREATE, null,
+				Map.of("count", commands.size()), organization, null,
+				Map.of("symbols", symbols.stream().limit(100).toList())));
+		return created;
+	}
+
+	private static UUID ownerOrganization(Caller caller, AccessLevel level) {
+		return level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
+	}
+
 	/** The subset of these companies the caller may see. */
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public java.util.Set<UUID> visibleIds(Caller caller, java.util.Collection<UUID> ids) {
-		requireRead(caller);
+		caller.require("companies:read");
 		return repository.visibleIds(ids, caller);
 	}
 
 	/** The company, if the caller may change it (and so its filings and metrics). */
 	@Transactional(readOnly = true)
 	public Company changeableBy(Caller caller, UUID id) {
-		requireWrite(caller);
+		caller.require("companies:write");
 		return changeable(caller, id);
 	}
 
@@ -151,7 +187,7 @@ public class Companies {
 	/** The ids of visible companies in a sector, for comparisons. */
 	@Transactional(readOnly = true)
 	public List<Company> inSector(Caller caller, String sector, int limit) {
-		requireRead(caller);
+		caller.require("companies:read");
 		return repository.find(new CompanyFilter(sector, null, null, null, null, null, null, null, null, null, null,
 				null), CompanySort.SYMBOL, true, null, limit, 0, caller);
 	}
@@ -162,30 +198,6 @@ public class Companies {
 			throw new Forbidden("Only the creator, an org_admin of its organization or a super_admin may change this company");
 		}
 		return company;
-	}
-
-	private static AccessLevel levelFor(Caller caller, AccessLevel requested) {
-		AccessLevel level = requested != null ? requested
-				: caller.organizationId() != null ? AccessLevel.ORGANIZATION : AccessLevel.PERSONAL;
-		if (level == AccessLevel.SYSTEM && !caller.isSuperAdmin()) {
-			throw new Forbidden("Only a super_admin creates system companies");
-		}
-		if (level == AccessLevel.ORGANIZATION && caller.organizationId() == null) {
-			throw InvalidInput.of("access_level", "organization needs you to belong to an organization");
-		}
-		return level;
-	}
-
-	private static void requireRead(Caller caller) {
-		if (!caller.can("companies:read")) {
-			throw new Forbidden("This needs the permission companies:read");
-		}
-	}
-
-	private static void requireWrite(Caller caller) {
-		if (!caller.can("companies:write")) {
-			throw new Forbidden("This needs the permission companies:write");
-		}
 	}
 
 }

@@ -5,11 +5,14 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -17,6 +20,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.covenant.shared.jdbc.CopyRows;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.AccessSql;
 import io.covenant.shared.security.Caller;
@@ -58,8 +62,11 @@ class CompanyRepository {
 
 	private final JsonMapper json;
 
-	CompanyRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json) {
+	private final DataSource dataSource;
+
+	CompanyRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 		this.named = named;
 		this.json = json;
 	}
@@ -180,6 +187,72 @@ class CompanyRepository {
 				+ " sic_code = coalesce(EXCLUDED.sic_code, companies.sic_code)",
 				batch.stream().map(MapSqlParameterSource::new).toArray(MapSqlParameterSource[]::new));
 		return java.util.Arrays.stream(counts).sum();
+	}
+
+	/**
+	 * The live companies with these symbols that an upload at this level writes to: the uploader's own (its
+	 * organisation's or its personal ones), else a system company.
+	 */
+	Map<String, CompanyMatch> findForUpload(Collection<String> symbols, AccessLevel level, UUID organizationId,
+			UUID userId) {
+		if (symbols.isEmpty()) {
+			return Map.of();
+		}
+		String own = switch (level) {
+			case ORGANIZATION -> "c.access_level = 'organization' AND c.organization_id = :org";
+			case PERSONAL -> "c.access_level = 'personal' AND c.created_by = :user";
+			case SYSTEM -> "FALSE";
+		};
+		Map<String, CompanyMatch> found = new HashMap<>();
+		jdbc.sql("""
+				SELECT DISTINCT ON (c.symbol) c.symbol, c.id, c.access_level FROM companies c
+				WHERE c.symbol = ANY(:symbols) AND c.deleted_at IS NULL AND (c.access_level = 'system' OR %s)
+				ORDER BY c.symbol, c.access_level = 'system'""".formatted(own))
+			.param("symbols", symbols.toArray(String[]::new))
+			.param("org", organizationId, Types.OTHER)
+			.param("user", userId)
+			.query((rs, i) -> new CompanyMatch(rs.getObject("id", UUID.class), rs.getString("symbol"),
+					AccessLevel.of(rs.getString("access_level")), false))
+			.list()
+			.forEach(m -> found.put(m.symbol(), m));
+		return found;
+	}
+
+	/**
+	 * Creates an upload's new companies: COPY into a staging table (COPY cannot write a table under row-level
+	 * security), then one INSERT that the policies check; a symbol taken meanwhile is left as it is.
+	 */
+	void insertForUpload(List<CompanyCommand> commands, AccessLevel level, UUID organizationId, UUID userId) {
+		if (commands.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				CREATE TEMP TABLE IF NOT EXISTS upload_companies (symbol text, name text, sector text, subsector text,
+				  industry text, category text, country text, currency text, exchange text, market_cap bigint,
+				  employee_count integer, founded_year integer, headquarters text, website text, description text)
+				ON COMMIT DELETE ROWS""").update();
+		CopyRows rows = new CopyRows();
+		for (CompanyCommand c : commands) {
+			rows.row().value(c.normalizedSymbol()).value(c.name().trim()).value(c.sector().trim()).value(c.subsector())
+				.value(c.industry()).value(c.category()).value(c.country()).value(c.currency()).value(c.exchange())
+				.value(c.marketCap()).value(c.employeeCount()).value(c.foundedYear()).value(c.headquarters())
+				.value(c.website()).value(c.description());
+		}
+		rows.into(dataSource, "upload_companies (symbol, name, sector, subsector, industry, category, country, currency,"
+				+ " exchange, market_cap, employee_count, founded_year, headquarters, website, description)");
+		jdbc.sql("""
+				INSERT INTO companies (symbol, name, sector, subsector, industry, category, country, currency, exchange,
+				  market_cap, employee_count, founded_year, headquarters, website, description, access_level,
+				  organization_id, created_by)
+				SELECT symbol, name, sector, subsector, industry, category, coalesce(country, 'USA'),
+				  coalesce(currency, 'USD'), exchange, market_cap, employee_count, founded_year, headquarters, website,
+				  description, :level, :org, :user
+				FROM upload_companies
+				ON CONFLICT DO NOTHING""")
+			.param("level", level.value())
+			.param("org", organizationId, Types.OTHER)
+			.param("user", userId)
+			.update();
 	}
 
 	/** Applies many updates in one batch; returns how many rows changed. */

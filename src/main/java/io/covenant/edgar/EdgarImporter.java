@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -271,10 +270,6 @@ public class EdgarImporter {
 		if (!caller.can("companies:write")) {
 			throw new Forbidden("This needs the permission companies:write");
 		}
-	}
-
-	static String lower(String s) {
-		return s.toLowerCase(Locale.ROOT);
 	}
 
 }

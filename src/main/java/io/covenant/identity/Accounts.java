@@ -189,6 +189,20 @@ public class Accounts {
 		return UserView.of(user, permissionsOf(user));
 	}
 
+	/**
+	 * The caller a background job acts as for the user who started it: the account as it is now (none once it is
+	 * deactivated), holding no permission beyond those the starting request carried.
+	 */
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	public java.util.Optional<Caller> actingAs(UUID userId, Set<String> startedWith) {
+		return users.findById(userId).filter(UserRow::active).map(user -> {
+			Set<String> permissions = new java.util.TreeSet<>(permissionsOf(user));
+			permissions.retainAll(startedWith);
+			return new Caller(user.id(), user.organizationId(), user.tenantId(), user.role(), permissions,
+					!permissions.containsAll(permissionsOf(user)));
+		});
+	}
+
 	Set<String> permissionsOf(UserRow user) {
 		return RolePermissions.of(user.role(), users.grants(user.id()));
 	}

@@ -6,22 +6,10 @@ import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
 
-/** The permission and access-level rules shared by intelligence events and analysis reports. */
+/** The change and company-link checks shared by intelligence events and analysis reports. */
 final class Access {
 
 	private Access() {
-	}
-
-	static void requireRead(Caller caller) {
-		if (!caller.can("intelligence:read")) {
-			throw new Forbidden("This needs the permission intelligence:read");
-		}
-	}
-
-	static void requireWrite(Caller caller) {
-		if (!caller.can("intelligence:write")) {
-			throw new Forbidden("This needs the permission intelligence:write");
-		}
 	}
 
 	/** Refuses a change the caller may see but not make (AccuNode's rule). */
@@ -40,18 +28,6 @@ final class Access {
 		if (!missing.isEmpty()) {
 			throw InvalidInput.of(field, "refers to a company that does not exist or is not visible to you");
 		}
-	}
-
-	static AccessLevel levelFor(Caller caller, AccessLevel requested) {
-		AccessLevel level = requested != null ? requested
-				: caller.organizationId() != null ? AccessLevel.ORGANIZATION : AccessLevel.PERSONAL;
-		if (level == AccessLevel.SYSTEM && !caller.isSuperAdmin()) {
-			throw new Forbidden("Only a super_admin publishes system-wide intelligence");
-		}
-		if (level == AccessLevel.ORGANIZATION && caller.organizationId() == null) {
-			throw InvalidInput.of("access_level", "organization needs you to belong to an organization");
-		}
-		return level;
 	}
 
 }

@@ -50,8 +50,8 @@ public class AnalysisReports {
 
 	@Transactional
 	public AnalysisReport create(Caller caller, ReportCommand command) {
-		Access.requireWrite(caller);
-		AccessLevel level = Access.levelFor(caller, command.accessLevel());
+		caller.require("intelligence:write");
+		AccessLevel level = caller.levelForNewRow(command.accessLevel());
 		checkCompanies(caller, command.companyIds());
 		UUID id = bind(jdbc.sql("""
 				INSERT INTO analysis_reports (report_type, title, executive_summary, key_findings, recommendations,
@@ -70,14 +70,14 @@ public class AnalysisReports {
 
 	@Transactional(readOnly = true)
 	public AnalysisReport get(Caller caller, UUID id) {
-		Access.requireRead(caller);
+		caller.require("intelligence:read");
 		return find(caller, id);
 	}
 
 	@Transactional(readOnly = true)
 	public CursorPage<AnalysisReport> list(Caller caller, UUID companyId, String type, String status, LocalDate from,
 			LocalDate to, String cursor, int limit) {
-		Access.requireRead(caller);
+		caller.require("intelligence:read");
 		Cursor after = Cursor.decode(cursor);
 		List<AnalysisReport> rows = Cursor.bind(AccessSql.bind(jdbc.sql("SELECT " + COLUMNS
 				+ " FROM analysis_reports r WHERE r.deleted_at IS NULL AND " + AccessSql.visible("r") + """
@@ -102,7 +102,7 @@ public class AnalysisReports {
 
 	@Transactional
 	public AnalysisReport update(Caller caller, UUID id, ReportCommand command) {
-		Access.requireWrite(caller);
+		caller.require("intelligence:write");
 		AnalysisReport before = changeable(caller, id);
 		checkCompanies(caller, command.companyIds());
 		bind(jdbc.sql("""
@@ -117,7 +117,7 @@ public class AnalysisReports {
 
 	@Transactional
 	public void delete(Caller caller, UUID id) {
-		Access.requireWrite(caller);
+		caller.require("intelligence:write");
 		AnalysisReport before = changeable(caller, id);
 		jdbc.sql("UPDATE analysis_reports SET deleted_at = now() WHERE id = :id").param("id", id).update();
 		events.publishEvent(Audited.deleted("analysis_report", id, before, before.organizationId()));

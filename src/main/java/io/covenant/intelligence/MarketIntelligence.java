@@ -1,6 +1,5 @@
 package io.covenant.intelligence;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -47,8 +46,8 @@ public class MarketIntelligence {
 
 	@Transactional
 	public IntelligenceEvent create(Caller caller, IntelligenceCommand command) {
-		Access.requireWrite(caller);
-		AccessLevel level = Access.levelFor(caller, command.accessLevel());
+		caller.require("intelligence:write");
+		AccessLevel level = caller.levelForNewRow(command.accessLevel());
 		checkCompanies(caller, command);
 		UUID id = bind(jdbc.sql("""
 				INSERT INTO market_intelligence (event_type, title, summary, content, source, source_url, event_date,
@@ -68,13 +67,13 @@ public class MarketIntelligence {
 
 	@Transactional(readOnly = true)
 	public IntelligenceEvent get(Caller caller, UUID id) {
-		Access.requireRead(caller);
+		caller.require("intelligence:read");
 		return find(caller, id);
 	}
 
 	@Transactional(readOnly = true)
 	public CursorPage<IntelligenceEvent> list(Caller caller, IntelligenceFilter f, String cursor, int limit) {
-		Access.requireRead(caller);
+		caller.require("intelligence:read");
 		Cursor after = Cursor.decode(cursor);
 		List<IntelligenceEvent> rows = Cursor.bind(AccessSql.bind(jdbc.sql("SELECT " + COLUMNS
 				+ " FROM market_intelligence m WHERE m.deleted_at IS NULL AND " + AccessSql.visible("m") + """
@@ -101,7 +100,7 @@ public class MarketIntelligence {
 
 	@Transactional
 	public IntelligenceEvent update(Caller caller, UUID id, IntelligenceCommand command) {
-		Access.requireWrite(caller);
+		caller.require("intelligence:write");
 		IntelligenceEvent before = changeable(caller, id);
 		checkCompanies(caller, command);
 		bind(jdbc.sql("""
@@ -116,7 +115,7 @@ public class MarketIntelligence {
 
 	@Transactional
 	public void delete(Caller caller, UUID id) {
-		Access.requireWrite(caller);
+		caller.require("intelligence:write");
 		IntelligenceEvent before = changeable(caller, id);
 		jdbc.sql("UPDATE market_intelligence SET deleted_at = now() WHERE id = :id").param("id", id).update();
 		events.publishEvent(Audited.deleted("market_intelligence", id, before, before.organizationId()));

@@ -86,7 +86,7 @@ public class Dashboards {
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Summary summary(Caller caller) {
-		requireRead(caller);
+		caller.require("predictions:read");
 		return summaries.get(caller.userId() + "|" + caller.organizationId(), key -> jdbc.sql("""
 				SELECT count(*), count(*) FILTER (WHERE risk_level = 'High'), round(avg(p), 4), max(created_at)
 				FROM (SELECT risk_level, probability AS p, created_at FROM annual_predictions
@@ -110,7 +110,7 @@ public class Dashboards {
 	}
 
 	private static UUID organization(Caller caller, UUID requested) {
-		requireRead(caller);
+		caller.require("predictions:read");
 		if (requested != null && !requested.equals(caller.organizationId()) && !caller.isSuperAdmin()) {
 			throw new Forbidden("Dashboards of another organization are for super_admins");
 		}
@@ -119,12 +119,6 @@ public class Dashboards {
 			throw InvalidInput.of("organization_id", "is required for someone outside any organization");
 		}
 		return org;
-	}
-
-	private static void requireRead(Caller caller) {
-		if (!caller.can("predictions:read")) {
-			throw new Forbidden("This needs the permission predictions:read");
-		}
 	}
 
 }

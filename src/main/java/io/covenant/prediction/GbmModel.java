@@ -17,6 +17,7 @@ public final class GbmModel implements AutoCloseable {
 	private final int features;
 
 	public GbmModel(String text, int features) {
+		LightGbmNative.load();
 		try {
 			this.booster = LGBMBooster.loadModelFromString(text);
 		}
@@ -50,6 +51,16 @@ public final class GbmModel implements AutoCloseable {
 	public double[] contributions(double[] x) {
 		try {
 			return booster.predictForMat(x, 1, features, true, PredictionType.C_API_PREDICT_CONTRIB, SINGLE_THREAD);
+		}
+		catch (LGBMException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Contributions of many rows (row-major) at once: {@code features + 1} values per row, the bias last. */
+	public double[] contributions(double[] rows, int count) {
+		try {
+			return booster.predictForMat(rows, count, features, true, PredictionType.C_API_PREDICT_CONTRIB);
 		}
 		catch (LGBMException ex) {
 			throw new IllegalStateException(ex);

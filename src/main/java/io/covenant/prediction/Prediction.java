@@ -20,6 +20,13 @@ public record Prediction(UUID id, String kind, UUID companyId, String companySym
 		AccessLevel accessLevel, UUID organizationId, UUID createdBy, OffsetDateTime createdAt,
 		OffsetDateTime updatedAt, Boolean updated) {
 
+	Prediction withReasons(List<Reasons> value) {
+		return new Prediction(id, kind, companyId, companySymbol, companyName, reportingYear, reportingQuarter,
+				probability, logisticProbability, gbmProbability, ensembleProbability, riskLevel, confidence,
+				predictedAt, ratios, modelVersion, value, accessLevel, organizationId, createdBy, createdAt, updatedAt,
+				updated);
+	}
+
 	Prediction withUpdated(boolean value) {
 		return new Prediction(id, kind, companyId, companySymbol, companyName, reportingYear, reportingQuarter,
 				probability, logisticProbability, gbmProbability, ensembleProbability, riskLevel, confidence,

@@ -35,6 +35,32 @@ enum PredictionKind {
 		this.systemKey = systemKey;
 	}
 
+	static PredictionKind of(String kind) {
+		return switch (kind) {
+			case "annual" -> ANNUAL;
+			case "quarterly" -> QUARTERLY;
+			default -> throw new io.covenant.shared.error.NotFound("Not found",
+					"No prediction kind '" + kind + "'; use annual or quarterly");
+		};
+	}
+
+	/** The columns an upload writes, in the order it writes them. */
+	List<String> importColumns() {
+		List<String> columns = new java.util.ArrayList<>(List.of("company_id", "reporting_year"));
+		if (this == QUARTERLY) {
+			columns.addAll(List.of("reporting_quarter", "logistic_probability", "gbm_probability",
+					"ensemble_probability"));
+		}
+		else {
+			columns.add("probability");
+		}
+		columns.addAll(List.of("risk_level", "confidence"));
+		ratios.forEach(r -> columns.add(r.key()));
+		columns.addAll(List.of("model_version", "explanation", "predicted_at", "access_level", "organization_id",
+				"created_by"));
+		return columns;
+	}
+
 	String label() {
 		return name().toLowerCase(java.util.Locale.ROOT);
 	}

@@ -12,9 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.covenant.shared.jdbc.CopyRows;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.AccessSql;
@@ -33,8 +36,11 @@ class PredictionRepository {
 
 	private final JsonMapper json;
 
-	PredictionRepository(JdbcClient jdbc, JsonMapper json) {
+	private final DataSource dataSource;
+
+	PredictionRepository(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 		this.json = json;
 	}
 
@@ -86,6 +92,48 @@ class PredictionRepository {
 	/** The written row with the company's symbol and name, which the caller already has. */
 	private static final String RETURNING = " RETURNING p.*, p.explanation::text AS explanation_text,"
 			+ " CAST(:company_symbol AS text) AS company_symbol, CAST(:company_name AS text) AS company_name";
+
+	/**
+	 * Writes rows gathered for COPY (in {@link PredictionKind#importColumns()} order): COPY into a staging table, as
+	 * COPY cannot write a table under row-level security, then one INSERT that inserts each row or replaces the
+	 * prediction with the same key if the caller may change it. Returns {@link #key} to whether the row was new; a
+	 * row missing from it was refused.
+	 */
+	Map<String, Boolean> importBatch(PredictionKind kind, CopyRows rows, AccessLevel level, Caller caller) {
+		String staging = "upload_" + kind.table;
+		jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS " + staging + " (LIKE " + kind.table
+				+ " INCLUDING DEFAULTS) ON COMMIT DELETE ROWS").update();
+		List<String> columns = kind.importColumns();
+		String list = String.join(", ", columns);
+		rows.into(dataSource, staging + " (" + list + ")");
+		String conflict = switch (level) {
+			case ORGANIZATION -> "ON CONSTRAINT " + kind.organizationKey;
+			case PERSONAL -> kind.personalKey;
+			case SYSTEM -> kind.systemKey;
+		};
+		List<String> kept = List.of("company_id", "reporting_year", "reporting_quarter", "access_level",
+				"organization_id", "created_by");
+		String updates = String.join(", ", columns.stream().filter(c -> !kept.contains(c))
+			.map(c -> c + " = EXCLUDED." + c).toList());
+		return jdbc.sql("INSERT INTO " + kind.table + " AS p (" + list + ") SELECT " + list + " FROM " + staging
+				+ " ON CONFLICT " + conflict + " DO UPDATE SET " + updates
+				+ " WHERE :super OR p.created_by = :user OR (:org_admin AND p.organization_id = :org)"
+				+ " RETURNING p.company_id, p.reporting_year, "
+				+ (kind == PredictionKind.QUARTERLY ? "p.reporting_quarter" : "NULL") + " AS quarter, p.xmax = 0 AS inserted")
+			.param("super", caller.isSuperAdmin())
+			.param("user", caller.userId())
+			.param("org_admin", caller.role() == io.covenant.shared.security.Role.ORG_ADMIN)
+			.param("org", caller.organizationId(), Types.OTHER)
+			.query((rs, i) -> Map.entry(key(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
+					rs.getBoolean(4)))
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	static String key(UUID companyId, String year, String quarter) {
+		return companyId + "|" + year + "|" + quarter;
+	}
 
 	void delete(PredictionKind kind, UUID id) {
 		jdbc.sql("DELETE FROM " + kind.table + " WHERE id = :id").param("id", id).update();

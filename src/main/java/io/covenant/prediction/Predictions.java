@@ -87,15 +87,15 @@ public class Predictions {
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Prediction get(Caller caller, String kind, UUID id) {
-		requireRead(caller);
-		return visible(caller, kind(kind), id);
+		caller.require("predictions:read");
+		return explained(visible(caller, kind(kind), id));
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public CursorPage<Prediction> list(Caller caller, String kind, PredictionFilter filter, String cursor, int limit) {
-		requireRead(caller);
+		caller.require("predictions:read");
 		List<Prediction> rows = repository.list(kind(kind), filter, Cursor.decode(cursor), limit, caller);
-		return CursorPage.of(rows, limit, p -> Cursor.of(p.createdAt(), p.id()));
+		return CursorPage.of(rows, limit, p -> Cursor.of(p.createdAt(), p.id())).map(this::explained);
 	}
 
 	@Transactional
@@ -108,9 +108,9 @@ public class Predictions {
 
 	private Prediction save(Caller caller, PredictionKind kind, UUID companyId, String year, String quarter,
 			BigDecimal[] given, AccessLevel requested, Prediction replacing) {
-		requireWrite(caller);
+		caller.require("predictions:write");
 		Company company = companies.get(caller, companyId);
-		AccessLevel level = replacing != null && requested == null ? replacing.accessLevel() : levelFor(caller, requested);
+		AccessLevel level = replacing != null && requested == null ? replacing.accessLevel() : caller.levelForNewRow(requested);
 		if (company.accessLevel() == AccessLevel.PERSONAL && level != AccessLevel.PERSONAL) {
 			throw InvalidInput.of("access_level", "a prediction on a personal company must be personal too");
 		}
@@ -193,8 +193,26 @@ public class Predictions {
 		return ratios;
 	}
 
+	/**
+	 * Adds the tree model's reasons to an uploaded quarterly prediction, which stores the logistic model's only: they
+	 * are a function of the model and the stored ratios, which the upload scored with.
+	 */
+	private Prediction explained(Prediction prediction) {
+		if (!"quarterly".equals(prediction.kind()) || prediction.reasons().stream().anyMatch(r -> "gbm".equals(r.model()))
+				|| !models.quarterlyArtifact().version().equals(prediction.modelVersion())) {
+			return prediction;
+		}
+		double[] ratios = Ratio.QUARTERLY.stream()
+			.mapToDouble(r -> prediction.ratios().get(r.key()) == null ? Double.NaN
+					: prediction.ratios().get(r.key()).doubleValue())
+			.toArray();
+		List<Reasons> reasons = new java.util.ArrayList<>(prediction.reasons());
+		reasons.add(models.gbmReasons(ratios));
+		return prediction.withReasons(List.copyOf(reasons));
+	}
+
 	private Prediction changeable(Caller caller, PredictionKind kind, UUID id) {
-		requireWrite(caller);
+		caller.require("predictions:write");
 		Prediction prediction = visible(caller, kind, id);
 		if (!caller.mayChange(prediction.accessLevel(), prediction.organizationId(), prediction.createdBy())) {
 			throw new Forbidden("Only the creator, an org_admin of its organization or a super_admin may change this prediction");
@@ -206,40 +224,12 @@ public class Predictions {
 		return repository.findVisible(kind, id, caller).orElseThrow(() -> new NotFound("Prediction", id));
 	}
 
-	private static AccessLevel levelFor(Caller caller, AccessLevel requested) {
-		AccessLevel level = requested != null ? requested
-				: caller.organizationId() != null ? AccessLevel.ORGANIZATION : AccessLevel.PERSONAL;
-		if (level == AccessLevel.SYSTEM && !caller.isSuperAdmin()) {
-			throw new Forbidden("Only a super_admin writes system predictions");
-		}
-		if (level == AccessLevel.ORGANIZATION && caller.organizationId() == null) {
-			throw InvalidInput.of("access_level", "organization needs you to belong to an organization");
-		}
-		return level;
-	}
-
 	private static PredictionKind kind(String kind) {
-		return switch (kind) {
-			case "annual" -> PredictionKind.ANNUAL;
-			case "quarterly" -> PredictionKind.QUARTERLY;
-			default -> throw new NotFound("Not found", "No prediction kind '" + kind + "'; use annual or quarterly");
-		};
+		return PredictionKind.of(kind);
 	}
 
 	private static BigDecimal decimal(double value) {
 		return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
-	}
-
-	private static void requireRead(Caller caller) {
-		if (!caller.can("predictions:read")) {
-			throw new Forbidden("This needs the permission predictions:read");
-		}
-	}
-
-	private static void requireWrite(Caller caller) {
-		if (!caller.can("predictions:write")) {
-			throw new Forbidden("This needs the permission predictions:write");
-		}
 	}
 
 }

@@ -59,15 +59,44 @@ public class RiskModels {
 	/** Ratios in {@link Ratio#QUARTERLY} order; NaN for a missing one. */
 	public Scores.Quarterly scoreQuarterly(double[] ratios) {
 		Reasons logistic = logistic(quarterly, ratios);
-		Reasons gbm = gbm(ratios);
+		Reasons gbm = gbmReasons(ratios);
+		return quarterly(logistic, Calibration.sigmoid(gbm.score()), List.of(logistic, gbm));
+	}
+
+	private Scores.Quarterly quarterly(Reasons logistic, double pGbm, List<Reasons> reasons) {
 		double pLogistic = Calibration.sigmoid(logistic.score());
-		double pGbm = Calibration.sigmoid(gbm.score());
 		double ensemble = (pLogistic + pGbm) / 2;
 		RiskThresholds thresholds = quarterly.thresholds();
 		double agreement = Math.max(0, 1 - Math.abs(pLogistic - pGbm) / 0.25);
 		double confidence = round((thresholds.margin(ensemble) + agreement) / 2);
 		return new Scores.Quarterly(pLogistic, pGbm, ensemble, thresholds.levelOf(ensemble), confidence,
-				quarterly.version(), List.of(logistic, gbm));
+				quarterly.version(), reasons);
+	}
+
+	/**
+	 * Many rows at once (row-major, in {@link Ratio#QUARTERLY} order), as an upload scores them. The probabilities,
+	 * risk level and confidence are those of {@link #scoreQuarterly(double[])}; the reasons are the logistic model's
+	 * only, as the tree model's (TreeSHAP, about 0.3 ms a row) are a function of the ratios that
+	 * {@link #gbmReasons(double[])} gives when a prediction is read.
+	 */
+	public List<Scores.Quarterly> scoreQuarterly(double[] rows, int count) {
+		int d = quarterly.features().size();
+		double[] raw = count == 0 ? new double[0] : quarterlyGbm.raw(rows, count);
+		List<Scores.Quarterly> scores = new java.util.ArrayList<>(count);
+		double[] row = new double[d];
+		Calibration calibration = quarterly.gbmCalibration();
+		for (int i = 0; i < count; i++) {
+			System.arraycopy(rows, i * d, row, 0, d);
+			Reasons logistic = logistic(quarterly, row);
+			double pGbm = Calibration.sigmoid(calibration.logit(raw[i]));
+			scores.add(quarterly(logistic, pGbm, List.of(logistic)));
+		}
+		return scores;
+	}
+
+	/** The tree model's reasons for quarterly ratios (in {@link Ratio#QUARTERLY} order, NaN where missing). */
+	public Reasons gbmReasons(double[] ratios) {
+		return gbm(quarterlyGbm.contributions(ratios));
 	}
 
 	/** The quarterly ensemble probability of many rows at once (row-major), for bulk scoring. */
@@ -99,8 +128,8 @@ public class RiskModels {
 		return new Reasons("logistic", calibration.logit(model.intercept()), named, score);
 	}
 
-	private Reasons gbm(double[] ratios) {
-		double[] contributions = quarterlyGbm.contributions(ratios);
+	/** The GBM's reasons from its raw contributions (one per feature, then the bias). */
+	private Reasons gbm(double[] contributions) {
 		Calibration calibration = quarterly.gbmCalibration();
 		int d = quarterly.features().size();
 		Map<String, Double> named = new LinkedHashMap<>();

@@ -27,6 +27,7 @@ final class GbmTrainer {
 			System.arraycopy(x[i], 0, flat, i * d, d);
 			labels[i] = y[i];
 		}
+		io.covenant.prediction.LightGbmNative.load();
 		try (LGBMDataset dataset = LGBMDataset.createFromMat(flat, n, d, true, "max_bin=255 verbose=-1", null)) {
 			dataset.setField("label", labels);
 			try (LGBMBooster booster = LGBMBooster.create(dataset, params)) {

@@ -3,6 +3,9 @@ package io.covenant.shared.security;
 import java.util.Set;
 import java.util.UUID;
 
+import io.covenant.shared.error.Forbidden;
+import io.covenant.shared.error.InvalidInput;
+
 /**
  * Who is asking: the user, their organisation and tenant (either may be null), their role and the permissions this
  * request carries (an API key carries only its scopes).
@@ -35,14 +38,27 @@ public record Caller(UUID userId, UUID organizationId, UUID tenantId, Role role,
 		};
 	}
 
-	/** Whether this caller may see a row with these access columns; mirrors covenant_can_see() in the database. */
-	public boolean maySee(AccessLevel level, UUID rowOrganizationId, UUID rowCreatedBy) {
-		return switch (level) {
-			case SYSTEM -> true;
-			case PERSONAL -> userId.equals(rowCreatedBy) || isSuperAdmin();
-			case ORGANIZATION -> rowOrganizationId != null && rowOrganizationId.equals(organizationId)
-					|| isSuperAdmin();
-		};
+	/** Refuses the request unless this caller holds the permission (an API key: its scopes). */
+	public void require(String permission) {
+		if (!can(permission)) {
+			throw new Forbidden("This needs the permission " + permission);
+		}
+	}
+
+	/**
+	 * The access level of a row this caller creates: the requested one, else {@code organization} for members of an
+	 * organisation and {@code personal} otherwise. Only a super_admin writes {@code system} rows.
+	 */
+	public AccessLevel levelForNewRow(AccessLevel requested) {
+		AccessLevel level = requested != null ? requested
+				: organizationId != null ? AccessLevel.ORGANIZATION : AccessLevel.PERSONAL;
+		if (level == AccessLevel.SYSTEM && !isSuperAdmin()) {
+			throw new Forbidden("Only a super_admin writes system rows, which everyone sees");
+		}
+		if (level == AccessLevel.ORGANIZATION && organizationId == null) {
+			throw InvalidInput.of("access_level", "organization needs you to belong to an organization");
+		}
+		return level;
 	}
 
 }

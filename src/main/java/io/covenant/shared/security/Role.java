@@ -15,8 +15,4 @@ public enum Role {
 		return Role.valueOf(value.toUpperCase(Locale.ROOT));
 	}
 
-	public boolean atLeast(Role other) {
-		return compareTo(other) >= 0;
-	}
-
 }

@@ -126,6 +126,8 @@ class CheckConstraintTests {
 		CASES.put("chk_bulk_jobs_counts",
 				new Case("bulk_upload_jobs", Map.of("processed_rows", "1", "success_count", "2")));
 		add("bulk_upload_jobs", "chk_bulk_jobs_logs_array", "processing_logs", "'{}'::jsonb");
+		add("bulk_upload_jobs", "chk_bulk_jobs_access_level", "access_level", "'public'");
+		add("bulk_upload_jobs", "chk_bulk_jobs_file_format", "file_format", "'pdf'");
 		add("annual_predictions", "chk_annual_reporting_year", "reporting_year", "'24'");
 		add("annual_predictions", "chk_annual_probability", "probability", "1.5");
 		add("annual_predictions", "chk_annual_risk_level", "risk_level", "'Severe'");

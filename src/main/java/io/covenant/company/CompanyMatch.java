@@ -1,0 +1,9 @@
+package io.covenant.company;
+
+import java.util.UUID;
+
+import io.covenant.shared.security.AccessLevel;
+
+/** The company a symbol of an upload resolved to, and whether the upload created it. */
+public record CompanyMatch(UUID id, String symbol, AccessLevel accessLevel, boolean created) {
+}

@@ -1,0 +1,73 @@
+package io.covenant.upload;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import io.covenant.shared.error.DomainException;
+
+/**
+ * Reads a whole file once before it becomes a job: what it is, whether its header fits the job type, and how many
+ * data rows it has. Whatever the file does wrong (binary junk, broken CSV quoting, a ZIP that is no workbook, a
+ * decompression bomb) ends here as a clear refusal instead of a failed job.
+ */
+@Component
+class FileInspector {
+
+	private final UploadProperties properties;
+
+	FileInspector(UploadProperties properties) {
+		this.properties = properties;
+	}
+
+	Inspection inspect(Columns.JobType type, byte[] content) {
+		if (content.length == 0) {
+			throw UploadRefused.invalid("it is empty");
+		}
+		FileFormat format = FileFormat.of(content);
+		try (RowSource rows = RowSource.open(format, content)) {
+			if (!rows.hasNext()) {
+				throw UploadRefused.invalid("it has no header row");
+			}
+			Columns columns = Columns.of(type, rows.next());
+			int count = 0;
+			while (rows.hasNext()) {
+				if (!rows.next().blank() && ++count > properties.maxRows()) {
+					throw UploadRefused.invalid("it has more than " + properties.maxRows() + " data rows, the limit");
+				}
+			}
+			if (count == 0) {
+				throw UploadRefused.invalid("it has a header but no data rows");
+			}
+			return new Inspection(format, count, columns.ignored);
+		}
+		catch (DomainException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw UploadRefused.invalid(unreadable(format, ex));
+		}
+	}
+
+	/** Says what is wrong with the file without the parser's internals. */
+	private static String unreadable(FileFormat format, Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			String message = String.valueOf(t.getMessage());
+			if (message.contains("Zip bomb") || message.contains("max entry size") || message.contains("exceeds the max")) {
+				return "it expands to far more than its size (a decompression bomb?) and was not read";
+			}
+		}
+		return format == FileFormat.XLSX ? "it is not a readable XLSX workbook"
+				: "it is not well-formed CSV (" + firstLine(ex) + ")";
+	}
+
+	private static String firstLine(Throwable ex) {
+		String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+		return message.lines().findFirst().orElse(message);
+	}
+
+	/** What a file holds. */
+	record Inspection(FileFormat format, int rows, List<String> ignored) {
+	}
+
+}

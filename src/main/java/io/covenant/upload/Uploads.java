@@ -1,0 +1,169 @@
+package io.covenant.upload;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.covenant.shared.audit.Audited;
+import io.covenant.shared.error.Forbidden;
+import io.covenant.shared.error.InvalidInput;
+import io.covenant.shared.error.NotFound;
+import io.covenant.shared.paging.Cursor;
+import io.covenant.shared.paging.CursorPage;
+import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.Caller;
+
+/**
+ * Takes uploaded files and keeps their jobs. A file is checked whole before a job exists (its type, size, header and
+ * row count), so a file that cannot be processed is refused at once and leaves nothing behind; the same file again
+ * from the same owner returns the job it already has.
+ */
+@Service
+public class Uploads {
+
+	private final UploadRepository repository;
+
+	private final FileInspector inspector;
+
+	private final UploadRunner runner;
+
+	private final UploadProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transaction;
+
+	Uploads(UploadRepository repository, FileInspector inspector, UploadRunner runner, UploadProperties properties,
+			ApplicationEventPublisher events, TransactionTemplate transaction) {
+		this.repository = repository;
+		this.inspector = inspector;
+		this.runner = runner;
+		this.properties = properties;
+		this.events = events;
+		this.transaction = transaction;
+	}
+
+	/** The largest file accepted, in bytes. */
+	public long maxFileSize() {
+		return properties.maxFileSize().toBytes();
+	}
+
+	/** A new job for the file, or the job this owner already has for it ({@code duplicate} set). */
+	public UploadJob accept(Caller caller, String jobType, String accessLevel, String filename, byte[] content) {
+		caller.require("uploads:create");
+		caller.require("companies:write");
+		caller.require("predictions:write");
+		Columns.JobType type = Columns.JobType.of(jobType);
+		AccessLevel level = caller.levelForNewRow(level(accessLevel));
+		if (content.length > maxFileSize()) {
+			throw UploadRefused.tooLarge(content.length, maxFileSize());
+		}
+		FileInspector.Inspection inspection = inspector.inspect(type, content);
+		String hash = sha256(content);
+		UUID organization = level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
+		String note = "uploaded: " + inspection.rows() + " data rows" + (inspection.ignored().isEmpty() ? ""
+				: "; columns ignored: " + String.join(", ", inspection.ignored()));
+		UploadRepository.NewJob job = new UploadRepository.NewJob(name(filename), content.length, hash, type,
+				inspection.format(), inspection.rows(), level, organization, caller.userId(), caller.permissions(),
+				note);
+		UploadJob result = transaction.execute(status -> {
+			Optional<UploadJob> created = repository.insert(job);
+			if (created.isEmpty()) {
+				return repository.findSameFile(organization, caller.userId(), type.value(), hash)
+					.orElseThrow(() -> new IllegalStateException("a job for this file exists but cannot be read"))
+					.asDuplicate();
+			}
+			repository.insertFile(created.get().id(), content);
+			events.publishEvent(Audited.created("bulk_upload_job", created.get().id(), created.get(), organization));
+			return created.get();
+		});
+		if (result.duplicate() == null) {
+			runner.wake();
+		}
+		return result;
+	}
+
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	public UploadJob get(Caller caller, UUID id) {
+		caller.require("uploads:read");
+		return repository.findVisible(id, caller).orElseThrow(() -> new NotFound("Upload", id));
+	}
+
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	public CursorPage<UploadJob> list(Caller caller, String status, String cursor, int limit) {
+		caller.require("uploads:read");
+		if (status != null && !List.of("pending", "processing", "completed", "failed", "cancelled").contains(status)) {
+			throw InvalidInput.of("status", "must be one of pending, processing, completed, failed, cancelled");
+		}
+		return CursorPage.of(repository.list(caller, status, Cursor.decode(cursor), limit), limit,
+				j -> Cursor.of(j.createdAt(), j.id()));
+	}
+
+	/** Stops a job before its next batch; the batches already written stay. */
+	@Transactional
+	public UploadJob cancel(Caller caller, UUID id) {
+		UploadJob job = get(caller, id);
+		if (!caller.mayChange(job.organizationId() != null ? AccessLevel.ORGANIZATION : AccessLevel.PERSONAL,
+				job.organizationId(), job.createdBy())) {
+			throw new Forbidden("Only the uploader, an org_admin of its organization or a super_admin may cancel it");
+		}
+		UploadJob cancelled = repository.cancel(id, "cancelled by " + caller.userId() + " after row "
+				+ job.processedRows() + "; the rows stored before stay").orElseThrow(() -> new JobFinished(job));
+		events.publishEvent(Audited.updated("bulk_upload_job", id, job, cancelled, job.organizationId()));
+		return cancelled;
+	}
+
+	/** The rows that were not stored, in file order, after row {@code afterRow}. */
+	@Transactional(readOnly = true)
+	public List<RowError> errors(Caller caller, UUID id, int afterRow, int limit) {
+		get(caller, id);
+		return repository.errors(id, afterRow, limit);
+	}
+
+	private static AccessLevel level(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return AccessLevel.of(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw InvalidInput.of("access_level", "must be personal, organization or system");
+		}
+	}
+
+	private static String name(String filename) {
+		String name = filename == null || filename.isBlank() ? "upload" : filename.strip();
+		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+		return name.length() > 255 ? name.substring(0, 255) : name;
+	}
+
+	static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A job that already ended cannot be cancelled. */
+	static final class JobFinished extends io.covenant.shared.error.Conflict {
+
+		JobFinished(UploadJob job) {
+			super("upload-finished", "Upload already ended",
+					"The upload already ended (" + job.status() + ") and cannot be cancelled");
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Bulk uploads: a CSV or XLSX file of companies and their ratios becomes a durable background job that creates or
+ * matches the companies and scores and stores their predictions in batches, with progress, per-row errors and
+ * cancellation, resuming from its last batch after a restart.
+ */
+@org.springframework.modulith.ApplicationModule
+package io.covenant.upload;

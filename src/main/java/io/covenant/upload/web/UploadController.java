@@ -1,0 +1,134 @@
+package io.covenant.upload.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.covenant.shared.error.InvalidInput;
+import io.covenant.shared.paging.CursorPage;
+import io.covenant.shared.paging.Limits;
+import io.covenant.shared.security.Callers;
+import io.covenant.upload.RowError;
+import io.covenant.upload.Templates;
+import io.covenant.upload.UploadJob;
+import io.covenant.upload.Uploads;
+
+/** Bulk uploads: send a file, follow its job, read or download the rows that were not stored, cancel it. */
+@RestController
+@RequestMapping("/api/v1/uploads")
+class UploadController {
+
+	/** Room for the multipart envelope around the file. */
+	private static final long ENVELOPE = 64 * 1024;
+
+	private final Uploads uploads;
+
+	private final ProgressStreams streams;
+
+	UploadController(Uploads uploads, ProgressStreams streams) {
+		this.uploads = uploads;
+		this.streams = streams;
+	}
+
+	/**
+	 * Multipart: {@code file}, {@code job_type} (annual or quarterly), optional {@code access_level}. The declared
+	 * length is checked before a byte of the body is read, so a 2 GB claim costs nothing.
+	 */
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<UploadJob> upload(HttpServletRequest request) throws IOException {
+		long declared = request.getContentLengthLong();
+		if (declared > uploads.maxFileSize() + ENVELOPE) {
+			throw new TooLarge(declared, uploads.maxFileSize());
+		}
+		if (!(request instanceof MultipartHttpServletRequest multipart)) {
+			throw InvalidInput.of("file", "is required as a multipart/form-data part");
+		}
+		MultipartFile file = multipart.getFile("file");
+		if (file == null) {
+			throw InvalidInput.of("file", "is required as a multipart/form-data part");
+		}
+		if (file.getSize() > uploads.maxFileSize()) {
+			throw new TooLarge(file.getSize(), uploads.maxFileSize());
+		}
+		UploadJob job = uploads.accept(Callers.current(), multipart.getParameter("job_type"),
+				multipart.getParameter("access_level"), file.getOriginalFilename(), file.getBytes());
+		if (Boolean.TRUE.equals(job.duplicate())) {
+			return ResponseEntity.ok(job);
+		}
+		return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/uploads/" + job.id())).body(job);
+	}
+
+	@GetMapping(path = "/template", produces = "text/csv")
+	ResponseEntity<String> template(@RequestParam(defaultValue = "quarterly") String type) {
+		String csv = Templates.csv(type);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"covenant-" + type + "-template.csv\"")
+			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.body(csv);
+	}
+
+	@GetMapping
+	CursorPage<UploadJob> list(@RequestParam(required = false) String status,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		return uploads.list(Callers.current(), status, cursor, Limits.check(limit));
+	}
+
+	@GetMapping("/{id}")
+	UploadJob get(@PathVariable UUID id) {
+		return uploads.get(Callers.current(), id);
+	}
+
+	@PostMapping("/{id}/cancel")
+	UploadJob cancel(@PathVariable UUID id) {
+		return uploads.cancel(Callers.current(), id);
+	}
+
+	/** Progress as server-sent events: a {@code progress} event on every change, the last when the job ends. */
+	@GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter events(@PathVariable UUID id) {
+		return streams.follow(Callers.current(), id);
+	}
+
+	@GetMapping("/{id}/errors")
+	List<RowError> errors(@PathVariable UUID id, @RequestParam(name = "after_row", defaultValue = "0") int afterRow,
+			@RequestParam(required = false) Integer limit) {
+		return uploads.errors(Callers.current(), id, afterRow, Limits.check(limit));
+	}
+
+	@GetMapping(path = "/{id}/errors.csv", produces = "text/csv")
+	ResponseEntity<String> errorsCsv(@PathVariable UUID id) {
+		String csv = Templates.errorsCsv(uploads.errors(Callers.current(), id, 0, Integer.MAX_VALUE));
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"upload-" + id + "-errors.csv\"")
+			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+			.body(csv);
+	}
+
+	/** A file over the limit. */
+	static final class TooLarge extends io.covenant.shared.error.DomainException {
+
+		TooLarge(long size, long limit) {
+			super(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large",
+					"The upload is " + size + " bytes; files are limited to " + limit + " bytes");
+		}
+
+	}
+
+}
