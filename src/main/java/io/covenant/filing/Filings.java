@@ -143,6 +143,24 @@ public class Filings {
 		return new CursorPage<>(List.copyOf(rows), next);
 	}
 
+	/** One filing of a company the caller sees. */
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	public Filing get(Caller caller, UUID id) {
+		Filing filing = jdbc.sql("SELECT " + COLUMNS + " FROM sec_filings f WHERE f.id = :id AND f.deleted_at IS NULL")
+			.param("id", id)
+			.query(Filings::map)
+			.optional()
+			.orElseThrow(() -> new io.covenant.shared.error.NotFound("Filing", id));
+		try {
+			companies.get(caller, filing.companyId());
+		}
+		catch (io.covenant.shared.error.NotFound ex) {
+			// A filing of a company the caller may not see does not exist for the caller.
+			throw new io.covenant.shared.error.NotFound("Filing", id);
+		}
+		return filing;
+	}
+
 	/** The latest filings of each of these companies (no N+1: one query for the whole set). */
 	@Transactional(readOnly = true)
 	public Map<UUID, List<Filing>> latestOf(java.util.Collection<UUID> companyIds, int perCompany) {

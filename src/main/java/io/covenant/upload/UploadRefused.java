@@ -19,7 +19,7 @@ final class UploadRefused {
 	}
 
 	static DomainException tooLarge(long size, long limit) {
-		return new TooLarge("The file is " + size + " bytes; uploads are limited to " + limit + " bytes");
+		return new TooLarge("The upload is " + size + " bytes; files are limited to " + limit + " bytes");
 	}
 
 	static InvalidInput invalid(String detail) {

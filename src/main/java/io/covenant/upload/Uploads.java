@@ -52,8 +52,14 @@ public class Uploads {
 		this.transaction = transaction;
 	}
 
-	/** The largest file accepted, in bytes. */
-	public long maxFileSize() {
+	/** Refuses a file, or a request said to carry one, larger than the limit (413). */
+	public void requireWithinLimit(long size, long envelope) {
+		if (size > maxFileSize() + envelope) {
+			throw UploadRefused.tooLarge(size, maxFileSize());
+		}
+	}
+
+	private long maxFileSize() {
 		return properties.maxFileSize().toBytes();
 	}
 
@@ -64,9 +70,7 @@ public class Uploads {
 		caller.require("predictions:write");
 		Columns.JobType type = Columns.JobType.of(jobType);
 		AccessLevel level = caller.levelForNewRow(level(accessLevel));
-		if (content.length > maxFileSize()) {
-			throw UploadRefused.tooLarge(content.length, maxFileSize());
-		}
+		requireWithinLimit(content.length, 0);
 		FileInspector.Inspection inspection = inspector.inspect(type, content);
 		String hash = sha256(content);
 		UUID organization = level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;

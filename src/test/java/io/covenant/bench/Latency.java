@@ -3,15 +3,15 @@ package io.covenant.bench;
 import java.util.Arrays;
 
 /** Percentiles of measured durations, in milliseconds. */
-record Latency(String name, double p50, double p95, double p99, int samples) {
+public record Latency(String name, double p50, double p95, double p99, int samples) {
 
-	interface Call {
+	public interface Call {
 
 		void run() throws Exception;
 
 	}
 
-	static Latency measure(String name, int warmup, int samples, Call call) throws Exception {
+	public static Latency measure(String name, int warmup, int samples, Call call) throws Exception {
 		for (int i = 0; i < warmup; i++) {
 			call.run();
 		}

@@ -53,10 +53,7 @@ class UploadController {
 	 */
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<UploadJob> upload(HttpServletRequest request) throws IOException {
-		long declared = request.getContentLengthLong();
-		if (declared > uploads.maxFileSize() + ENVELOPE) {
-			throw new TooLarge(declared, uploads.maxFileSize());
-		}
+		uploads.requireWithinLimit(request.getContentLengthLong(), ENVELOPE);
 		if (!(request instanceof MultipartHttpServletRequest multipart)) {
 			throw InvalidInput.of("file", "is required as a multipart/form-data part");
 		}
@@ -64,9 +61,7 @@ class UploadController {
 		if (file == null) {
 			throw InvalidInput.of("file", "is required as a multipart/form-data part");
 		}
-		if (file.getSize() > uploads.maxFileSize()) {
-			throw new TooLarge(file.getSize(), uploads.maxFileSize());
-		}
+		uploads.requireWithinLimit(file.getSize(), 0);
 		UploadJob job = uploads.accept(Callers.current(), multipart.getParameter("job_type"),
 				multipart.getParameter("access_level"), file.getOriginalFilename(), file.getBytes());
 		if (Boolean.TRUE.equals(job.duplicate())) {
@@ -119,16 +114,6 @@ class UploadController {
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"upload-" + id + "-errors.csv\"")
 			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
 			.body(csv);
-	}
-
-	/** A file over the limit. */
-	static final class TooLarge extends io.covenant.shared.error.DomainException {
-
-		TooLarge(long size, long limit) {
-			super(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large",
-					"The upload is " + size + " bytes; files are limited to " + limit + " bytes");
-		}
-
 	}
 
 }

@@ -63,7 +63,8 @@ class CheckConstraintTests {
 					"reporting_quarter", "'Q1'", "logistic_probability", "0.1", "gbm_probability", "0.1",
 					"ensemble_probability", "0.1", "risk_level", "'Low'", "confidence", "0.5", "predicted_at", "now()",
 					"access_level", "'system'", "created_by", ":user")),
-			Map.entry("audit_logs", row("event_type", "'x'", "entity_type", "'y'", "action", "'CREATE'")));
+			Map.entry("audit_logs", row("event_type", "'x'", "entity_type", "'y'", "action", "'CREATE'")),
+			Map.entry("search_index_outbox", row("document_id", ":document", "operation", "'index'")));
 
 	/** constraint -> table and the columns that break it. */
 	static final Map<String, Case> CASES = new LinkedHashMap<>();
@@ -155,6 +156,7 @@ class CheckConstraintTests {
 		add("quarterly_predictions", "chk_quarterly_access_level", "access_level", "'x'");
 		add("quarterly_predictions", "chk_quarterly_access_scope", "access_level", "'organization'");
 		add("audit_logs", "chk_audit_logs_action", "action", "'HACK'");
+		add("search_index_outbox", "chk_search_outbox_operation", "operation", "'reindex'");
 	}
 
 	@Autowired

@@ -1,0 +1,360 @@
+package io.covenant.search;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.AccessSql;
+import io.covenant.shared.security.Caller;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SQL for documents, their chunks and the search outbox. Reads for a caller filter by the document's access in the
+ * query itself; the indexer reads with the owner's rights.
+ */
+@Repository
+class DocumentRepository {
+
+	private static final String DOCUMENT_COLUMNS = """
+			d.id, d.title, d.document_type, d.mime_type, d.company_id, d.filing_id, d.metadata->>'form' AS form,
+			d.document_date, d.content_hash, length(d.content) AS characters, d.metadata::text AS metadata,
+			d.embedding_model, d.access_level, d.organization_id, d.created_by, d.created_at""";
+
+	private static final String FILTERS = """
+			  AND (CAST(:company AS uuid) IS NULL OR d.company_id = :company)
+			  AND (CAST(:form AS text) IS NULL OR d.metadata->>'form' = :form)
+			  AND (CAST(:item AS text) IS NULL OR ch.metadata->>'item' = :item)
+			  AND (CAST(:section AS text) IS NULL OR lower(ch.section) = :section)
+			  AND (CAST(:from AS date) IS NULL OR d.document_date >= :from)
+			  AND (CAST(:to AS date) IS NULL OR d.document_date <= :to)""";
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate streaming;
+
+	private final JsonMapper json;
+
+	DocumentRepository(JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.streaming = new JdbcTemplate(dataSource);
+		this.streaming.setFetchSize(1_000);
+		this.json = json;
+	}
+
+	Optional<DocumentView> findSame(UUID companyId, String hash, AccessLevel level, UUID organizationId, UUID userId) {
+		return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + """
+				 FROM documents d
+				WHERE d.content_hash = :hash AND d.deleted_at IS NULL AND d.access_level = :level
+				  AND d.company_id IS NOT DISTINCT FROM CAST(:company AS uuid)
+				  AND (d.access_level <> 'organization' OR d.organization_id = :org)
+				  AND (d.access_level <> 'personal' OR d.created_by = :user)""")
+			.param("hash", hash)
+			.param("level", level.value())
+			.param("company", companyId, Types.OTHER)
+			.param("org", organizationId, Types.OTHER)
+			.param("user", userId)
+			.query(this::document)
+			.optional();
+	}
+
+	UUID insert(NewDocument d) {
+		return jdbc.sql("""
+				INSERT INTO documents (company_id, filing_id, title, document_type, mime_type, source_url, content,
+				  content_hash, document_date, metadata, embedding, embedding_model, organization_id, access_level,
+				  created_by)
+				VALUES (:company, :filing, :title, :type, :mime, :url, :content, :hash, :date, CAST(:metadata AS jsonb),
+				  CAST(:embedding AS real[]), :model, :org, :level, :user)
+				RETURNING id""")
+			.param("company", d.companyId(), Types.OTHER)
+			.param("filing", d.filingId(), Types.OTHER)
+			.param("title", d.title())
+			.param("type", d.documentType())
+			.param("mime", d.mimeType())
+			.param("url", d.sourceUrl(), Types.VARCHAR)
+			.param("content", d.content())
+			.param("hash", d.contentHash())
+			.param("date", d.documentDate(), Types.DATE)
+			.param("metadata", json.writeValueAsString(d.metadata()))
+			.param("embedding", literal(d.embedding()))
+			.param("model", Embedder.MODEL)
+			.param("org", d.organizationId(), Types.OTHER)
+			.param("level", d.level().value())
+			.param("user", d.createdBy())
+			.query(UUID.class)
+			.single();
+	}
+
+	/** All chunks of a document in one statement. */
+	void insertChunks(UUID documentId, List<Chunker.Chunk> chunks, List<float[]> vectors) {
+		int n = chunks.size();
+		Integer[] index = new Integer[n];
+		String[] content = new String[n];
+		String[] section = new String[n];
+		Integer[] start = new Integer[n];
+		Integer[] end = new Integer[n];
+		Integer[] tokens = new Integer[n];
+		String[] embedding = new String[n];
+		String[] metadata = new String[n];
+		for (int i = 0; i < n; i++) {
+			Chunker.Chunk c = chunks.get(i);
+			index[i] = c.index();
+			content[i] = c.content();
+			section[i] = c.section() == null ? null : truncate(c.section().title(), 200);
+			start[i] = c.start();
+			end[i] = c.end();
+			tokens[i] = c.tokenCount();
+			embedding[i] = literal(vectors.get(i));
+			Map<String, Object> meta = new HashMap<>();
+			if (c.section() != null && c.section().item() != null) {
+				meta.put("item", c.section().item());
+			}
+			if (c.section() != null && c.section().part() != null) {
+				meta.put("part", c.section().part());
+			}
+			metadata[i] = json.writeValueAsString(meta);
+		}
+		jdbc.sql("""
+				INSERT INTO document_chunks (document_id, chunk_index, content, section, start_offset, end_offset,
+				  token_count, embedding, metadata)
+				SELECT :document, u.i, u.c, u.s, u.b, u.e, u.t, CAST(u.v AS real[]), CAST(u.m AS jsonb)
+				FROM unnest(CAST(:index AS int[]), CAST(:content AS text[]), CAST(:section AS text[]),
+				  CAST(:start AS int[]), CAST(:end AS int[]), CAST(:tokens AS int[]), CAST(:vectors AS text[]),
+				  CAST(:metadata AS text[])) AS u(i, c, s, b, e, t, v, m)""")
+			.param("document", documentId)
+			.param("index", index)
+			.param("content", content)
+			.param("section", section)
+			.param("start", start)
+			.param("end", end)
+			.param("tokens", tokens)
+			.param("vectors", embedding)
+			.param("metadata", metadata)
+			.update();
+	}
+
+	void outbox(UUID documentId, String operation) {
+		jdbc.sql("INSERT INTO search_index_outbox (document_id, operation) VALUES (:id, :op)")
+			.param("id", documentId)
+			.param("op", operation)
+			.update();
+	}
+
+	Optional<DocumentView> findVisible(UUID id, Caller caller) {
+		return AccessSql.bind(jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM documents d WHERE d.id = :id"
+				+ " AND d.deleted_at IS NULL AND " + AccessSql.visible("d")), caller)
+			.param("id", id)
+			.query(this::document)
+			.optional();
+	}
+
+	List<DocumentView> list(Caller caller, UUID companyId, OffsetDateTime before, UUID beforeId, int limit) {
+		return AccessSql.bind(jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM documents d WHERE d.deleted_at IS NULL AND "
+				+ AccessSql.visible("d") + """
+
+				  AND (CAST(:company AS uuid) IS NULL OR d.company_id = :company)
+				  AND (CAST(:before AS timestamptz) IS NULL OR (d.created_at, d.id) < (:before, :before_id))
+				ORDER BY d.created_at DESC, d.id DESC LIMIT :limit"""), caller)
+			.param("company", companyId, Types.OTHER)
+			.param("before", before, Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("before_id", beforeId, Types.OTHER)
+			.param("limit", limit + 1)
+			.query(this::document)
+			.list();
+	}
+
+	void update(UUID id, String title, String documentType, String form, LocalDate date, AccessLevel level,
+			UUID organizationId) {
+		jdbc.sql("""
+				UPDATE documents SET title = coalesce(:title, title), document_type = coalesce(:type, document_type),
+				  metadata = CASE WHEN CAST(:form AS text) IS NULL THEN metadata
+				                  ELSE jsonb_set(metadata, '{form}', to_jsonb(CAST(:form AS text))) END,
+				  document_date = coalesce(:date, document_date), access_level = :level, organization_id = :org
+				WHERE id = :id""")
+			.param("id", id)
+			.param("title", title, Types.VARCHAR)
+			.param("type", documentType, Types.VARCHAR)
+			.param("form", form, Types.VARCHAR)
+			.param("date", date, Types.DATE)
+			.param("level", level.value())
+			.param("org", organizationId, Types.OTHER)
+			.update();
+	}
+
+	void softDelete(UUID id) {
+		jdbc.sql("UPDATE documents SET deleted_at = now() WHERE id = :id").param("id", id).update();
+	}
+
+	// --- keyword search and the hits of any mode ---
+
+	List<Ranked> keyword(String query, SearchFilter f, Caller caller, int k) {
+		return filters(AccessSql.bind(jdbc.sql("""
+				SELECT ch.id, ts_rank(ch.content_tsv, q.query, 1 | 32) AS score
+				FROM websearch_to_tsquery('english', :q) AS q(query),
+				     document_chunks ch JOIN documents d ON d.id = ch.document_id
+				WHERE ch.content_tsv @@ q.query AND d.deleted_at IS NULL AND """ + AccessSql.visible("d") + "\n"
+				+ FILTERS + "\nORDER BY score DESC, ch.id LIMIT :k"), caller), f)
+			.param("q", query)
+			.param("k", k)
+			.query((rs, i) -> new Ranked(rs.getObject(1, UUID.class), rs.getDouble(2)))
+			.list();
+	}
+
+	/** The visible, live chunks among these, with their document and a snippet highlighting the query's words. */
+	Map<UUID, SearchHit> hits(Collection<UUID> chunkIds, String query, Caller caller) {
+		if (chunkIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, SearchHit> hits = new HashMap<>();
+		AccessSql.bind(jdbc.sql("""
+				SELECT ch.id, ch.document_id, d.title, d.company_id, c.symbol, c.name, d.metadata->>'form' AS form,
+				  d.document_date, ch.section, ch.chunk_index,
+				  ts_headline('english', replace(replace(replace(ch.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
+				    websearch_to_tsquery('english', :q),
+				    'StartSel=<mark>, StopSel=</mark>, MaxWords=45, MinWords=15, MaxFragments=2, FragmentDelimiter=" ... "')
+				    AS snippet
+				FROM document_chunks ch JOIN documents d ON d.id = ch.document_id
+				LEFT JOIN companies c ON c.id = d.company_id
+				WHERE ch.id = ANY(:ids) AND d.deleted_at IS NULL AND """ + AccessSql.visible("d")), caller)
+			.param("ids", chunkIds.toArray(UUID[]::new))
+			.param("q", query)
+			.query((rs, i) -> new SearchHit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+					rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7),
+					rs.getObject(8, LocalDate.class), rs.getString(9), rs.getInt(10), 0, null, null, rs.getString(11)))
+			.list()
+			.forEach(h -> hits.put(h.chunkId(), h));
+		return hits;
+	}
+
+	private static JdbcClient.StatementSpec filters(JdbcClient.StatementSpec spec, SearchFilter f) {
+		return spec.param("company", f.companyId(), Types.OTHER)
+			.param("form", f.form(), Types.VARCHAR)
+			.param("item", f.item(), Types.VARCHAR)
+			.param("section", f.section(), Types.VARCHAR)
+			.param("from", f.from(), Types.DATE)
+			.param("to", f.to(), Types.DATE);
+	}
+
+	// --- the indexer's side (owner rights) ---
+
+	UUID databaseId() {
+		return jdbc.sql("SELECT database_id FROM search_index_identity").query(UUID.class).single();
+	}
+
+	long maxOutboxId() {
+		return jdbc.sql("SELECT coalesce(max(id), 0) FROM search_index_outbox").query(Long.class).single();
+	}
+
+	List<Outbox> outboxAfter(long position, int limit) {
+		return jdbc.sql("SELECT id, document_id, operation FROM search_index_outbox WHERE id > :p ORDER BY id LIMIT :n")
+			.param("p", position)
+			.param("n", limit)
+			.query((rs, i) -> new Outbox(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
+			.list();
+	}
+
+	void forgetOutbox(long upTo) {
+		jdbc.sql("DELETE FROM search_index_outbox WHERE id <= :p").param("p", upTo).update();
+	}
+
+	/** Streams the live chunks of these documents (all live documents when null) with what the index needs. */
+	void indexable(Collection<UUID> documentIds, Consumer<IndexedChunk> sink) {
+		String where = documentIds == null ? "" : " AND d.id = ANY(?)";
+		Object[] args = documentIds == null ? new Object[0] : new Object[] { documentIds.toArray(UUID[]::new) };
+		streaming.query("""
+				SELECT ch.id, ch.document_id, d.company_id, d.access_level, d.organization_id, d.created_by,
+				  d.metadata->>'form', ch.metadata->>'item', ch.section, d.document_date, ch.embedding
+				FROM document_chunks ch JOIN documents d ON d.id = ch.document_id
+				WHERE d.deleted_at IS NULL AND ch.embedding IS NOT NULL""" + where
+				+ " ORDER BY d.created_at, d.id, ch.chunk_index", rs -> {
+					sink.accept(new IndexedChunk(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+							rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class),
+							rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8), rs.getString(9),
+							rs.getObject(10, LocalDate.class), floats(rs.getArray(11))));
+				}, args);
+	}
+
+	private static float[] floats(Array array) throws SQLException {
+		Object values = array.getArray();
+		if (values instanceof float[] f) {
+			return f;
+		}
+		Object[] boxed = (Object[]) values;
+		float[] out = new float[boxed.length];
+		for (int i = 0; i < boxed.length; i++) {
+			out[i] = ((Number) boxed[i]).floatValue();
+		}
+		return out;
+	}
+
+	private DocumentView document(ResultSet rs, int row) throws SQLException {
+		Map<String, Object> metadata = json.readValue(rs.getString("metadata"), MAP);
+		@SuppressWarnings("unchecked")
+		List<String> sections = (List<String>) metadata.getOrDefault("sections", List.of());
+		return new DocumentView(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("document_type"),
+				rs.getString("mime_type"), rs.getObject("company_id", UUID.class), rs.getObject("filing_id", UUID.class),
+				rs.getString("form"), rs.getObject("document_date", LocalDate.class), rs.getString("content_hash"),
+				rs.getInt("characters"), ((Number) metadata.getOrDefault("chunk_count", 0)).intValue(), sections,
+				rs.getString("embedding_model"), AccessLevel.of(rs.getString("access_level")),
+				rs.getObject("organization_id", UUID.class), rs.getObject("created_by", UUID.class),
+				rs.getObject("created_at", OffsetDateTime.class), null);
+	}
+
+	static String literal(float[] vector) {
+		if (vector == null) {
+			return null;
+		}
+		StringBuilder s = new StringBuilder(vector.length * 11).append('{');
+		for (int i = 0; i < vector.length; i++) {
+			if (i > 0) {
+				s.append(',');
+			}
+			s.append(vector[i]);
+		}
+		return s.append('}').toString();
+	}
+
+	private static String truncate(String s, int max) {
+		return s.length() <= max ? s : s.substring(0, max);
+	}
+
+	/** A chunk and its score in one ranking. */
+	record Ranked(UUID chunkId, double score) {
+	}
+
+	/** A change the index has yet to apply. */
+	record Outbox(long id, UUID documentId, String operation) {
+	}
+
+	/** What the vector index keeps of a chunk. */
+	record IndexedChunk(UUID chunkId, UUID documentId, UUID companyId, String accessLevel, UUID organizationId,
+			UUID createdBy, String form, String item, String section, LocalDate date, float[] vector) {
+	}
+
+	/** A document to store. */
+	record NewDocument(UUID companyId, UUID filingId, String title, String documentType, String mimeType,
+			String sourceUrl, String content, String contentHash, LocalDate documentDate, Map<String, Object> metadata,
+			float[] embedding, AccessLevel level, UUID organizationId, UUID createdBy) {
+	}
+
+}

@@ -1,0 +1,132 @@
+package io.covenant.search.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.covenant.search.DocumentUpdate;
+import io.covenant.search.DocumentView;
+import io.covenant.search.Documents;
+import io.covenant.search.IngestCommand;
+import io.covenant.shared.error.InvalidInput;
+import io.covenant.shared.paging.CursorPage;
+import io.covenant.shared.paging.Limits;
+import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.Callers;
+
+/** Documents to search: ingest as JSON or as an uploaded file, read, list, delete. */
+@RestController
+@RequestMapping("/api/v1/documents")
+class DocumentController {
+
+	private final Documents documents;
+
+	DocumentController(Documents documents) {
+		this.documents = documents;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<DocumentView> ingest(@Valid @RequestBody IngestCommand command) {
+		return created(documents.ingest(Callers.current(), command));
+	}
+
+	/** Multipart {@code file} (text, Markdown or HTML) with the same fields as the JSON form as parts. */
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<DocumentView> upload(@RequestParam("file") MultipartFile file,
+			@RequestParam(name = "company_id", required = false) UUID companyId,
+			@RequestParam(name = "filing_id", required = false) UUID filingId,
+			@RequestParam(required = false) String title,
+			@RequestParam(name = "document_type", required = false) String documentType,
+			@RequestParam(name = "form_type", required = false) String formType,
+			@RequestParam(name = "document_date", required = false) LocalDate documentDate,
+			@RequestParam(name = "access_level", required = false) String accessLevel) throws IOException {
+		if (file.isEmpty()) {
+			throw InvalidInput.of("file", "is empty");
+		}
+		String content;
+		try {
+			content = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+				.decode(java.nio.ByteBuffer.wrap(file.getBytes())).toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw InvalidInput.of("file", "is not UTF-8 text, Markdown or HTML");
+		}
+		String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
+		String mime = name.endsWith(".htm") || name.endsWith(".html") ? "text/html"
+				: name.endsWith(".md") ? "text/markdown" : file.getContentType();
+		if (mime != null && !mime.startsWith("text/") && !mime.contains("html") && !mime.equals("application/octet-stream")) {
+			throw InvalidInput.of("file", "is " + mime + "; documents are text, Markdown or HTML");
+		}
+		return created(documents.ingest(Callers.current(), new IngestCommand(companyId, filingId,
+				title != null ? title : file.getOriginalFilename(), documentType, formType, documentDate, null,
+				"application/octet-stream".equals(mime) ? null : mime, content, level(accessLevel))));
+	}
+
+	@GetMapping("/{id}")
+	DocumentView get(@PathVariable UUID id) {
+		return documents.get(Callers.current(), id);
+	}
+
+	@GetMapping
+	CursorPage<DocumentView> list(@RequestParam(name = "company_id", required = false) UUID companyId,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		int n = Limits.check(limit);
+		var after = io.covenant.shared.paging.Cursor.decode(cursor);
+		var rows = documents.list(Callers.current(), companyId, after == null ? null : after.atUtc(),
+				after == null ? null : after.id(), n);
+		return CursorPage.of(rows, n, d -> io.covenant.shared.paging.Cursor.of(d.createdAt(), d.id()));
+	}
+
+	@PutMapping("/{id}")
+	DocumentView update(@PathVariable UUID id, @Valid @RequestBody DocumentUpdate update) {
+		return documents.update(Callers.current(), id, update);
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable UUID id) {
+		documents.delete(Callers.current(), id);
+	}
+
+	/** The API's lower-case names, as in JSON bodies. */
+	private static AccessLevel level(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return AccessLevel.of(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw InvalidInput.of("access_level", "must be personal, organization or system");
+		}
+	}
+
+	private static ResponseEntity<DocumentView> created(DocumentView document) {
+		if (Boolean.TRUE.equals(document.duplicate())) {
+			return ResponseEntity.ok(document);
+		}
+		return ResponseEntity.created(URI.create("/api/v1/documents/" + document.id())).body(document);
+	}
+
+}
