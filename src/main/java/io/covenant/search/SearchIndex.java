@@ -41,6 +41,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.covenant.shared.concurrent.Signal;
+
 /**
  * The HNSW vector index of the chunks, in Lucene on disk beside the data. It follows PostgreSQL through the outbox:
  * a thread applies outbox rows in order and commits with the last row it applied, so after a restart it picks up
@@ -73,7 +75,7 @@ class SearchIndex implements SmartLifecycle {
 
 	private final TransactionTemplate transaction;
 
-	private final Semaphore signal = new Semaphore(0);
+	private final Signal signal = new Signal();
 
 	private final AtomicLong position = new AtomicLong();
 
@@ -130,7 +132,7 @@ class SearchIndex implements SmartLifecycle {
 
 	/** Outbox rows may be waiting: apply them now instead of at the next poll. */
 	void wake() {
-		signal.release();
+		signal.wake();
 	}
 
 	/** Whether the index has caught up with the database as of the last look. */
@@ -161,18 +163,15 @@ class SearchIndex implements SmartLifecycle {
 			try {
 				if (!applyOutbox()) {
 					ready = true;
-					signal.drainPermits();
-					signal.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+					if (!signal.await(properties.pollInterval())) {
+						return;
+					}
 				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
 			}
 			catch (RuntimeException | IOException ex) {
 				if (running) {
 					log.warn("The search index could not apply the outbox: {}", ex.toString());
-					sleep();
+					signal.await(properties.pollInterval());
 				}
 			}
 		}
@@ -308,16 +307,6 @@ class SearchIndex implements SmartLifecycle {
 		}
 	}
 
-	private void sleep() {
-		try {
-			Thread.sleep(properties.pollInterval().toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			running = false;
-		}
-	}
-
 	@Override
 	public synchronized void stop() {
 		if (!running) {
@@ -325,7 +314,7 @@ class SearchIndex implements SmartLifecycle {
 		}
 		running = false;
 		// Not an interrupt: one that lands in Lucene's file I/O closes the channel and breaks the writer.
-		signal.release();
+		signal.wake();
 		try {
 			thread.join(30_000);
 			searchers.close();

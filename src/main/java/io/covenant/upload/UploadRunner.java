@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -12,6 +11,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import io.covenant.shared.concurrent.Signal;
 
 /**
  * The durable job runner: one thread that claims jobs from PostgreSQL ({@code FOR UPDATE SKIP LOCKED}, so several
@@ -32,7 +33,7 @@ class UploadRunner implements SmartLifecycle {
 
 	private final String node = "runner-" + UUID.randomUUID();
 
-	private final Semaphore signal = new Semaphore(0);
+	private final Signal signal = new Signal();
 
 	private volatile boolean running;
 
@@ -46,7 +47,7 @@ class UploadRunner implements SmartLifecycle {
 
 	/** Work may be waiting: look now instead of at the next poll. */
 	void wake() {
-		signal.release();
+		signal.wake();
 	}
 
 	@Override
@@ -73,27 +74,16 @@ class UploadRunner implements SmartLifecycle {
 					processor.process(claim.get(), node, () -> running);
 					continue;
 				}
-				signal.drainPermits();
-				signal.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
+				// A wake-up that came while the claim found nothing counts: no upload waits for the next poll.
+				if (!signal.await(properties.pollInterval())) {
+					return;
+				}
 			}
 			catch (RuntimeException ex) {
 				log.warn("The upload runner could not claim work: {}", ex.getMessage());
-				pause();
+				// Back off for a poll interval, unless an upload or a stop wakes the runner first.
+				signal.await(properties.pollInterval());
 			}
-		}
-	}
-
-	private void pause() {
-		try {
-			Thread.sleep(properties.pollInterval().toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			running = false;
 		}
 	}
 
