@@ -1,7 +1,5 @@
 package io.covenant.prediction;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -83,7 +81,7 @@ public class PredictionImports {
 			double[] ratios = rows.get(i).ratios();
 			for (int j = 0; j < d; j++) {
 				// Scored as stored (four decimals), so that reasons computed later from the row are the same.
-				matrix[i * d + j] = Double.isNaN(ratios[j]) ? Double.NaN : decimal(ratios[j]).doubleValue();
+				matrix[i * d + j] = Double.isNaN(ratios[j]) ? Double.NaN : Scores.stored(ratios[j]).doubleValue();
 			}
 		}
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -94,8 +92,8 @@ public class PredictionImports {
 				PredictionRow row = rows.get(i);
 				Scores.Quarterly s = scores.get(i);
 				copy.row().value(row.companyId()).value(row.reportingYear()).value(row.reportingQuarter())
-					.value(decimal(s.logisticProbability())).value(decimal(s.gbmProbability()))
-					.value(decimal(s.ensembleProbability())).value(s.riskLevel()).value(decimal(s.confidence()));
+					.value(Scores.stored(s.logisticProbability())).value(Scores.stored(s.gbmProbability()))
+					.value(Scores.stored(s.ensembleProbability())).value(s.riskLevel()).value(Scores.stored(s.confidence()));
 				ratios(copy, row);
 				copy.value(s.modelVersion()).value(json.writeValueAsString(Map.of("reasons", s.reasons())));
 				owner(copy, now, level, organization, user);
@@ -105,8 +103,8 @@ public class PredictionImports {
 			for (int i = 0; i < rows.size(); i++) {
 				PredictionRow row = rows.get(i);
 				Scores.Annual s = models.scoreAnnual(java.util.Arrays.copyOfRange(matrix, i * d, (i + 1) * d));
-				copy.row().value(row.companyId()).value(row.reportingYear()).value(decimal(s.probability()))
-					.value(s.riskLevel()).value(decimal(s.confidence()));
+				copy.row().value(row.companyId()).value(row.reportingYear()).value(Scores.stored(s.probability()))
+					.value(s.riskLevel()).value(Scores.stored(s.confidence()));
 				ratios(copy, row);
 				copy.value(s.modelVersion()).value(json.writeValueAsString(Map.of("reasons", List.of(s.reasons()))));
 				owner(copy, now, level, organization, user);
@@ -117,7 +115,7 @@ public class PredictionImports {
 
 	private static void ratios(CopyRows copy, PredictionRow row) {
 		for (double ratio : row.ratios()) {
-			copy.value(Double.isNaN(ratio) ? null : decimal(ratio));
+			copy.value(Double.isNaN(ratio) ? null : Scores.stored(ratio));
 		}
 	}
 
@@ -125,8 +123,5 @@ public class PredictionImports {
 		copy.value(now).value(level.value()).value(organization).value(user);
 	}
 
-	static BigDecimal decimal(double value) {
-		return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
-	}
 
 }

@@ -1,7 +1,6 @@
 package io.covenant.prediction;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -125,24 +124,24 @@ public class Predictions {
 			values.put("reporting_quarter", quarter);
 		}
 		for (int i = 0; i < ratios.length; i++) {
-			values.put(kind.ratios.get(i).key(), Double.isNaN(ratios[i]) ? null : decimal(ratios[i]));
+			values.put(kind.ratios.get(i).key(), Double.isNaN(ratios[i]) ? null : Scores.stored(ratios[i]));
 		}
 		List<Reasons> reasons;
 		if (kind == PredictionKind.ANNUAL) {
 			Scores.Annual score = models.scoreAnnual(ratios);
-			values.put("probability", decimal(score.probability()));
+			values.put("probability", Scores.stored(score.probability()));
 			values.put("risk_level", score.riskLevel());
-			values.put("confidence", decimal(score.confidence()));
+			values.put("confidence", Scores.stored(score.confidence()));
 			values.put("model_version", score.modelVersion());
 			reasons = List.of(score.reasons());
 		}
 		else {
 			Scores.Quarterly score = models.scoreQuarterly(ratios);
-			values.put("logistic_probability", decimal(score.logisticProbability()));
-			values.put("gbm_probability", decimal(score.gbmProbability()));
-			values.put("ensemble_probability", decimal(score.ensembleProbability()));
+			values.put("logistic_probability", Scores.stored(score.logisticProbability()));
+			values.put("gbm_probability", Scores.stored(score.gbmProbability()));
+			values.put("ensemble_probability", Scores.stored(score.ensembleProbability()));
 			values.put("risk_level", score.riskLevel());
-			values.put("confidence", decimal(score.confidence()));
+			values.put("confidence", Scores.stored(score.confidence()));
 			values.put("model_version", score.modelVersion());
 			reasons = score.reasons();
 		}
@@ -228,8 +227,5 @@ public class Predictions {
 		return PredictionKind.of(kind);
 	}
 
-	private static BigDecimal decimal(double value) {
-		return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
-	}
 
 }

@@ -1,10 +1,7 @@
 package io.covenant.search;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +21,7 @@ import io.covenant.company.Company;
 import io.covenant.filing.Filing;
 import io.covenant.filing.Filings;
 import io.covenant.shared.audit.Audited;
+import io.covenant.shared.hash.Sha256;
 import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
@@ -87,7 +85,7 @@ public class Documents {
 					+ company.accessLevel().value() + ")");
 		}
 		UUID organization = level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
-		String hash = sha256(bytes);
+		String hash = Sha256.hex(bytes);
 		UUID companyId = company == null ? null : company.id();
 		Optional<DocumentView> same = repository.findSame(companyId, hash, level, organization, caller.userId());
 		if (same.isPresent()) {
@@ -218,13 +216,5 @@ public class Documents {
 		return Embedder.unit(sum);
 	}
 
-	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 }

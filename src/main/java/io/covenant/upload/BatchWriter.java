@@ -27,6 +27,7 @@ import io.covenant.prediction.PredictionRow;
 import io.covenant.shared.error.DatabaseErrorTranslator;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.web.JsonNames;
 
 /**
  * Writes one batch of a job in one transaction: its companies (matched or created), its predictions, its row errors
@@ -118,7 +119,7 @@ class BatchWriter {
 			}
 			else {
 				invalidProfiles.put(symbol, violations.stream()
-					.map(v -> new RowError(0, snake(v.getPropertyPath().toString()), String.valueOf(v.getInvalidValue()),
+					.map(v -> new RowError(0, JsonNames.snake(v.getPropertyPath().toString()), String.valueOf(v.getInvalidValue()),
 							v.getMessage() + " (needed to create company " + symbol + ")"))
 					.toList());
 			}
@@ -147,9 +148,6 @@ class BatchWriter {
 		return new Outcome(written.created() + written.updated(), failed.size(), errors);
 	}
 
-	private static String snake(String property) {
-		return property.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
-	}
 
 	/** The job a batch belongs to, and who writes it. */
 	record Job(UUID id, String node, Columns.JobType type, AccessLevel level, Caller caller) {

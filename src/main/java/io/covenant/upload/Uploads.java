@@ -1,8 +1,5 @@
 package io.covenant.upload;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.covenant.shared.audit.Audited;
+import io.covenant.shared.hash.Sha256;
 import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
@@ -69,10 +67,10 @@ public class Uploads {
 		caller.require("companies:write");
 		caller.require("predictions:write");
 		Columns.JobType type = Columns.JobType.of(jobType);
-		AccessLevel level = caller.levelForNewRow(level(accessLevel));
+		AccessLevel level = caller.levelForNewRow(AccessLevel.parse(accessLevel));
 		requireWithinLimit(content.length, 0);
 		FileInspector.Inspection inspection = inspector.inspect(type, content);
-		String hash = sha256(content);
+		String hash = Sha256.hex(content);
 		UUID organization = level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
 		String note = "uploaded: " + inspection.rows() + " data rows" + (inspection.ignored().isEmpty() ? ""
 				: "; columns ignored: " + String.join(", ", inspection.ignored()));
@@ -133,17 +131,6 @@ public class Uploads {
 		return repository.errors(id, afterRow, limit);
 	}
 
-	private static AccessLevel level(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return AccessLevel.of(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw InvalidInput.of("access_level", "must be personal, organization or system");
-		}
-	}
 
 	private static String name(String filename) {
 		String name = filename == null || filename.isBlank() ? "upload" : filename.strip();
@@ -151,14 +138,6 @@ public class Uploads {
 		return name.length() > 255 ? name.substring(0, 255) : name;
 	}
 
-	static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 	/** A job that already ended cannot be cancelled. */
 	static final class JobFinished extends io.covenant.shared.error.Conflict {

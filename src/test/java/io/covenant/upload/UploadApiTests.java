@@ -62,7 +62,7 @@ class UploadApiTests {
 			.header("Location", startsWith("/api/v1/uploads/"))
 			.body("status", equalTo("pending"))
 			.body("total_rows", equalTo(100))
-			.body("file_hash", equalTo(Uploads.sha256(file.csv())))
+			.body("file_hash", equalTo(io.covenant.shared.hash.Sha256.hex(file.csv())))
 			.extract().path("id");
 		Map<String, Object> job = awaitFinished(analyst, id);
 		assertThat(job).containsEntry("status", "completed").containsEntry("processed_rows", 100)

@@ -83,23 +83,12 @@ class CompanyController {
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String order,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) Integer offset) {
-		CompanyFilter filter = new CompanyFilter(sector, subsector, category, country, exchange, level(accessLevel),
+		CompanyFilter filter = new CompanyFilter(sector, subsector, category, country, exchange, AccessLevel.parse(accessLevel),
 				marketCapMin, marketCapMax, foundedYearMin, foundedYearMax, blankToNull(q), blankToNull(name));
 		return companies.list(Callers.current(), filter, CompanySort.of(sort), ascending(order), cursor,
 				Limits.check(limit), Limits.offset(offset));
 	}
 
-	private static AccessLevel level(String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			return AccessLevel.of(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw InvalidInput.of("access_level", "must be one of personal, organization, system");
-		}
-	}
 
 	private static Boolean ascending(String order) {
 		if (order == null) {

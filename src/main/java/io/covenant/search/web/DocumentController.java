@@ -80,7 +80,7 @@ class DocumentController {
 		}
 		return created(documents.ingest(Callers.current(), new IngestCommand(companyId, filingId,
 				title != null ? title : file.getOriginalFilename(), documentType, formType, documentDate, null,
-				"application/octet-stream".equals(mime) ? null : mime, content, level(accessLevel))));
+				"application/octet-stream".equals(mime) ? null : mime, content, AccessLevel.parse(accessLevel))));
 	}
 
 	@GetMapping("/{id}")
@@ -109,18 +109,6 @@ class DocumentController {
 		documents.delete(Callers.current(), id);
 	}
 
-	/** The API's lower-case names, as in JSON bodies. */
-	private static AccessLevel level(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return AccessLevel.of(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw InvalidInput.of("access_level", "must be personal, organization or system");
-		}
-	}
 
 	private static ResponseEntity<DocumentView> created(DocumentView document) {
 		if (Boolean.TRUE.equals(document.duplicate())) {

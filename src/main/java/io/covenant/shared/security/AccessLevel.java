@@ -20,4 +20,17 @@ public enum AccessLevel {
 		return AccessLevel.valueOf(value.trim().toUpperCase(Locale.ROOT));
 	}
 
+	/** A request parameter's level: null when blank, a field error on {@code access_level} when unknown. */
+	public static AccessLevel parse(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return of(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw io.covenant.shared.error.InvalidInput.of("access_level", "must be one of personal, organization, system");
+		}
+	}
+
 }

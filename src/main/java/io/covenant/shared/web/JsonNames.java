@@ -3,12 +3,12 @@ package io.covenant.shared.web;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /** Field names as clients see them (snake_case), and readable causes of unreadable bodies. */
-final class JsonNames {
+public final class JsonNames {
 
 	private JsonNames() {
 	}
 
-	static String snake(String name) {
+	public static String snake(String name) {
 		if (name == null) {
 			return "request";
 		}
