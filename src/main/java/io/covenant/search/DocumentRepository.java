@@ -6,11 +6,14 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -225,24 +228,30 @@ class DocumentRepository {
 		if (chunkIds.isEmpty()) {
 			return Map.of();
 		}
-		Map<UUID, SearchHit> hits = new HashMap<>();
-		AccessSql.bind(jdbc.sql("""
+		Set<String> lexemes = new HashSet<>();
+		List<SearchHit> rows = AccessSql.bind(jdbc.sql("""
 				SELECT ch.id, ch.document_id, d.title, d.company_id, c.symbol, c.name, d.metadata->>'form' AS form,
-				  d.document_date, ch.section, ch.chunk_index,
-				  ts_headline('english', replace(replace(replace(ch.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
-				    websearch_to_tsquery('english', :q),
-				    'StartSel=<mark>, StopSel=</mark>, MaxWords=45, MinWords=15, MaxFragments=2, FragmentDelimiter=" ... "')
-				    AS snippet
-				FROM document_chunks ch JOIN documents d ON d.id = ch.document_id
+				  d.document_date, ch.section, ch.chunk_index, ch.content, q.lexemes
+				FROM (SELECT array_agg(m[1]) AS lexemes
+				      FROM regexp_matches(websearch_to_tsquery('english', :q)::text, '''([^'']+)''', 'g') m) q,
+				     document_chunks ch JOIN documents d ON d.id = ch.document_id
 				LEFT JOIN companies c ON c.id = d.company_id
 				WHERE ch.id = ANY(:ids) AND d.deleted_at IS NULL AND """ + AccessSql.visible("d")), caller)
 			.param("ids", chunkIds.toArray(UUID[]::new))
 			.param("q", query)
-			.query((rs, i) -> new SearchHit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-					rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7),
-					rs.getObject(8, LocalDate.class), rs.getString(9), rs.getInt(10), 0, null, null, rs.getString(11)))
-			.list()
-			.forEach(h -> hits.put(h.chunkId(), h));
+			.query((rs, i) -> {
+				Array words = rs.getArray(12);
+				if (i == 0 && words != null) {
+					lexemes.addAll(Arrays.asList((String[]) words.getArray()));
+				}
+				return new SearchHit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+						rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getString(7),
+						rs.getObject(8, LocalDate.class), rs.getString(9), rs.getInt(10), 0, null, null, rs.getString(11));
+			})
+			.list();
+		// The query's lexemes are PostgreSQL's; the snippets are cut here (ts_headline cost ~0.3 ms a chunk).
+		Map<UUID, SearchHit> hits = new HashMap<>();
+		rows.forEach(h -> hits.put(h.chunkId(), h.withSnippet(Snippets.of(h.snippet(), lexemes))));
 		return hits;
 	}
 

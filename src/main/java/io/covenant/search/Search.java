@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -20,6 +24,7 @@ import org.springframework.stereotype.Service;
 import io.covenant.company.Companies;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Callers;
 
 /**
  * Searches chunks by keyword (PostgreSQL full text over the GIN index), by meaning (the query's embedding against the
@@ -43,6 +48,13 @@ public class Search {
 	private final Embedder embedder;
 
 	private final Companies companies;
+
+	/** Runs a hybrid search's keyword ranking; no connection is held by the request thread meanwhile. */
+	private final ExecutorService keywords = Executors.newFixedThreadPool(8, r -> {
+		Thread t = new Thread(r, "search-keyword");
+		t.setDaemon(true);
+		return t;
+	});
 
 	Search(DocumentRepository repository, SearchIndex index, Embedder embedder, Companies companies) {
 		this.repository = repository;
@@ -86,8 +98,17 @@ public class Search {
 
 	private List<SearchHit> hybrid(String query, SearchFilter filter, Caller caller, int limit) {
 		int depth = Math.max(FUSION_DEPTH, limit);
-		List<DocumentRepository.Ranked> keyword = repository.keyword(query, filter, caller, depth);
+		// The two rankings side by side: PostgreSQL ranks the keyword matches while Lucene walks its graph here.
+		CompletableFuture<List<DocumentRepository.Ranked>> keywordRanking = CompletableFuture
+			.supplyAsync(() -> Callers.runAs(caller, () -> repository.keyword(query, filter, caller, depth)), keywords);
 		List<DocumentRepository.Ranked> semantic = semantic(query, filter, caller, depth);
+		List<DocumentRepository.Ranked> keyword;
+		try {
+			keyword = keywordRanking.join();
+		}
+		catch (CompletionException ex) {
+			throw ex.getCause() instanceof RuntimeException runtime ? runtime : ex;
+		}
 		Map<UUID, double[]> fused = new LinkedHashMap<>();
 		for (int i = 0; i < keyword.size(); i++) {
 			fused.computeIfAbsent(keyword.get(i).chunkId(), id -> new double[] { 0, 0, 0 })[1] = i + 1;

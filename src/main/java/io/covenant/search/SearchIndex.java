@@ -16,6 +16,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -87,6 +91,13 @@ class SearchIndex implements SmartLifecycle {
 				return t;
 			});
 
+	private final ExecutorService merges = Executors.newFixedThreadPool(
+			Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+				Thread t = new Thread(r, "search-merges");
+				t.setDaemon(true);
+				return t;
+			});
+
 	private volatile boolean running;
 
 	private volatile boolean ready;
@@ -111,7 +122,8 @@ class SearchIndex implements SmartLifecycle {
 		try {
 			Files.createDirectories(properties.indexDirectory());
 			IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-				.setRAMBufferSizeMB(256);
+				.setRAMBufferSizeMB(256)
+				.setCodec(codec());
 			writer = new IndexWriter(FSDirectory.open(properties.indexDirectory()), config);
 			searchers = new SearcherManager(writer, new SearcherFactory() {
 				@Override
@@ -128,6 +140,19 @@ class SearchIndex implements SmartLifecycle {
 		thread = new Thread(this::loop, "search-indexer");
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	/** Lucene's defaults (M=16, beam 100), with merges of the vector graph on one thread per core. */
+	private Codec codec() {
+		int threads = Runtime.getRuntime().availableProcessors();
+		KnnVectorsFormat vectors = threads > 1 ? new Lucene99HnswVectorsFormat(16, 100, threads, merges)
+				: new Lucene99HnswVectorsFormat(16, 100);
+		return new Lucene912Codec() {
+			@Override
+			public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+				return vectors;
+			}
+		};
 	}
 
 	/** Outbox rows may be waiting: apply them now instead of at the next poll. */
@@ -211,6 +236,8 @@ class SearchIndex implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
+		// One segment: a search explores one graph instead of one per indexing thread (each with all candidates).
+		writer.forceMerge(1);
 		commit(upTo);
 		repository.forgetOutbox(upTo);
 		log.info("Rebuilt the search index: {} chunks in {} ms", count.get(), (System.nanoTime() - started) / 1_000_000);
@@ -285,9 +312,17 @@ class SearchIndex implements SmartLifecycle {
 			try {
 				int candidates = Math.max(k, CANDIDATES);
 				TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, candidates, filter), candidates);
-				List<DocumentRepository.Ranked> ranked = new ArrayList<>(top.scoreDocs.length);
+				// Only the k best and any tied with the k-th are read back: reading a stored field costs more
+				// than comparing scores, and the candidates are many more than k.
+				ScoreDoc[] hits = top.scoreDocs.clone();
+				java.util.Arrays.sort(hits, (a, b) -> Float.compare(b.score, a.score));
+				int keep = Math.min(k, hits.length);
+				while (keep > 0 && keep < hits.length && hits[keep].score == hits[keep - 1].score) {
+					keep++;
+				}
+				List<DocumentRepository.Ranked> ranked = new ArrayList<>(keep);
 				var fields = searcher.storedFields();
-				for (ScoreDoc hit : top.scoreDocs) {
+				for (ScoreDoc hit : java.util.Arrays.copyOf(hits, keep)) {
 					String id = fields.document(hit.doc, Set.of("chunk_id")).get("chunk_id");
 					// Lucene scores a dot product of unit vectors as (1 + cosine) / 2.
 					ranked.add(new DocumentRepository.Ranked(UUID.fromString(id), 2 * hit.score - 1));
