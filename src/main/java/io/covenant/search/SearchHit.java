@@ -17,9 +17,4 @@ public record SearchHit(UUID chunkId, UUID documentId, String documentTitle, UUI
 				documentDate, section, chunkIndex, newScore, keyword, semantic, snippet);
 	}
 
-	SearchHit withSnippet(String text) {
-		return new SearchHit(chunkId, documentId, documentTitle, companyId, companySymbol, companyName, formType,
-				documentDate, section, chunkIndex, score, keywordRank, semanticRank, text);
-	}
-
 }

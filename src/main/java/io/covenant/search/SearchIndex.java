@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -315,14 +316,14 @@ class SearchIndex implements SmartLifecycle {
 				// Only the k best and any tied with the k-th are read back: reading a stored field costs more
 				// than comparing scores, and the candidates are many more than k.
 				ScoreDoc[] hits = top.scoreDocs.clone();
-				java.util.Arrays.sort(hits, (a, b) -> Float.compare(b.score, a.score));
+				Arrays.sort(hits, (a, b) -> Float.compare(b.score, a.score));
 				int keep = Math.min(k, hits.length);
 				while (keep > 0 && keep < hits.length && hits[keep].score == hits[keep - 1].score) {
 					keep++;
 				}
 				List<DocumentRepository.Ranked> ranked = new ArrayList<>(keep);
 				var fields = searcher.storedFields();
-				for (ScoreDoc hit : java.util.Arrays.copyOf(hits, keep)) {
+				for (ScoreDoc hit : Arrays.copyOf(hits, keep)) {
 					String id = fields.document(hit.doc, Set.of("chunk_id")).get("chunk_id");
 					// Lucene scores a dot product of unit vectors as (1 + cosine) / 2.
 					ranked.add(new DocumentRepository.Ranked(UUID.fromString(id), 2 * hit.score - 1));
