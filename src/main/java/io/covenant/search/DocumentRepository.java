@@ -249,7 +249,8 @@ class DocumentRepository {
 	}
 
 	private static Set<String> lexemes(Array array) throws SQLException {
-		return array == null ? Set.of() : Set.of((String[]) array.getArray());
+		// A query may repeat a word ("risk and risk"): its lexeme then comes twice.
+		return array == null ? Set.of() : Set.copyOf(List.of((String[]) array.getArray()));
 	}
 
 	private static JdbcClient.StatementSpec filters(JdbcClient.StatementSpec spec, SearchFilter f) {

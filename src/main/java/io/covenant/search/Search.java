@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -22,6 +21,7 @@ import org.apache.lucene.search.TermQuery;
 import org.springframework.stereotype.Service;
 
 import io.covenant.company.Companies;
+import io.covenant.shared.concurrent.DaemonThreads;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Callers;
@@ -50,11 +50,7 @@ public class Search {
 	private final Companies companies;
 
 	/** Runs a hybrid search's keyword ranking; no connection is held by the request thread meanwhile. */
-	private final ExecutorService keywords = Executors.newFixedThreadPool(8, r -> {
-		Thread t = new Thread(r, "search-keyword");
-		t.setDaemon(true);
-		return t;
-	});
+	private final ExecutorService keywords = DaemonThreads.pool("search-keyword", 8);
 
 	Search(DocumentRepository repository, SearchIndex index, Embedder embedder, Companies companies) {
 		this.repository = repository;

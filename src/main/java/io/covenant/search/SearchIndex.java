@@ -46,6 +46,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.covenant.shared.concurrent.DaemonThreads;
 import io.covenant.shared.concurrent.Signal;
 
 /**
@@ -85,19 +86,11 @@ class SearchIndex implements SmartLifecycle {
 	private final AtomicLong position = new AtomicLong();
 
 	/** Searches the segments of the index side by side. */
-	private final ExecutorService segments = Executors.newFixedThreadPool(
-			Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
-				Thread t = new Thread(r, "search-segments");
-				t.setDaemon(true);
-				return t;
-			});
+	private final ExecutorService segments = DaemonThreads.pool("search-segments",
+			Runtime.getRuntime().availableProcessors());
 
-	private final ExecutorService merges = Executors.newFixedThreadPool(
-			Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
-				Thread t = new Thread(r, "search-merges");
-				t.setDaemon(true);
-				return t;
-			});
+	/** Merges the vector graph of segments, one thread per core. */
+	private final ExecutorService merges = DaemonThreads.pool("search-merges", Runtime.getRuntime().availableProcessors());
 
 	private volatile boolean running;
 
@@ -315,8 +308,7 @@ class SearchIndex implements SmartLifecycle {
 				TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, candidates, filter), candidates);
 				// Only the k best and any tied with the k-th are read back: reading a stored field costs more
 				// than comparing scores, and the candidates are many more than k.
-				ScoreDoc[] hits = top.scoreDocs.clone();
-				Arrays.sort(hits, (a, b) -> Float.compare(b.score, a.score));
+				ScoreDoc[] hits = top.scoreDocs;
 				int keep = Math.min(k, hits.length);
 				while (keep > 0 && keep < hits.length && hits[keep].score == hits[keep - 1].score) {
 					keep++;

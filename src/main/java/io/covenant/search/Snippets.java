@@ -45,14 +45,9 @@ final class Snippets {
 				if (i > passage[0]) {
 					escape(content, words.get(i - 1).end(), w.start(), out);
 				}
-				if (w.match()) {
-					out.append("<mark>");
-					escape(content, w.start(), w.end(), out);
-					out.append("</mark>");
-				}
-				else {
-					escape(content, w.start(), w.end(), out);
-				}
+				out.append(w.match() ? "<mark>" : "");
+				escape(content, w.start(), w.end(), out);
+				out.append(w.match() ? "</mark>" : "");
 			}
 			Word last = words.get(passage[1] - 1);
 			int tail = last.end();

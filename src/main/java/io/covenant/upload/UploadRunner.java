@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import io.covenant.shared.concurrent.DaemonThreads;
 import io.covenant.shared.concurrent.Signal;
 
 /**
@@ -56,11 +57,7 @@ class UploadRunner implements SmartLifecycle {
 			return;
 		}
 		running = true;
-		thread = Executors.newSingleThreadExecutor(r -> {
-			Thread t = new Thread(r, "upload-runner");
-			t.setDaemon(true);
-			return t;
-		});
+		thread = Executors.newSingleThreadExecutor(DaemonThreads.named("upload-runner"));
 		thread.submit(this::loop);
 	}
 

@@ -129,6 +129,15 @@ class SearchApiTests {
 	}
 
 	@Test
+	void aQueryRepeatingAWordIsHighlightedLikeAnyOther() {
+		for (String mode : List.of("keyword", "semantic", "hybrid")) {
+			JsonPath result = search(analyst, "currency risk and currency", mode, 3);
+			assertThat(result.getList("items")).isNotEmpty();
+			assertThat(result.getString("items[0].snippet")).containsIgnoringCase("<mark>currenc");
+		}
+	}
+
+	@Test
 	void hybridResultsSayWhereEachListRankedThem() {
 		JsonPath result = search(analyst, "supply chain concentration risk", "hybrid", 10);
 		assertThat(result.getList("items")).hasSize(10);

@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.covenant.shared.concurrent.DaemonThreads;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Callers;
 import io.covenant.upload.UploadJob;
@@ -33,11 +34,8 @@ class ProgressStreams {
 
 	private final Uploads uploads;
 
-	private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1, r -> {
-		Thread t = new Thread(r, "upload-progress");
-		t.setDaemon(true);
-		return t;
-	});
+	private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1,
+			DaemonThreads.named("upload-progress"));
 
 	ProgressStreams(Uploads uploads) {
 		this.uploads = uploads;
