@@ -217,8 +217,16 @@ class DocumentRepository {
 				+ FILTERS + "\nORDER BY score DESC, ch.id LIMIT :k"), caller), f)
 			.param("q", query)
 			.param("k", k)
-			.query((rs, i) -> new Ranked(rs.getObject(1, UUID.class), rs.getDouble(2)))
+			.query((rs, i) -> Ranked.of(rs.getObject(1, UUID.class), rs.getFloat(2)))
 			.list();
+	}
+
+	/** PostgreSQL's parse of a keyword query, and whether the search index has changes yet to apply. */
+	ParsedQuery parse(String query) {
+		return jdbc.sql("SELECT websearch_to_tsquery('english', :q)::text, EXISTS (SELECT 1 FROM search_index_outbox)")
+			.param("q", query)
+			.query((rs, i) -> new ParsedQuery(rs.getString(1), rs.getBoolean(2)))
+			.single();
 	}
 
 	/** The visible, live chunks among these, with their document and a snippet highlighting the query's words. */
@@ -268,20 +276,25 @@ class DocumentRepository {
 		return jdbc.sql("SELECT database_id FROM search_index_identity").query(UUID.class).single();
 	}
 
-	long maxOutboxId() {
-		return jdbc.sql("SELECT coalesce(max(id), 0) FROM search_index_outbox").query(Long.class).single();
+	/**
+	 * Every committed outbox row's id. Ids are drawn before their transactions commit, so a row can land below one
+	 * already applied: the indexer takes whatever rows exist, not the ids after a position.
+	 */
+	List<Long> outboxIds() {
+		return jdbc.sql("SELECT id FROM search_index_outbox ORDER BY id").query(Long.class).list();
 	}
 
-	List<Outbox> outboxAfter(long position, int limit) {
-		return jdbc.sql("SELECT id, document_id, operation FROM search_index_outbox WHERE id > :p ORDER BY id LIMIT :n")
-			.param("p", position)
+	List<Outbox> outbox(int limit) {
+		return jdbc.sql("SELECT id, document_id, operation FROM search_index_outbox ORDER BY id LIMIT :n")
 			.param("n", limit)
 			.query((rs, i) -> new Outbox(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
 			.list();
 	}
 
-	void forgetOutbox(long upTo) {
-		jdbc.sql("DELETE FROM search_index_outbox WHERE id <= :p").param("p", upTo).update();
+	void forgetOutbox(Collection<Long> ids) {
+		if (!ids.isEmpty()) {
+			jdbc.sql("DELETE FROM search_index_outbox WHERE id = ANY(:ids)").param("ids", ids.toArray(Long[]::new)).update();
+		}
 	}
 
 	/** Streams the live chunks of these documents (all live documents when null) with what the index needs. */
@@ -290,18 +303,22 @@ class DocumentRepository {
 		Object[] args = documentIds == null ? new Object[0] : new Object[] { documentIds.toArray(UUID[]::new) };
 		streaming.query("""
 				SELECT ch.id, ch.document_id, d.company_id, d.access_level, d.organization_id, d.created_by,
-				  d.metadata->>'form', ch.metadata->>'item', ch.section, d.document_date, ch.embedding
+				  d.metadata->>'form', ch.metadata->>'item', ch.section, d.document_date, ch.embedding,
+				  ch.content_tsv::text
 				FROM document_chunks ch JOIN documents d ON d.id = ch.document_id
-				WHERE d.deleted_at IS NULL AND ch.embedding IS NOT NULL""" + where
+				WHERE d.deleted_at IS NULL""" + where
 				+ " ORDER BY d.created_at, d.id, ch.chunk_index", rs -> {
 					sink.accept(new IndexedChunk(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 							rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class),
 							rs.getObject(6, UUID.class), rs.getString(7), rs.getString(8), rs.getString(9),
-							rs.getObject(10, LocalDate.class), floats(rs.getArray(11))));
+							rs.getObject(10, LocalDate.class), floats(rs.getArray(11)), rs.getString(12)));
 				}, args);
 	}
 
 	private static float[] floats(Array array) throws SQLException {
+		if (array == null) {
+			return null;
+		}
 		Object values = array.getArray();
 		if (values instanceof float[] f) {
 			return f;
@@ -347,15 +364,25 @@ class DocumentRepository {
 
 	/** A chunk and its score in one ranking. */
 	record Ranked(UUID chunkId, double score) {
+
+		/** A ts_rank, a float4, as PostgreSQL prints it ({@code 0.0607927}), whichever path computed it. */
+		static Ranked of(UUID chunkId, float score) {
+			return new Ranked(chunkId, Double.parseDouble(Float.toString(score)));
+		}
+
+	}
+
+	/** A keyword query as PostgreSQL parsed it ({@code tsquery} text), and whether the outbox holds changes. */
+	record ParsedQuery(String tsquery, boolean indexBehind) {
 	}
 
 	/** A change the index has yet to apply. */
 	record Outbox(long id, UUID documentId, String operation) {
 	}
 
-	/** What the vector index keeps of a chunk. */
+	/** What the search index keeps of a chunk: its filters, its embedding (if any) and its tsvector's text. */
 	record IndexedChunk(UUID chunkId, UUID documentId, UUID companyId, String accessLevel, UUID organizationId,
-			UUID createdBy, String form, String item, String section, LocalDate date, float[] vector) {
+			UUID createdBy, String form, String item, String section, LocalDate date, float[] vector, String tsvector) {
 	}
 
 	/** A document to store. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,6 +18,8 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -27,13 +30,17 @@ import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Callers;
 
 /**
- * Searches chunks by keyword (PostgreSQL full text over the GIN index), by meaning (the query's embedding against the
- * Lucene HNSW index) or both (reciprocal rank fusion of the two rankings). The access rule is applied in both
+ * Searches chunks by keyword (PostgreSQL full text: its parse of the query, its matching and its ts_rank), by meaning
+ * (the query's embedding against the Lucene HNSW index) or both (reciprocal rank fusion of the two rankings).
+ * PostgreSQL ranks keyword matches over the GIN index until the search index has applied every change; from then on
+ * the Lucene copy of the same vectors ranks them the same way, without reading every match's row. The access rule is applied in both
  * indexes, Lucene's filter and the SQL, and every hit is read back from PostgreSQL under it, so a chunk the caller
  * may not see is never returned even if the vector index were behind the database.
  */
 @Service
 public class Search {
+
+	private static final Logger log = LoggerFactory.getLogger(Search.class);
 
 	/** Reciprocal rank fusion's constant: ranks 1 and 2 weigh nearly alike, rank 60 half as much as rank 1. */
 	static final int RRF_K = 60;
@@ -81,11 +88,36 @@ public class Search {
 		}
 		SearchFilter filter = filter(companyId, form, section, from, to);
 		List<SearchHit> hits = switch (m) {
-			case "keyword" -> scored(repository.keyword(query, filter, caller, limit), query, caller, limit);
+			case "keyword" -> scored(keyword(query, filter, caller, limit), query, caller, limit);
 			case "semantic" -> scored(semantic(query, filter, caller, limit), query, caller, limit);
 			default -> hybrid(query, filter, caller, limit);
 		};
 		return new SearchResults(query, m, hits, (System.nanoTime() - started) / 1e6);
+	}
+
+	/**
+	 * The keyword ranking: from the search index when it holds every change and can express the query, otherwise
+	 * from PostgreSQL. Both give the same chunks with the same scores (SearchApiTests and the benchmark compare them).
+	 */
+	List<DocumentRepository.Ranked> keyword(String query, SearchFilter filter, Caller caller, int k) {
+		boolean ready = index.ready();
+		DocumentRepository.ParsedQuery parsed = repository.parse(query);
+		if (ready && !parsed.indexBehind()) {
+			try {
+				TsQuery.Node root = TsQuery.parse(parsed.tsquery());
+				if (root == null) {
+					return List.of();
+				}
+				Optional<Query> matching = TsQuery.lucene(root, KeywordRanking.LEXEMES);
+				if (matching.isPresent()) {
+					return index.keyword(root, matching.get(), luceneFilter(filter, caller), k);
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				log.debug("Keyword query left to PostgreSQL: {}", ex.getMessage());
+			}
+		}
+		return repository.keyword(query, filter, caller, k);
 	}
 
 	private List<DocumentRepository.Ranked> semantic(String query, SearchFilter filter, Caller caller, int k) {
@@ -96,7 +128,7 @@ public class Search {
 		int depth = Math.max(FUSION_DEPTH, limit);
 		// The two rankings side by side: PostgreSQL ranks the keyword matches while Lucene walks its graph here.
 		CompletableFuture<List<DocumentRepository.Ranked>> keywordRanking = CompletableFuture
-			.supplyAsync(() -> Callers.runAs(caller, () -> repository.keyword(query, filter, caller, depth)), keywords);
+			.supplyAsync(() -> Callers.runAs(caller, () -> keyword(query, filter, caller, depth)), keywords);
 		List<DocumentRepository.Ranked> semantic = semantic(query, filter, caller, depth);
 		List<DocumentRepository.Ranked> keyword;
 		try {

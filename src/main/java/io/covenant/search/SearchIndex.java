@@ -24,13 +24,18 @@ import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -50,10 +55,12 @@ import io.covenant.shared.concurrent.DaemonThreads;
 import io.covenant.shared.concurrent.Signal;
 
 /**
- * The HNSW vector index of the chunks, in Lucene on disk beside the data. It follows PostgreSQL through the outbox:
- * a thread applies outbox rows in order and commits with the last row it applied, so after a restart it picks up
- * where it stopped. An index that is missing, or was built from another database, is rebuilt from the chunks and
- * their stored embeddings; PostgreSQL stays the source of truth.
+ * The chunks in Lucene on disk beside the data: their embeddings in an HNSW vector index, and the lexemes of their
+ * PostgreSQL {@code tsvector} at PostgreSQL's positions, which answer keyword queries with PostgreSQL's matching and
+ * ranking (see {@link KeywordRanking}). It follows PostgreSQL through the outbox: a thread applies the rows there,
+ * commits, then deletes them, so after a restart it applies whatever remains (applying a row twice is harmless: a
+ * document is indexed as the database has it). An index that is missing, of an older format, or built from another
+ * database is rebuilt from the chunks, their vectors and embeddings; PostgreSQL stays the source of truth.
  */
 @Component
 class SearchIndex implements SmartLifecycle {
@@ -74,6 +81,21 @@ class SearchIndex implements SmartLifecycle {
 	private static final String POSITION = "outbox_position";
 
 	private static final String DATABASE = "database_id";
+
+	/** What the index holds; an index of another format is rebuilt. 2: the chunks' lexemes and ids as doc values. */
+	private static final String FORMAT = "format";
+
+	private static final String CURRENT_FORMAT = "2";
+
+	/** PostgreSQL's lexemes at their positions; no norms, ts_rank reads the vector's length from its own field. */
+	private static final FieldType LEXEME_FIELD = new FieldType();
+
+	static {
+		LEXEME_FIELD.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+		LEXEME_FIELD.setTokenized(true);
+		LEXEME_FIELD.setOmitNorms(true);
+		LEXEME_FIELD.freeze();
+	}
 
 	private final DocumentRepository repository;
 
@@ -168,7 +190,7 @@ class SearchIndex implements SmartLifecycle {
 			Map<String, String> committed = new HashMap<>();
 			writer.getLiveCommitData().forEach(e -> committed.put(e.getKey(), e.getValue()));
 			String database = repository.databaseId().toString();
-			if (!database.equals(committed.get(DATABASE))) {
+			if (!database.equals(committed.get(DATABASE)) || !CURRENT_FORMAT.equals(committed.get(FORMAT))) {
 				rebuild();
 			}
 			else {
@@ -200,7 +222,9 @@ class SearchIndex implements SmartLifecycle {
 	synchronized void rebuild() throws IOException {
 		ready = false;
 		long started = System.nanoTime();
-		long upTo = repository.maxOutboxId();
+		// Changes committed before the chunks are read are in the rebuild; any committed later are applied after it.
+		List<Long> included = repository.outboxIds();
+		long upTo = included.isEmpty() ? position.get() : Math.max(position.get(), included.get(included.size() - 1));
 		writer.deleteAll();
 		AtomicLong count = new AtomicLong();
 		// Building the HNSW graph is the cost: one indexing thread per core, each filling a segment of its own.
@@ -233,13 +257,13 @@ class SearchIndex implements SmartLifecycle {
 		// One segment: a search explores one graph instead of one per indexing thread (each with all candidates).
 		writer.forceMerge(1);
 		commit(upTo);
-		repository.forgetOutbox(upTo);
+		repository.forgetOutbox(included);
 		log.info("Rebuilt the search index: {} chunks in {} ms", count.get(), (System.nanoTime() - started) / 1_000_000);
 	}
 
 	/** Applies the next outbox rows; false when there were none. */
 	private synchronized boolean applyOutbox() throws IOException {
-		List<DocumentRepository.Outbox> rows = repository.outboxAfter(position.get(), 500);
+		List<DocumentRepository.Outbox> rows = repository.outbox(500);
 		if (rows.isEmpty()) {
 			return false;
 		}
@@ -252,9 +276,9 @@ class SearchIndex implements SmartLifecycle {
 		}
 		// Whatever the operations said, a document is indexed as the database has it now: live chunks, or none.
 		transaction.executeWithoutResult(status -> repository.indexable(touched, this::add));
-		long last = rows.get(rows.size() - 1).id();
+		long last = Math.max(position.get(), rows.get(rows.size() - 1).id());
 		commit(last);
-		repository.forgetOutbox(last);
+		repository.forgetOutbox(rows.stream().map(DocumentRepository.Outbox::id).toList());
 		return true;
 	}
 
@@ -282,7 +306,14 @@ class SearchIndex implements SmartLifecycle {
 		if (chunk.date() != null) {
 			doc.add(new LongPoint("date", chunk.date().toEpochDay()));
 		}
-		doc.add(new KnnFloatVectorField(VECTOR, chunk.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+		doc.add(new NumericDocValuesField(KeywordRanking.ID_HIGH, chunk.chunkId().getMostSignificantBits()));
+		doc.add(new NumericDocValuesField(KeywordRanking.ID_LOW, chunk.chunkId().getLeastSignificantBits()));
+		TsVector lexemes = TsVector.parse(chunk.tsvector());
+		doc.add(new Field(KeywordRanking.LEXEMES, lexemes.tokens(), LEXEME_FIELD));
+		doc.add(new NumericDocValuesField(KeywordRanking.LENGTH, lexemes.length()));
+		if (chunk.vector() != null) {
+			doc.add(new KnnFloatVectorField(VECTOR, chunk.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+		}
 		try {
 			writer.addDocument(doc);
 		}
@@ -292,8 +323,8 @@ class SearchIndex implements SmartLifecycle {
 	}
 
 	private void commit(long upTo) throws IOException {
-		writer.setLiveCommitData(Map.of(POSITION, Long.toString(upTo), DATABASE,
-				repository.databaseId().toString()).entrySet());
+		writer.setLiveCommitData(Map.of(POSITION, Long.toString(upTo), DATABASE, repository.databaseId().toString(),
+				FORMAT, CURRENT_FORMAT).entrySet());
 		writer.commit();
 		searchers.maybeRefreshBlocking();
 		position.set(upTo);
@@ -333,6 +364,29 @@ class SearchIndex implements SmartLifecycle {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The {@code k} best chunks for a keyword query among those the filter admits, by ts_rank and then chunk id, as
+	 * PostgreSQL would rank them over the same vectors.
+	 */
+	List<DocumentRepository.Ranked> keyword(TsQuery.Node query, Query matching, Query filter, int k) {
+		Query q = filter == null ? matching
+				: new BooleanQuery.Builder().add(matching, Occur.FILTER).add(filter, Occur.FILTER).build();
+		KeywordRanking ranking = new KeywordRanking(TsQuery.lexemes(query), TsQuery.conjunctive(query), k);
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				searcher.search(q, ranking);
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return ranking.top();
 	}
 
 	@Override

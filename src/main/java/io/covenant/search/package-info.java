@@ -1,7 +1,8 @@
 /**
  * Documents and search: filing text (plain, Markdown, SEC inline-XBRL HTML) reduced to sections and chunks, embedded
- * in-process, stored in PostgreSQL, and searched by keyword (PostgreSQL full text), meaning (a Lucene HNSW index that
- * follows the database through an outbox) or both, under the access rule.
+ * in-process, stored in PostgreSQL, and searched by keyword (PostgreSQL full text, ranked over its GIN index or over
+ * the Lucene index's copy of the same vectors), meaning (a Lucene HNSW index) or both, under the access rule. The
+ * Lucene index follows the database through an outbox.
  */
 @org.springframework.modulith.ApplicationModule
 package io.covenant.search;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +19,8 @@ import org.springframework.util.FileSystemUtils;
 import io.covenant.ApiTest;
 import io.covenant.Fixtures;
 import io.covenant.Fixtures.Person;
+import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Callers;
 import io.covenant.shared.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +44,9 @@ class SearchApiTests {
 
 	@Autowired
 	SearchProperties properties;
+
+	@Autowired
+	DocumentRepository repository;
 
 	Person analyst;
 
@@ -128,6 +134,42 @@ class SearchApiTests {
 		assertThat(result.getList("items.score", Float.class)).isSortedAccordingTo((a, b) -> Float.compare(b, a));
 	}
 
+	/** Every shape websearch syntax yields: words, quoted phrases (stop words inside), or, negation, hyphenation. */
+	static final List<String> KEYWORD_QUERIES = List.of("supply chain concentration risk", "foreign currency exchange rate",
+			"share repurchase program", "iPhone net sales", "effective tax rate", "\"foreign currency\" hedging",
+			"\"supply chain\" -china", "iphone or mac", "\"interest rate\" or \"exchange rate\" -derivative",
+			"stock-based compensation", "\"risks of the business\"", "currency risk and currency", "-risk",
+			"the of and", "tariffs", "Apple's products", "right-of-use assets", "net sales by category");
+
+	@Test
+	void keywordRankingFromTheSearchIndexIsPostgresqlsOwnRanking() {
+		awaitIndexed();
+		Caller caller = new Caller(analyst.id(), analyst.organizationId(), null, Role.ORG_MEMBER, Set.of("documents:read"),
+				false);
+		List<SearchFilter> filters = List.of(new SearchFilter(null, null, null, null, null, null),
+				new SearchFilter(java.util.UUID.fromString(company), "10-K", "1A", null, null, null));
+		int compared = 0;
+		for (String q : KEYWORD_QUERIES) {
+			TsQuery.Node root = TsQuery.parse(repository.parse(q).tsquery());
+			for (SearchFilter filter : filters) {
+				List<DocumentRepository.Ranked> postgres = Callers.runAs(caller, () -> repository.keyword(q, filter, caller, 40));
+				List<DocumentRepository.Ranked> lucene = root == null ? List.of()
+						: index.keyword(root, TsQuery.lucene(root, KeywordRanking.LEXEMES).orElseThrow(),
+								Search.luceneFilter(filter, caller), 40);
+				assertThat(lucene).as(q + " " + filter).isEqualTo(postgres);
+				compared += postgres.size();
+			}
+		}
+		assertThat(compared).isGreaterThan(300);
+		// And the API answers with that ranking.
+		List<DocumentRepository.Ranked> postgres = Callers.runAs(caller,
+				() -> repository.keyword("share repurchase program", filters.get(0), caller, 10));
+		JsonPath api = search(analyst, "share repurchase program", "keyword", 10);
+		assertThat(api.getList("items.chunk_id")).isEqualTo(postgres.stream().map(r -> r.chunkId().toString()).toList());
+		assertThat(api.getList("items.score", Float.class))
+			.isEqualTo(postgres.stream().map(r -> (float) r.score()).toList());
+	}
+
 	@Test
 	void aQueryRepeatingAWordIsHighlightedLikeAnyOther() {
 		for (String mode : List.of("keyword", "semantic", "hybrid")) {
@@ -201,6 +243,24 @@ class SearchApiTests {
 		}
 		await().atMost(Duration.ofSeconds(30)).until(() -> fixtures.jdbc()
 			.sql("SELECT count(*) FROM search_index_outbox").query(Long.class).single() == 0);
+	}
+
+	@Test
+	void aChangeWhoseOutboxIdIsBelowOneAlreadyAppliedIsStillApplied() {
+		String id = fixtures.as(analyst).body(Map.of("title", "Memo", "content",
+				"Madagascar clove exports depend on two ports. A cyclone there would delay every shipment."))
+			.post("/api/v1/documents").then().statusCode(201).extract().path("id");
+		awaitIndexed();
+		TsQuery.Node clove = TsQuery.parse(repository.parse("Madagascar clove").tsquery());
+		assertThat(index.keyword(clove, TsQuery.lucene(clove, KeywordRanking.LEXEMES).orElseThrow(), null, 5)).isNotEmpty();
+		// A transaction that drew its outbox id first and committed last: its id is below those already applied.
+		fixtures.jdbc().sql("UPDATE documents SET deleted_at = now() WHERE id = CAST(:id AS uuid)").param("id", id).update();
+		fixtures.jdbc().sql("INSERT INTO search_index_outbox (id, document_id, operation) VALUES (1, CAST(:id AS uuid), 'delete')")
+			.param("id", id).update();
+		index.wake();
+		awaitIndexed();
+		assertThat(index.keyword(clove, TsQuery.lucene(clove, KeywordRanking.LEXEMES).orElseThrow(), null, 5)).isEmpty();
+		assertThat(search(analyst, "Madagascar clove", "keyword", 5).getList("items")).isEmpty();
 	}
 
 	@Test

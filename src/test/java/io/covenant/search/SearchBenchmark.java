@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Search at 200,000 chunks (issue 6): latency of keyword, semantic and hybrid queries through HTTP next to the
- * index alone (the SQL of the keyword search, Lucene's kNN), and the HNSW index's recall@10 against exact search.
+ * indexes alone (keyword ranking in the search index, the same ranking in SQL over the GIN index, Lucene's kNN), a
+ * check that both keyword paths rank alike, and the HNSW index's recall@10 against exact search.
  * Run with {@code ./mvnw -Pbench test -Dtest=SearchBenchmark} ({@code -Dsearch.bench.chunks=20000} for a short run).
  *
  * <p>The corpus: chunk texts are sentences of Apple's 10-K and 10-Q recombined; the vectors are real MiniLM embeddings
@@ -95,6 +96,9 @@ class SearchBenchmark {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	Search search;
 
 	@Test
 	void searchesTwoHundredThousandChunks() throws Exception {
@@ -169,7 +173,10 @@ class SearchBenchmark {
 		var filter = Search.luceneFilter(new SearchFilter(null, null, null, null, null, null), caller);
 		Latency knn = Latency.measure("Lucene kNN top-10 alone, access filter", 200, 2_000,
 				() -> index.nearest(recallQueries.get(n[0]++ % recallQueries.size()), 10, filter));
-		Latency sql = Latency.measure("keyword SQL alone (owner, no RLS)", 100, 1_000, () -> repository.keyword(
+		SearchFilter none = new SearchFilter(null, null, null, null, null, null);
+		Latency fromIndex = Latency.measure("keyword ranking from the search index alone, with the query's parse", 200,
+				2_000, () -> search.keyword(QUERIES.get(n[0]++ % QUERIES.size()), none, caller, 10));
+		Latency sql = Latency.measure("keyword SQL over the GIN index alone (owner, no RLS)", 100, 1_000, () -> repository.keyword(
 				QUERIES.get(n[0]++ % QUERIES.size()), new SearchFilter(null, null, null, null, null, null),
 				new Caller(analyst.id(), orgA, null, Role.ORG_MEMBER, Set.of(), false), 10));
 
@@ -187,6 +194,15 @@ class SearchBenchmark {
 				.param("q", QUERIES.get(i)).query(Long.class).single();
 		}
 		Arrays.sort(matches);
+		// The search index must rank as PostgreSQL does: the same chunks, in the same order, with the same scores.
+		int identical = 0;
+		for (String q : QUERIES) {
+			List<DocumentRepository.Ranked> postgres = io.covenant.shared.security.Callers.runAs(asCaller,
+					() -> repository.keyword(q, none, asCaller, 10));
+			if (postgres.equals(search.keyword(q, none, asCaller, 10))) {
+				identical++;
+			}
+		}
 		String worstPlan = String.join("\n", fixtures.jdbc().sql("EXPLAIN (ANALYZE, BUFFERS) SELECT ch.id, ts_rank(ch.content_tsv, q.query, 1 | 32) AS score"
 				+ " FROM websearch_to_tsquery('english', :q) AS q(query), document_chunks ch JOIN documents d ON d.id = ch.document_id"
 				+ " WHERE ch.content_tsv @@ q.query AND d.deleted_at IS NULL ORDER BY score DESC, ch.id LIMIT 10")
@@ -215,6 +231,10 @@ class SearchBenchmark {
 				%s
 				%s
 				%s
+				%s
+
+				Keyword ranking from the search index against PostgreSQL's own (ts_rank over the GIN index's matches, as
+				the caller): the same ten chunks, order and scores for **%d of %d** queries.
 
 				Chunks matching each of the 40 queries: min %,d, median %,d, 95th percentile %,d, max %,d. The plan of
 				the query with the most matches ("share repurchase program"):
@@ -227,8 +247,8 @@ class SearchBenchmark {
 				queries (40 real query embeddings, 160 perturbed chunk vectors): **%.3f** without a filter, **%.3f** with the
 				searcher's access filter (exact search over the 70%% of chunks the searcher may see). Target >= 0.95.
 				""".formatted(CHUNKS, CHUNKS / PER_DOCUMENT, BASES, embedSeconds, BASES / embedSeconds, CHUNKS / BASES,
-				NOISE, loadSeconds, indexSeconds, row(keyword, 100), row(sql, 100), row(semantic, 30), row(fresh, 30),
-				row(hybrid, 100), row(knn, 30), row(keywordRls, 100), row(matching, 100), row(hydrate, 30), matches[0], matches[matches.length / 2],
+				NOISE, loadSeconds, indexSeconds, row(keyword, 100), row(fromIndex, 100), row(sql, 100), row(semantic, 30), row(fresh, 30),
+				row(hybrid, 100), row(knn, 30), row(keywordRls, 100), row(matching, 100), row(hydrate, 30), identical, QUERIES.size(), matches[0], matches[matches.length / 2],
 				matches[(int) Math.ceil(0.95 * matches.length) - 1], matches[matches.length - 1], worstPlan, recallAll,
 				recallFiltered);
 		Path out = Path.of("target", "benchmarks", "search.md");
@@ -236,6 +256,7 @@ class SearchBenchmark {
 		Files.writeString(out, report);
 		org.slf4j.LoggerFactory.getLogger(SearchBenchmark.class).warn("\n{}", report);
 		assertThat(recallAll).isPositive();
+		assertThat(identical).isEqualTo(QUERIES.size());
 	}
 
 	private double recall(List<float[]> queries, float[][] vectors, boolean[] allowed, Map<UUID, Integer> position,
