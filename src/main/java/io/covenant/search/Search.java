@@ -33,9 +33,9 @@ import io.covenant.shared.security.Callers;
  * Searches chunks by keyword (PostgreSQL full text: its parse of the query, its matching and its ts_rank), by meaning
  * (the query's embedding against the Lucene HNSW index) or both (reciprocal rank fusion of the two rankings).
  * PostgreSQL ranks keyword matches over the GIN index until the search index has applied every change; from then on
- * the Lucene copy of the same vectors ranks them the same way, without reading every match's row. The access rule is applied in both
- * indexes, Lucene's filter and the SQL, and every hit is read back from PostgreSQL under it, so a chunk the caller
- * may not see is never returned even if the vector index were behind the database.
+ * the Lucene copy of the same vectors ranks them the same way, without reading every match's row. The access rule is
+ * applied in both indexes, Lucene's filter and the SQL, and every hit is read back from PostgreSQL under it, so a
+ * chunk the caller may not see is never returned even if the search index were behind the database.
  */
 @Service
 public class Search {

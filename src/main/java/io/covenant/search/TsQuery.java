@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
 
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -193,19 +195,19 @@ final class TsQuery {
 	// --- the parser: or := and ('|' and)*, and := phrase ('&' phrase)*, phrase := not ('<N>' not)* ---
 
 	private Node or() {
-		Node left = and();
-		while (peek('|')) {
-			at++;
-			left = new Or(left, and());
-		}
-		return left;
+		return chain('|', this::and, Or::new);
 	}
 
 	private Node and() {
-		Node left = phrase();
-		while (peek('&')) {
+		return chain('&', this::phrase, And::new);
+	}
+
+	/** Operands joined by a left-associative operator. */
+	private Node chain(char operator, Supplier<Node> operand, BinaryOperator<Node> join) {
+		Node left = operand.get();
+		while (peek(operator)) {
 			at++;
-			left = new And(left, phrase());
+			left = join.apply(left, operand.get());
 		}
 		return left;
 	}

@@ -135,7 +135,8 @@ class SearchApiTests {
 	}
 
 	/** Every shape websearch syntax yields: words, quoted phrases (stop words inside), or, negation, hyphenation. */
-	static final List<String> KEYWORD_QUERIES = List.of("supply chain concentration risk", "foreign currency exchange rate",
+	static final List<String> KEYWORD_QUERIES = List.of("supply chain concentration risk",
+			"foreign currency exchange rate",
 			"share repurchase program", "iPhone net sales", "effective tax rate", "\"foreign currency\" hedging",
 			"\"supply chain\" -china", "iphone or mac", "\"interest rate\" or \"exchange rate\" -derivative",
 			"stock-based compensation", "\"risks of the business\"", "currency risk and currency", "-risk",
@@ -255,7 +256,8 @@ class SearchApiTests {
 		assertThat(index.keyword(clove, TsQuery.lucene(clove, KeywordRanking.LEXEMES).orElseThrow(), null, 5)).isNotEmpty();
 		// A transaction that drew its outbox id first and committed last: its id is below those already applied.
 		fixtures.jdbc().sql("UPDATE documents SET deleted_at = now() WHERE id = CAST(:id AS uuid)").param("id", id).update();
-		fixtures.jdbc().sql("INSERT INTO search_index_outbox (id, document_id, operation) VALUES (1, CAST(:id AS uuid), 'delete')")
+		fixtures.jdbc()
+			.sql("INSERT INTO search_index_outbox (id, document_id, operation) VALUES (1, CAST(:id AS uuid), 'delete')")
 			.param("id", id).update();
 		index.wake();
 		awaitIndexed();
