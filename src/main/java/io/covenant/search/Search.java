@@ -100,9 +100,11 @@ public class Search {
 	 * from PostgreSQL. Both give the same chunks with the same scores (SearchApiTests and the benchmark compare them).
 	 */
 	List<DocumentRepository.Ranked> keyword(String query, SearchFilter filter, Caller caller, int k) {
-		boolean ready = index.ready();
+		if (!index.ready()) {
+			return repository.keyword(query, filter, caller, k);
+		}
 		DocumentRepository.ParsedQuery parsed = repository.parse(query);
-		if (ready && !parsed.indexBehind()) {
+		if (!parsed.indexBehind()) {
 			try {
 				TsQuery.Node root = TsQuery.parse(parsed.tsquery());
 				if (root == null) {

@@ -78,8 +78,6 @@ class SearchIndex implements SmartLifecycle {
 	/** How many candidates the HNSW search explores at least: recall@10 against exact search is >= 0.95 with 100. */
 	static final int CANDIDATES = 100;
 
-	private static final String POSITION = "outbox_position";
-
 	private static final String DATABASE = "database_id";
 
 	/** What the index holds; an index of another format is rebuilt. 2: the chunks' lexemes and ids as doc values. */
@@ -104,8 +102,6 @@ class SearchIndex implements SmartLifecycle {
 	private final TransactionTemplate transaction;
 
 	private final Signal signal = new Signal();
-
-	private final AtomicLong position = new AtomicLong();
 
 	/** Searches the segments of the index side by side. */
 	private final ExecutorService segments = DaemonThreads.pool("search-segments",
@@ -181,10 +177,6 @@ class SearchIndex implements SmartLifecycle {
 		return ready;
 	}
 
-	long position() {
-		return position.get();
-	}
-
 	private void loop() {
 		try {
 			Map<String, String> committed = new HashMap<>();
@@ -192,9 +184,6 @@ class SearchIndex implements SmartLifecycle {
 			String database = repository.databaseId().toString();
 			if (!database.equals(committed.get(DATABASE)) || !CURRENT_FORMAT.equals(committed.get(FORMAT))) {
 				rebuild();
-			}
-			else {
-				position.set(Long.parseLong(committed.getOrDefault(POSITION, "0")));
 			}
 		}
 		catch (RuntimeException | IOException ex) {
@@ -224,7 +213,6 @@ class SearchIndex implements SmartLifecycle {
 		long started = System.nanoTime();
 		// Changes committed before the chunks are read are in the rebuild; any committed later are applied after it.
 		List<Long> included = repository.outboxIds();
-		long upTo = included.isEmpty() ? position.get() : Math.max(position.get(), included.get(included.size() - 1));
 		writer.deleteAll();
 		AtomicLong count = new AtomicLong();
 		// Building the HNSW graph is the cost: one indexing thread per core, each filling a segment of its own.
@@ -256,7 +244,7 @@ class SearchIndex implements SmartLifecycle {
 		}
 		// One segment: a search explores one graph instead of one per indexing thread (each with all candidates).
 		writer.forceMerge(1);
-		commit(upTo);
+		commit();
 		repository.forgetOutbox(included);
 		log.info("Rebuilt the search index: {} chunks in {} ms", count.get(), (System.nanoTime() - started) / 1_000_000);
 	}
@@ -276,8 +264,7 @@ class SearchIndex implements SmartLifecycle {
 		}
 		// Whatever the operations said, a document is indexed as the database has it now: live chunks, or none.
 		transaction.executeWithoutResult(status -> repository.indexable(touched, this::add));
-		long last = Math.max(position.get(), rows.get(rows.size() - 1).id());
-		commit(last);
+		commit();
 		repository.forgetOutbox(rows.stream().map(DocumentRepository.Outbox::id).toList());
 		return true;
 	}
@@ -322,12 +309,10 @@ class SearchIndex implements SmartLifecycle {
 		}
 	}
 
-	private void commit(long upTo) throws IOException {
-		writer.setLiveCommitData(Map.of(POSITION, Long.toString(upTo), DATABASE, repository.databaseId().toString(),
-				FORMAT, CURRENT_FORMAT).entrySet());
+	private void commit() throws IOException {
+		writer.setLiveCommitData(Map.of(DATABASE, repository.databaseId().toString(), FORMAT, CURRENT_FORMAT).entrySet());
 		writer.commit();
 		searchers.maybeRefreshBlocking();
-		position.set(upTo);
 	}
 
 	/** The {@code k} nearest chunks to the vector among those the filter admits: chunk id and cosine similarity. */

@@ -108,7 +108,7 @@ record TsVector(List<String> lexemes, List<int[]> positions) {
 		for (int l = 0; l < lexemes.size(); l++) {
 			int[] at = positions.get(l);
 			if (at.length == 0) {
-				// No position kept (a vector over 16,383 words): one token at the end, as ts_rank reads it.
+				// A stripped vector's lexeme (to_tsvector always keeps positions): one token where ts_rank puts it.
 				order.add(new long[] { 16_383, l });
 			}
 			for (int p : at) {
