@@ -98,7 +98,10 @@ public class Companies {
 				}, last.id()).encode();
 			}
 		}
-		return new CompanyPage(List.copyOf(rows), repository.count(filter, caller), next);
+		// The total is counted up to ten pages past this one: enough for a pager, never a count of every visible row.
+		int cap = offset + 10 * limit;
+		long counted = repository.count(filter, caller, cap + 1);
+		return new CompanyPage(List.copyOf(rows), Math.min(counted, cap), counted > cap, next);
 	}
 
 	@Transactional

@@ -23,7 +23,9 @@ import io.covenant.shared.security.Caller;
 
 /**
  * The prediction dashboards of AccuNode's query patterns: risk distribution by sector, quarterly model deviation,
- * and a summary per user and organisation, cached for 30 seconds and dropped whenever a prediction changes.
+ * and a summary per user and organisation, cached for 30 seconds and dropped whenever a prediction changes. They read
+ * the aggregates the prediction tables' triggers keep per organisation, year, sector and owner (V44), so a call
+ * costs the same whatever the number of predictions.
  */
 @Service
 public class Dashboards {
@@ -57,10 +59,8 @@ public class Dashboards {
 	public List<SectorRisk> riskBySector(Caller caller, UUID organizationId, String year) {
 		UUID org = organization(caller, organizationId);
 		return jdbc.sql("""
-				SELECT c.sector, p.risk_level, count(*) AS n
-				FROM annual_predictions p JOIN companies c ON c.id = p.company_id
-				WHERE p.organization_id = :org AND p.reporting_year = :year
-				GROUP BY c.sector, p.risk_level ORDER BY c.sector, p.risk_level""")
+				SELECT sector, risk_level, predictions FROM prediction_sector_risk
+				WHERE organization_id = :org AND reporting_year = :year ORDER BY sector, risk_level""")
 			.param("org", org)
 			.param("year", year)
 			.query((rs, i) -> new SectorRisk(rs.getString(1), rs.getString(2), rs.getLong(3)))
@@ -71,12 +71,9 @@ public class Dashboards {
 	public List<ModelDeviation> modelDeviation(Caller caller, UUID organizationId) {
 		UUID org = organization(caller, organizationId);
 		return jdbc.sql("""
-				SELECT reporting_year, reporting_quarter,
-				       round(avg(abs(logistic_probability - ensemble_probability)), 4),
-				       round(avg(abs(gbm_probability - ensemble_probability)), 4),
-				       round(avg(confidence), 4), count(*)
-				FROM quarterly_predictions WHERE organization_id = :org
-				GROUP BY reporting_year, reporting_quarter
+				SELECT reporting_year, reporting_quarter, round(logistic_deviation / predictions, 4),
+				       round(gbm_deviation / predictions, 4), round(confidence / predictions, 4), predictions
+				FROM prediction_quarter_deviation WHERE organization_id = :org
 				ORDER BY reporting_year DESC, reporting_quarter DESC""")
 			.param("org", org)
 			.query((rs, i) -> new ModelDeviation(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
@@ -88,14 +85,15 @@ public class Dashboards {
 	public Summary summary(Caller caller) {
 		caller.require("predictions:read");
 		return summaries.get(caller.userId() + "|" + caller.organizationId(), key -> jdbc.sql("""
-				SELECT count(*), count(*) FILTER (WHERE risk_level = 'High'), round(avg(p), 4), max(created_at)
-				FROM (SELECT risk_level, probability AS p, created_at FROM annual_predictions
-				      WHERE created_by = :user OR organization_id = :org
+				SELECT coalesce(sum(predictions), 0), coalesce(sum(high_risk), 0),
+				       round(sum(probability) / nullif(sum(predictions), 0), 4), max(last_created_at)
+				FROM (SELECT * FROM prediction_owner_summary WHERE organization_id = :org
 				      UNION ALL
-				      SELECT risk_level, ensemble_probability, created_at FROM quarterly_predictions
-				      WHERE created_by = :user OR organization_id = :org) all_predictions""")
+				      SELECT * FROM prediction_owner_summary WHERE created_by = :user
+				        AND coalesce(organization_id <> :org, TRUE) AND (access_level <> 'organization' OR :super)) mine""")
 			.param("user", caller.userId())
 			.param("org", caller.organizationId(), Types.OTHER)
+			.param("super", caller.isSuperAdmin())
 			.query((rs, i) -> new Summary(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3),
 					rs.getObject(4, OffsetDateTime.class)))
 			.single());

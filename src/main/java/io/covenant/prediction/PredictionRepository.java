@@ -146,30 +146,51 @@ class PredictionRepository {
 			.optional();
 	}
 
+	/**
+	 * A page, newest first: each branch of the caller's access rule is read in the order of its index
+	 * ({@code V42}) and stops after a page; only the filters given are in the SQL, so every plan is one the planner
+	 * can fit to them.
+	 */
 	List<Prediction> list(PredictionKind kind, PredictionFilter f, Cursor after, int limit, Caller caller) {
-		return Cursor.bind(AccessSql.bind(jdbc.sql(select(kind) + " WHERE " + AccessSql.visible("p") + """
-
-				  AND (CAST(:company AS uuid) IS NULL OR p.company_id = :company)
-				  AND (CAST(:year AS text) IS NULL OR p.reporting_year = :year)
-				  %2$s
-				  AND (CAST(:risk AS text) IS NULL OR p.risk_level = :risk)
-				  AND (CAST(:pmin AS numeric) IS NULL OR p.%1$s >= :pmin)
-				  AND (CAST(:pmax AS numeric) IS NULL OR p.%1$s <= :pmax)
-				  AND (CAST(:sector AS text) IS NULL OR c.sector = :sector)
-				  AND (CAST(:after_at AS timestamptz) IS NULL OR (p.created_at, p.id) < (:after_at, :after_id))
-				ORDER BY p.created_at DESC, p.id DESC LIMIT :limit""".formatted(kind.probability,
-				kind == PredictionKind.QUARTERLY ? "AND (CAST(:quarter AS text) IS NULL OR p.reporting_quarter = :quarter)"
-						: "AND (CAST(:quarter AS text) IS NULL)")), caller), after)
-			.param("company", f.companyId(), Types.OTHER)
-			.param("year", f.reportingYear(), Types.VARCHAR)
-			.param("quarter", f.reportingQuarter(), Types.VARCHAR)
-			.param("risk", f.riskLevel(), Types.VARCHAR)
-			.param("pmin", f.probabilityMin(), Types.NUMERIC)
-			.param("pmax", f.probabilityMax(), Types.NUMERIC)
-			.param("sector", f.sector(), Types.VARCHAR)
+		List<String> filters = new ArrayList<>();
+		Map<String, Object> params = new LinkedHashMap<>();
+		filter(filters, params, "p.company_id", "company", f.companyId());
+		filter(filters, params, "p.reporting_year", "year", f.reportingYear());
+		if (kind == PredictionKind.QUARTERLY) {
+			filter(filters, params, "p.reporting_quarter", "quarter", f.reportingQuarter());
+		}
+		filter(filters, params, "p.risk_level", "risk", f.riskLevel());
+		if (f.probabilityMin() != null) {
+			filters.add("p." + kind.probability + " >= :pmin");
+			params.put("pmin", f.probabilityMin());
+		}
+		if (f.probabilityMax() != null) {
+			filters.add("p." + kind.probability + " <= :pmax");
+			params.put("pmax", f.probabilityMax());
+		}
+		filter(filters, params, "c.sector", "sector", f.sector());
+		if (after != null) {
+			filters.add("(p.created_at, p.id) < (:after_at, :after_id)");
+		}
+		String conditions = filters.stream().map(c -> " AND " + c).collect(java.util.stream.Collectors.joining());
+		List<String> parts = AccessSql.branches("p", caller).stream()
+			.map(branch -> "(" + select(kind) + " WHERE " + branch + conditions
+					+ " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit)")
+			.toList();
+		return Cursor.bind(AccessSql.bind(jdbc.sql("SELECT * FROM (" + String.join(" UNION ALL ", parts)
+				+ ") p ORDER BY created_at DESC, id DESC LIMIT :limit"), caller), after)
+			.params(params)
 			.param("limit", limit + 1)
 			.query((rs, i) -> map(kind, rs))
 			.list();
+	}
+
+	private static void filter(List<String> filters, Map<String, Object> params, String column, String name,
+			Object value) {
+		if (value != null) {
+			filters.add(column + " = :" + name);
+			params.put(name, value);
+		}
 	}
 
 	private static String select(PredictionKind kind) {

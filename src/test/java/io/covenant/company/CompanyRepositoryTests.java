@@ -47,7 +47,7 @@ class CompanyRepositoryTests {
 		companies.upsertSystemCompanies(List.of(command(a, "Alpha Renamed", sector)));
 		CompanyFilter filter = new CompanyFilter(sector, null, null, null, null, AccessLevel.SYSTEM, null, null, null,
 				null, null, null);
-		assertThat(repository.count(filter, superAdmin)).isEqualTo(2);
+		assertThat(repository.count(filter, superAdmin, 1_000)).isEqualTo(2);
 		List<Company> found = repository.find(filter, CompanySort.SYMBOL, true, null, 10, 0, superAdmin);
 		assertThat(found).extracting(Company::name).containsExactly("Alpha Renamed", "Beta");
 
@@ -66,7 +66,7 @@ class CompanyRepositoryTests {
 			repository.insert(command("TXA", "Duplicate", sector), AccessLevel.SYSTEM, null, superAdmin.userId());
 		})).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
 		CompanyFilter filter = new CompanyFilter(sector, null, null, null, null, null, null, null, null, null, null, null);
-		assertThat(repository.count(filter, superAdmin)).isZero();
+		assertThat(repository.count(filter, superAdmin, 1_000)).isZero();
 	}
 
 	@Test
