@@ -76,7 +76,7 @@ class JobRuns {
 	private Timer timer(String job, String outcome) {
 		return Timer.builder("covenant.jobs")
 			.description("Maintenance job runs")
-			.tag("job", job)
+			.tag("task", job)
 			.tag("outcome", outcome)
 			.register(registry);
 	}
