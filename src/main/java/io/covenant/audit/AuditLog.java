@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -88,8 +87,7 @@ public class AuditLog {
 		return CursorPage.of(rows, limit, e -> Cursor.of(e.createdAt(), e.id()));
 	}
 
-	/** Removes entries older than the retention period; runs nightly. */
-	@Scheduled(cron = "0 41 2 * * *", zone = "UTC")
+	/** Removes entries older than the retention period; the ops module's audit-retention job runs it nightly. */
 	@Transactional
 	public int removeExpired() {
 		int removed = jdbc.sql("DELETE FROM audit_logs WHERE created_at < :cutoff")

@@ -92,6 +92,17 @@ class OrganizationRepository {
 			.update();
 	}
 
+	/** What deleting the organisation would remove through ON DELETE CASCADE, rows per table. */
+	java.util.Map<String, Long> cascadeCounts(UUID id) {
+		java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+		jdbc.sql("SELECT table_name, row_count FROM cascade_counts('organizations', :rows)")
+			.param("rows", "SELECT * FROM organizations WHERE id = '" + id + "'")
+			.query(rs -> {
+				counts.put(rs.getString(1), rs.getLong(2));
+			});
+		return counts;
+	}
+
 	void delete(UUID id) {
 		jdbc.sql("DELETE FROM organizations WHERE id = :id").param("id", id).update();
 	}

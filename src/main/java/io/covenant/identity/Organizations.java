@@ -85,7 +85,10 @@ public class Organizations {
 		if (!Reach.of(caller).canCreateOrDelete(before)) {
 			throw new Forbidden("Only a super_admin or the tenant_admin of its tenant may delete an organization");
 		}
-		events.publishEvent(Audited.deleted("organization", id, before.audited(), null));
+		// The cascade removes companies, predictions, documents and jobs unseen by the audit log: say how many.
+		Audited deleted = Audited.deleted("organization", id, before.audited(), null);
+		events.publishEvent(new Audited(deleted.eventType(), deleted.entityType(), id, deleted.action(),
+				deleted.oldValues(), null, null, null, java.util.Map.of("cascade", organizations.cascadeCounts(id))));
 		organizations.delete(id);
 	}
 

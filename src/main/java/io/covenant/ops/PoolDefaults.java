@@ -24,6 +24,8 @@ record PoolDefaults(int minimumIdle, int maximumPoolSize) {
 		return Map.of(prefix + "minimum-idle", minimumIdle, prefix + "maximum-pool-size", maximumPoolSize,
 				prefix + "max-lifetime", "3600000", prefix + "connection-timeout", "10000",
 				prefix + "validation-timeout", "5000", prefix + "pool-name", "covenant",
+				// Longer than the statement timeout: a connection held this long is held outside any statement.
+				prefix + "leak-detection-threshold", "90000",
 				prefix + "data-source-properties.ApplicationName", "covenant",
 				prefix + "data-source-properties.options", "-c jit=off -c statement_timeout=60000");
 	}
