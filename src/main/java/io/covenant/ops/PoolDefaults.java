@@ -22,7 +22,7 @@ record PoolDefaults(int minimumIdle, int maximumPoolSize) {
 	Map<String, Object> asProperties() {
 		String prefix = "spring.datasource.hikari.";
 		return Map.of(prefix + "minimum-idle", minimumIdle, prefix + "maximum-pool-size", maximumPoolSize,
-				prefix + "max-lifetime", "3600000", prefix + "connection-timeout", "10000",
+				prefix + "max-lifetime", "3600000", prefix + "connection-timeout", "3000",
 				prefix + "validation-timeout", "5000", prefix + "pool-name", "covenant",
 				// Longer than the statement timeout: a connection held this long is held outside any statement.
 				prefix + "leak-detection-threshold", "90000",

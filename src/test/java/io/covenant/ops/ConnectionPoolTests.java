@@ -27,7 +27,7 @@ class ConnectionPoolTests {
 		assertThat(pool.getMinimumIdle()).isEqualTo(5);
 		assertThat(pool.getMaximumPoolSize()).isEqualTo(15);
 		assertThat(pool.getMaxLifetime()).isEqualTo(3_600_000);
-		assertThat(pool.getConnectionTimeout()).isEqualTo(10_000);
+		assertThat(pool.getConnectionTimeout()).isEqualTo(3_000);
 	}
 
 	@Test

@@ -1,13 +1,10 @@
 package io.covenant.search;
 
-import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,11 +18,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.util.FileSystemUtils;
 
 import io.covenant.ApiTest;
 import io.covenant.Fixtures;
@@ -37,7 +32,6 @@ import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Search at 200,000 chunks (issue 6): latency of keyword, semantic and hybrid queries through HTTP next to the
@@ -56,25 +50,7 @@ class SearchBenchmark {
 
 	static final int BASES = Integer.getInteger("search.bench.bases", 10_000);
 
-	static final int PER_DOCUMENT = 500;
-
-	static final double NOISE = 0.02;
-
-	static final List<String> QUERIES = List.of("supply chain concentration risk", "foreign currency exchange rate",
-			"interest rate risk on investments", "dependence on outsourcing partners in Asia",
-			"competition in smartphone markets", "income tax disputes with the European Commission",
-			"cybersecurity incidents and data breaches", "gross margin pressure from component costs",
-			"share repurchase program", "dividends declared per share", "legal proceedings antitrust",
-			"services revenue growth App Store", "research and development expenses", "inventory purchase commitments",
-			"credit risk of trade receivables", "macroeconomic conditions and inflation", "climate change natural disasters",
-			"tariffs and trade restrictions China", "new product introductions and transitions", "warranty costs",
-			"deferred revenue", "term debt and commercial paper", "liquidity and capital resources",
-			"critical accounting estimates", "net sales by geographic segment", "employees and human capital",
-			"intellectual property patents licensing", "privacy laws and regulatory compliance",
-			"stock-based compensation expense", "leases right-of-use assets", "marketable securities fair value",
-			"derivative instruments hedging", "effective tax rate", "Greater China net sales decline", "iPhone net sales",
-			"Mac and iPad sales", "wearables home and accessories", "executive officers", "disclosure controls and procedures",
-			"unresolved staff comments");
+	static final List<String> QUERIES = SearchCorpus.QUERIES;
 
 	@Autowired
 	Fixtures fixtures;
@@ -89,9 +65,6 @@ class SearchBenchmark {
 	SearchIndex index;
 
 	@Autowired
-	SearchProperties properties;
-
-	@Autowired
 	DocumentRepository repository;
 
 	@Autowired
@@ -100,40 +73,26 @@ class SearchBenchmark {
 	@Autowired
 	Search search;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
 	@Test
 	void searchesTwoHundredThousandChunks() throws Exception {
 		Random random = new Random(42);
-		List<String> sentences = sentences();
-		String[] bases = new String[BASES];
-		for (int i = 0; i < BASES; i++) {
-			bases[i] = text(sentences, random, 4 + random.nextInt(3));
-		}
-		long t0 = System.nanoTime();
-		List<float[]> baseVectors = new ArrayList<>(BASES);
-		for (int i = 0; i < BASES; i += 256) {
-			baseVectors.addAll(embedder.embed(Arrays.asList(bases).subList(i, Math.min(BASES, i + 256))));
-		}
-		double embedSeconds = (System.nanoTime() - t0) / 1e9;
-
 		UUID orgA = fixtures.organization(null);
 		UUID orgB = fixtures.organization(null);
 		Person analyst = fixtures.person(Role.ORG_MEMBER, orgA);
 		UUID company = fixtures.jdbc().sql("INSERT INTO companies (symbol, name, sector, access_level, created_by)"
 				+ " VALUES ('BNCH', 'Bench Corp', 'Technology', 'system', :u) RETURNING id")
 			.param("u", Companies.SYSTEM_USER).query(UUID.class).single();
-		float[][] vectors = new float[CHUNKS][];
-		UUID[] chunkIds = new UUID[CHUNKS];
-		boolean[] visibleToA = new boolean[CHUNKS];
-		long t1 = System.nanoTime();
-		load(company, orgA, orgB, bases, baseVectors, sentences, random, vectors, chunkIds, visibleToA);
-		double loadSeconds = (System.nanoTime() - t1) / 1e9;
-
-		index.stop();
-		FileSystemUtils.deleteRecursively(properties.indexDirectory().toFile());
-		long t2 = System.nanoTime();
-		index.start();
-		await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(1)).until(index::ready);
-		double indexSeconds = (System.nanoTime() - t2) / 1e9;
+		SearchCorpus.Generated corpus = SearchCorpus.generate(context, company, orgA, orgB, CHUNKS, BASES, random);
+		List<float[]> baseVectors = corpus.baseVectors();
+		float[][] vectors = corpus.vectors();
+		UUID[] chunkIds = corpus.chunkIds();
+		boolean[] visibleToA = corpus.visibleToA();
+		double embedSeconds = corpus.embedSeconds();
+		double loadSeconds = corpus.loadSeconds();
+		double indexSeconds = SearchCorpus.rebuildIndex(context);
 
 		Map<UUID, Integer> position = new HashMap<>();
 		for (int i = 0; i < CHUNKS; i++) {
@@ -142,7 +101,7 @@ class SearchBenchmark {
 		List<float[]> recallQueries = new ArrayList<>();
 		QUERIES.forEach(q -> recallQueries.add(embedder.query(q)));
 		for (int i = 0; recallQueries.size() < 200; i++) {
-			recallQueries.add(noisy(baseVectors.get(random.nextInt(BASES)), random, NOISE * 2));
+			recallQueries.add(SearchCorpus.noisy(baseVectors.get(random.nextInt(BASES)), random, SearchCorpus.NOISE * 2));
 		}
 		Caller caller = new Caller(analyst.id(), orgA, null, Role.ORG_MEMBER, Set.of("documents:read"), false);
 		double recallAll = recall(recallQueries, vectors, null, position, null);
@@ -246,8 +205,8 @@ class SearchBenchmark {
 				Recall@10 of the HNSW index (100 candidates explored) against exact search over the same vectors, 200
 				queries (40 real query embeddings, 160 perturbed chunk vectors): **%.3f** without a filter, **%.3f** with the
 				searcher's access filter (exact search over the 70%% of chunks the searcher may see). Target >= 0.95.
-				""".formatted(CHUNKS, CHUNKS / PER_DOCUMENT, BASES, embedSeconds, BASES / embedSeconds, CHUNKS / BASES,
-				NOISE, loadSeconds, indexSeconds, row(keyword, 100), row(fromIndex, 100), row(sql, 100), row(semantic, 30), row(fresh, 30),
+				""".formatted(CHUNKS, CHUNKS / SearchCorpus.PER_DOCUMENT, BASES, embedSeconds, BASES / embedSeconds, CHUNKS / BASES,
+				SearchCorpus.NOISE, loadSeconds, indexSeconds, row(keyword, 100), row(fromIndex, 100), row(sql, 100), row(semantic, 30), row(fresh, 30),
 				row(hybrid, 100), row(knn, 30), row(keywordRls, 100), row(matching, 100), row(hydrate, 30), identical, QUERIES.size(), matches[0], matches[matches.length / 2],
 				matches[(int) Math.ceil(0.95 * matches.length) - 1], matches[matches.length - 1], worstPlan, recallAll,
 				recallFiltered);
@@ -301,81 +260,6 @@ class SearchBenchmark {
 			top.add(b);
 		}
 		return top;
-	}
-
-	private void load(UUID company, UUID orgA, UUID orgB, String[] bases, List<float[]> baseVectors,
-			List<String> sentences, Random random, float[][] vectors, UUID[] chunkIds, boolean[] visibleToA)
-			throws Exception {
-		try (Connection connection = dataSource.getConnection()) {
-			connection.setAutoCommit(false);
-			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-			StringBuilder documents = new StringBuilder();
-			UUID[] documentIds = new UUID[CHUNKS / PER_DOCUMENT];
-			for (int d = 0; d < documentIds.length; d++) {
-				documentIds[d] = UUID.randomUUID();
-				int kind = d % 10;
-				String level = kind < 4 ? "system" : "organization";
-				String org = kind < 4 ? "\\N" : (kind < 7 ? orgA : orgB).toString();
-				documents.append(String.join("\t", documentIds[d].toString(), company.toString(), "Bench filing " + d,
-						"sec_filing", "Benchmark document " + d, Integer.toHexString(d), LocalDate.of(2015, 1, 1)
-							.plusDays(d * 7L).toString(), "{\"form\": \"" + (d % 2 == 0 ? "10-K" : "10-Q") + "\"}",
-						level, org, Companies.SYSTEM_USER.toString())).append('\n');
-			}
-			copy.copyIn("COPY documents (id, company_id, title, document_type, content, content_hash, document_date,"
-					+ " metadata, access_level, organization_id, created_by) FROM STDIN", new StringReader(documents.toString()));
-			StringBuilder chunks = new StringBuilder();
-			for (int i = 0; i < CHUNKS; i++) {
-				int b = i % BASES;
-				vectors[i] = noisy(baseVectors.get(b), random, NOISE);
-				chunkIds[i] = UUID.randomUUID();
-				int d = i / PER_DOCUMENT;
-				visibleToA[i] = d % 10 < 7;
-				String content = bases[b] + " " + sentences.get(random.nextInt(sentences.size()));
-				chunks.append(chunkIds[i]).append('\t').append(documentIds[d]).append('\t').append(i % PER_DOCUMENT)
-					.append('\t').append(content.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ").replace("\r", " ")).append('\t')
-					.append(i % 3 == 0 ? "Item 1A. Risk Factors" : "Item 7. Management's Discussion and Analysis")
-					.append('\t').append(DocumentRepository.literal(vectors[i])).append('\n');
-				if (chunks.length() > 32_000_000 || i == CHUNKS - 1) {
-					copy.copyIn("COPY document_chunks (id, document_id, chunk_index, content, section, embedding) FROM STDIN",
-							new StringReader(chunks.toString()));
-					chunks.setLength(0);
-				}
-			}
-			connection.commit();
-		}
-		// What autovacuum does after a bulk load: the GIN index's pending entries merged, statistics taken.
-		fixtures.jdbc().sql("VACUUM (ANALYZE) documents").update();
-		fixtures.jdbc().sql("VACUUM (ANALYZE) document_chunks").update();
-	}
-
-	private static float[] noisy(float[] base, Random random, double sigma) {
-		float[] v = new float[base.length];
-		for (int d = 0; d < v.length; d++) {
-			v[d] = (float) (base[d] + random.nextGaussian() * sigma);
-		}
-		return Embedder.unit(v);
-	}
-
-	private static String text(List<String> sentences, Random random, int count) {
-		StringBuilder s = new StringBuilder();
-		for (int i = 0; i < count; i++) {
-			s.append(i == 0 ? "" : " ").append(sentences.get(random.nextInt(sentences.size())));
-		}
-		return s.toString();
-	}
-
-	private static List<String> sentences() throws Exception {
-		Path sec = Path.of("..", "shared", "data", "sec");
-		List<String> out = new ArrayList<>();
-		for (String file : List.of("10-K_AAPL_2024-11-01.html", "10-Q_AAPL_2025-08-01.html")) {
-			String text = TextExtractor.extract(Files.readString(sec.resolve(file)), true).text();
-			for (String s : text.split("(?<=[.!?])\\s+")) {
-				if (s.length() >= 40 && s.length() <= 400) {
-					out.add(s.strip());
-				}
-			}
-		}
-		return out;
 	}
 
 	private static String row(Latency l, double baselineMs) {

@@ -26,7 +26,31 @@ public final class DatabaseErrorTranslator {
 
 	/** The domain error for this failure, or empty when it is not a client's fault (a bug or an outage). */
 	public static Optional<DomainException> translate(DataAccessException failure) {
-		return serverMessage(failure).flatMap(DatabaseErrorTranslator::translate);
+		Optional<DomainException> outage = outage(failure);
+		return outage.isPresent() ? outage : serverMessage(failure).flatMap(DatabaseErrorTranslator::translate);
+	}
+
+	/**
+	 * An outage rather than a bug: no connection (the pool timed out or the server is gone), a connection lost
+	 * mid-statement (SQLSTATE class 08, or 57P01-57P03 while the server shuts down or starts), or a statement
+	 * cancelled by its timeout (57014).
+	 */
+	static Optional<DomainException> outage(DataAccessException failure) {
+		if (failure instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
+			return Optional.of(new DatabaseUnavailable("No database connection could be had in time; try again shortly"));
+		}
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+				String state = sql.getSQLState();
+				if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+					return Optional.of(new DatabaseUnavailable("The database connection was lost; try again shortly"));
+				}
+				if (state.equals("57014")) {
+					return Optional.of(new DatabaseUnavailable("The database did not answer in time; try again shortly"));
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	static Optional<DomainException> translate(ServerErrorMessage message) {

@@ -1,0 +1,112 @@
+# Shared functions of the load, fault, soak and start-up scripts (sourced, not run). Every process they start is
+# remembered by its pid and stopped by that pid only: the machine is shared.
+
+LOAD_JAR=${LOAD_JAR:-target/covenant-0.1.0-SNAPSHOT.jar}
+LOAD_OUT=${LOAD_OUT:-target/load}
+
+log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+# wrk, curl and pgbench/psql from Debian when missing (pgbench and psql are in postgresql-client).
+ensure_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v pgbench >/dev/null || missing+=(postgresql-client)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]} with apt-get"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+ensure_jar() {
+  if [ ! -f "$LOAD_JAR" ] || [ -n "${LOAD_REBUILD:-}" ]; then
+    log "packaging the service"
+    ./mvnw -B -ntp -q package -DskipTests
+  fi
+}
+
+# A TCP port nothing listens on, from the ephemeral range.
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 30000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+}
+
+# start_service DATA_DIR [extra args...]: starts the packaged service in the background on free ports; sets
+# SERVICE_PID, SERVICE_PORT, PG_PORT and START_SECONDS (from java -jar to health UP).
+start_service() {
+  local data=$1
+  shift
+  SERVICE_PORT=$(free_port)
+  PG_PORT=$(free_port)
+  mkdir -p "$LOAD_OUT"
+  local started=$(date +%s.%N)
+  COVENANT_DATA_DIR=$data PORT=$SERVICE_PORT java ${LOAD_JAVA_OPTS:--Xmx2g} -jar "$LOAD_JAR" \
+    --covenant.database.embedded.port="$PG_PORT" --covenant.security.access-token-ttl=PT6H "$@" \
+    >>"$LOAD_OUT/service.log" 2>&1 &
+  SERVICE_PID=$!
+  wait_up "$started" || { log "the service did not start; see $LOAD_OUT/service.log"; return 1; }
+}
+
+wait_up() {
+  local started=$1
+  for _ in $(seq 1 3000); do
+    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+      return 1
+    fi
+    if curl -s -m 2 "http://127.0.0.1:$SERVICE_PORT/actuator/health" 2>/dev/null | grep -q '^{"status":"UP"'; then
+      START_SECONDS=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+      return 0
+    fi
+    sleep 0.05
+  done
+  return 1
+}
+
+stop_service() {
+  if [ -n "${SERVICE_PID:-}" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+    kill "$SERVICE_PID"
+    wait "$SERVICE_PID" 2>/dev/null || true
+  fi
+  SERVICE_PID=
+}
+
+# login EMAIL PASSWORD: prints an access token.
+login() {
+  curl -s -m 10 -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$1\",\"password\":\"$2\"}" "http://127.0.0.1:$SERVICE_PORT/api/v1/auth/login" \
+    | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+
+psql_load() {
+  psql -X -q -At -h 127.0.0.1 -p "$PG_PORT" -U postgres postgres "$@"
+}
+
+prop() {
+  sed -n "s/^$1=//p" "$2"
+}
+
+# prepare_client DATA: signs the load user in and writes the ids the wrk scripts draw from; sets TOKEN, USER_ID,
+# ORG_ID, DOCUMENTS and IDS.
+prepare_client() {
+  local email
+  email=$(prop email "$1/dataset.properties")
+  TOKEN=$(login "$email" "$(prop password "$1/dataset.properties")")
+  [ -n "$TOKEN" ] || { log "login failed"; return 1; }
+  USER_ID=$(psql_load -c "SELECT id FROM users WHERE email = '$email'")
+  ORG_ID=$(psql_load -c "SELECT organization_id FROM users WHERE id = '$USER_ID'")
+  DOCUMENTS=$(psql_load -c "SELECT count(*) FROM documents")
+  IDS="$LOAD_OUT/tmp/ids.lua"
+  {
+    echo "return {"
+    echo "  bm = { $(psql_load -c "SELECT string_agg('\"' || id || '\"', ',') FROM companies WHERE symbol LIKE 'BM%' AND access_level = 'system'") },"
+    echo "  own = { $(psql_load -c "SELECT string_agg('\"' || id || '\"', ',') FROM companies WHERE organization_id = '$ORG_ID' AND created_by = '$USER_ID'") },"
+    echo "  queries = { $(awk '{ printf "%s\"%s\"", NR > 1 ? "," : "", $0 }' "$1/queries.txt") },"
+    echo "}"
+  } >"$IDS"
+}
