@@ -25,7 +25,7 @@ record PoolDefaults(int minimumIdle, int maximumPoolSize) {
 				prefix + "max-lifetime", "3600000", prefix + "connection-timeout", "10000",
 				prefix + "validation-timeout", "5000", prefix + "pool-name", "covenant",
 				prefix + "data-source-properties.ApplicationName", "covenant",
-				prefix + "data-source-properties.options", "-c jit=off -c statement_timeout=60000");
+				prefix + "data-source-properties.options", "-c jit=off -c statement_timeout=60000 -c random_page_cost=1.1");
 	}
 
 }
