@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.covenant.shared.jdbc.CopyRows;
+import io.covenant.shared.jdbc.SqlQuery;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.AccessSql;
 import io.covenant.shared.security.Caller;
@@ -152,6 +153,13 @@ class CompanyRepository {
 	 */
 	List<Company> find(CompanyFilter filter, CompanySort sort, boolean ascending, CompanyCursor after, int limit,
 			int offset, Caller caller) {
+		SqlQuery query = listQuery(filter, sort, ascending, after, limit, offset, caller);
+		return named.query(query.sql(), new MapSqlParameterSource(query.params()), this::map);
+	}
+
+	/** The statement {@link #find} runs, apart so that the plan tests can EXPLAIN it. */
+	SqlQuery listQuery(CompanyFilter filter, CompanySort sort, boolean ascending, CompanyCursor after, int limit,
+			int offset, Caller caller) {
 		Where where = where(filter, caller);
 		String direction = ascending ? "ASC" : "DESC";
 		if (after != null) {
@@ -168,9 +176,8 @@ class CompanyRepository {
 			if (filter.name() != null && sort == CompanySort.CREATED_AT && after == null) {
 				order = "m.similarity DESC, c.id";
 			}
-			return named.query("SELECT " + COLUMNS + SEARCH + " WHERE " + where.sql() + " AND "
-					+ AccessSql.visible("c") + " ORDER BY " + order + " LIMIT :limit OFFSET :offset",
-					new MapSqlParameterSource(where.params), this::map);
+			return new SqlQuery("SELECT " + COLUMNS + SEARCH + " WHERE " + where.sql() + " AND "
+					+ AccessSql.visible("c") + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", where.params);
 		}
 		// Each part's ORDER BY is its index's order (forward or backward), so that it stops after :branch_limit rows;
 		// a sort column that may be null is read in two parts, its values then its nulls, which sort last.
@@ -183,15 +190,21 @@ class CompanyRepository {
 						+ " LIMIT :branch_limit)");
 			}
 		}
-		return named.query("SELECT * FROM (" + String.join(" UNION ALL ", parts) + ") c ORDER BY " + order
-				+ " LIMIT :limit OFFSET :offset", new MapSqlParameterSource(where.params), this::map);
+		return new SqlQuery("SELECT * FROM (" + String.join(" UNION ALL ", parts) + ") c ORDER BY " + order
+				+ " LIMIT :limit OFFSET :offset", where.params);
 	}
 
 	/**
 	 * How many companies match, counted up to {@code cap} (each branch of the access rule reads at most that many
-	 * index entries), so that a page never counts every visible row.
+	 * entries of its created_at index), so that a page never counts every visible row.
 	 */
 	long count(CompanyFilter filter, Caller caller, int cap) {
+		SqlQuery query = countQuery(filter, caller, cap);
+		Long count = named.queryForObject(query.sql(), new MapSqlParameterSource(query.params()), Long.class);
+		return count == null ? 0 : count;
+	}
+
+	SqlQuery countQuery(CompanyFilter filter, Caller caller, int cap) {
 		Where where = where(filter, caller);
 		where.params.put("cap", cap);
 		String sql;
@@ -200,12 +213,11 @@ class CompanyRepository {
 		}
 		else {
 			sql = String.join(" UNION ALL ", AccessSql.branches("c", caller).stream()
-				.map(branch -> "(SELECT 1 FROM companies c WHERE " + branch + " AND " + where.sql() + " LIMIT :cap)")
+				.map(branch -> "(SELECT 1 FROM companies c WHERE " + branch + " AND " + where.sql()
+						+ " ORDER BY c.created_at, c.id LIMIT :cap)")
 				.toList());
 		}
-		Long count = named.queryForObject("SELECT least(count(*), :cap) FROM (" + sql + ") matches",
-				new MapSqlParameterSource(where.params), Long.class);
-		return count == null ? 0 : count;
+		return new SqlQuery("SELECT least(count(*), :cap) FROM (" + sql + ") matches", where.params);
 	}
 
 	/** The companies a name or text search finds through its index (V45 explains why through a function). */

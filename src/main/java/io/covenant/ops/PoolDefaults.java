@@ -27,7 +27,7 @@ record PoolDefaults(int minimumIdle, int maximumPoolSize) {
 				// Longer than the statement timeout: a connection held this long is held outside any statement.
 				prefix + "leak-detection-threshold", "90000",
 				prefix + "data-source-properties.ApplicationName", "covenant",
-				prefix + "data-source-properties.options", "-c jit=off -c statement_timeout=60000");
+				prefix + "data-source-properties.options", "-c jit=off -c statement_timeout=60000 -c random_page_cost=1.1");
 	}
 
 }

@@ -44,6 +44,24 @@ public class Dashboards {
 			OffsetDateTime lastPrediction) {
 	}
 
+	static final String SECTOR_RISK = """
+				SELECT sector, risk_level, predictions FROM prediction_sector_risk
+				WHERE organization_id = :org AND reporting_year = :year ORDER BY sector, risk_level""";
+
+	static final String MODEL_DEVIATION = """
+				SELECT reporting_year, reporting_quarter, round(logistic_deviation / predictions, 4),
+				       round(gbm_deviation / predictions, 4), round(confidence / predictions, 4), predictions
+				FROM prediction_quarter_deviation WHERE organization_id = :org
+				ORDER BY reporting_year DESC, reporting_quarter DESC""";
+
+	static final String SUMMARY = """
+				SELECT coalesce(sum(predictions), 0), coalesce(sum(high_risk), 0),
+				       round(sum(probability) / nullif(sum(predictions), 0), 4), max(last_created_at)
+				FROM (SELECT * FROM prediction_owner_summary WHERE organization_id = :org
+				      UNION ALL
+				      SELECT * FROM prediction_owner_summary WHERE created_by = :user
+				        AND coalesce(organization_id <> :org, TRUE) AND (access_level <> 'organization' OR :super)) mine""";
+
 	private final JdbcClient jdbc;
 
 	private final Cache<String, Summary> summaries = Caffeine.newBuilder()
@@ -58,9 +76,7 @@ public class Dashboards {
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<SectorRisk> riskBySector(Caller caller, UUID organizationId, String year) {
 		UUID org = organization(caller, organizationId);
-		return jdbc.sql("""
-				SELECT sector, risk_level, predictions FROM prediction_sector_risk
-				WHERE organization_id = :org AND reporting_year = :year ORDER BY sector, risk_level""")
+		return jdbc.sql(SECTOR_RISK)
 			.param("org", org)
 			.param("year", year)
 			.query((rs, i) -> new SectorRisk(rs.getString(1), rs.getString(2), rs.getLong(3)))
@@ -70,11 +86,7 @@ public class Dashboards {
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<ModelDeviation> modelDeviation(Caller caller, UUID organizationId) {
 		UUID org = organization(caller, organizationId);
-		return jdbc.sql("""
-				SELECT reporting_year, reporting_quarter, round(logistic_deviation / predictions, 4),
-				       round(gbm_deviation / predictions, 4), round(confidence / predictions, 4), predictions
-				FROM prediction_quarter_deviation WHERE organization_id = :org
-				ORDER BY reporting_year DESC, reporting_quarter DESC""")
+		return jdbc.sql(MODEL_DEVIATION)
 			.param("org", org)
 			.query((rs, i) -> new ModelDeviation(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
 					rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getLong(6)))
@@ -84,13 +96,7 @@ public class Dashboards {
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Summary summary(Caller caller) {
 		caller.require("predictions:read");
-		return summaries.get(caller.userId() + "|" + caller.organizationId(), key -> jdbc.sql("""
-				SELECT coalesce(sum(predictions), 0), coalesce(sum(high_risk), 0),
-				       round(sum(probability) / nullif(sum(predictions), 0), 4), max(last_created_at)
-				FROM (SELECT * FROM prediction_owner_summary WHERE organization_id = :org
-				      UNION ALL
-				      SELECT * FROM prediction_owner_summary WHERE created_by = :user
-				        AND coalesce(organization_id <> :org, TRUE) AND (access_level <> 'organization' OR :super)) mine""")
+		return summaries.get(caller.userId() + "|" + caller.organizationId(), key -> jdbc.sql(SUMMARY)
 			.param("user", caller.userId())
 			.param("org", caller.organizationId(), Types.OTHER)
 			.param("super", caller.isSuperAdmin())

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.covenant.shared.jdbc.CopyRows;
+import io.covenant.shared.jdbc.SqlQuery;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.AccessSql;
@@ -152,6 +153,12 @@ class PredictionRepository {
 	 * can fit to them.
 	 */
 	List<Prediction> list(PredictionKind kind, PredictionFilter f, Cursor after, int limit, Caller caller) {
+		SqlQuery query = listQuery(kind, f, after, limit, caller);
+		return jdbc.sql(query.sql()).params(query.params()).query((rs, i) -> map(kind, rs)).list();
+	}
+
+	/** The statement {@link #list} runs, apart so that the plan tests can EXPLAIN it. */
+	SqlQuery listQuery(PredictionKind kind, PredictionFilter f, Cursor after, int limit, Caller caller) {
 		List<String> filters = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
 		filter(filters, params, "p.company_id", "company", f.companyId());
@@ -171,18 +178,18 @@ class PredictionRepository {
 		filter(filters, params, "c.sector", "sector", f.sector());
 		if (after != null) {
 			filters.add("(p.created_at, p.id) < (:after_at, :after_id)");
+			params.put("after_at", after.atUtc());
+			params.put("after_id", after.id());
 		}
 		String conditions = filters.stream().map(c -> " AND " + c).collect(java.util.stream.Collectors.joining());
 		List<String> parts = AccessSql.branches("p", caller).stream()
 			.map(branch -> "(" + select(kind) + " WHERE " + branch + conditions
 					+ " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit)")
 			.toList();
-		return Cursor.bind(AccessSql.bind(jdbc.sql("SELECT * FROM (" + String.join(" UNION ALL ", parts)
-				+ ") p ORDER BY created_at DESC, id DESC LIMIT :limit"), caller), after)
-			.params(params)
-			.param("limit", limit + 1)
-			.query((rs, i) -> map(kind, rs))
-			.list();
+		params.putAll(AccessSql.params(caller));
+		params.put("limit", limit + 1);
+		return new SqlQuery("SELECT * FROM (" + String.join(" UNION ALL ", parts)
+				+ ") p ORDER BY created_at DESC, id DESC LIMIT :limit", params);
 	}
 
 	private static void filter(List<String> filters, Map<String, Object> params, String column, String name,
