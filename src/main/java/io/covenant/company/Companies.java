@@ -29,9 +29,12 @@ public class Companies {
 
 	private final ApplicationEventPublisher events;
 
-	Companies(CompanyRepository repository, ApplicationEventPublisher events) {
+	private final CompanyCache cache;
+
+	Companies(CompanyRepository repository, ApplicationEventPublisher events, CompanyCache cache) {
 		this.repository = repository;
 		this.events = events;
+		this.cache = cache;
 	}
 
 	@Transactional
@@ -47,7 +50,8 @@ public class Companies {
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Company get(Caller caller, UUID id) {
 		caller.require("companies:read");
-		return repository.findVisible(id, caller).orElseThrow(() -> CompanyNotFound.forId(id));
+		return cache.visible(id, caller, () -> repository.findVisible(id, caller))
+			.orElseThrow(() -> CompanyNotFound.forId(id));
 	}
 
 	/** The company with this ticker that the caller sees, its own before a shared one. */
@@ -112,6 +116,7 @@ public class Companies {
 		UUID organization = level == AccessLevel.ORGANIZATION
 				? (before.organizationId() != null ? before.organizationId() : caller.organizationId()) : null;
 		Company after = repository.update(id, command, level, organization);
+		cache.evictAfterCommit(id);
 		events.publishEvent(Audited.updated("company", id, before, after, after.organizationId()));
 		return after;
 	}
@@ -121,6 +126,7 @@ public class Companies {
 		caller.require("companies:write");
 		Company before = changeable(caller, id);
 		repository.softDelete(id);
+		cache.evictAfterCommit(id);
 		events.publishEvent(Audited.deleted("company", id, before, before.organizationId()));
 	}
 
