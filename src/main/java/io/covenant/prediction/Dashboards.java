@@ -113,7 +113,7 @@ public class Dashboards {
 		}
 	}
 
-	private static UUID organization(Caller caller, UUID requested) {
+	static UUID organization(Caller caller, UUID requested) {
 		caller.require("predictions:read");
 		if (requested != null && !requested.equals(caller.organizationId()) && !caller.isSuperAdmin()) {
 			throw new Forbidden("Dashboards of another organization are for super_admins");

@@ -86,29 +86,20 @@ public class PredictionImports {
 		}
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		CopyRows copy = new CopyRows();
-		if (kind == PredictionKind.QUARTERLY) {
-			List<Scores.Quarterly> scores = models.scoreQuarterly(matrix, rows.size());
-			for (int i = 0; i < rows.size(); i++) {
-				PredictionRow row = rows.get(i);
-				Scores.Quarterly s = scores.get(i);
-				copy.row().value(row.companyId()).value(row.reportingYear()).value(row.reportingQuarter())
-					.value(Scores.stored(s.logisticProbability())).value(Scores.stored(s.gbmProbability()))
-					.value(Scores.stored(s.ensembleProbability())).value(s.riskLevel()).value(Scores.stored(s.confidence()));
-				ratios(copy, row);
-				copy.value(s.modelVersion()).value(json.writeValueAsString(Map.of("reasons", s.reasons())));
-				owner(copy, now, level, organization, user);
+		List<Scores.Scored> scores = kind == PredictionKind.QUARTERLY ? models.scoreQuarterly(matrix, rows.size())
+				: models.scoreAnnual(matrix, rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			PredictionRow row = rows.get(i);
+			Scores.Scored s = scores.get(i);
+			copy.row().value(row.companyId()).value(row.reportingYear());
+			if (kind == PredictionKind.QUARTERLY) {
+				copy.value(row.reportingQuarter());
 			}
-		}
-		else {
-			for (int i = 0; i < rows.size(); i++) {
-				PredictionRow row = rows.get(i);
-				Scores.Annual s = models.scoreAnnual(java.util.Arrays.copyOfRange(matrix, i * d, (i + 1) * d));
-				copy.row().value(row.companyId()).value(row.reportingYear()).value(Scores.stored(s.probability()))
-					.value(s.riskLevel()).value(Scores.stored(s.confidence()));
-				ratios(copy, row);
-				copy.value(s.modelVersion()).value(json.writeValueAsString(Map.of("reasons", List.of(s.reasons()))));
-				owner(copy, now, level, organization, user);
-			}
+			copy.value(Scores.stored(s.logisticProbability())).value(Scores.stored(s.gbmProbability()))
+				.value(Scores.stored(s.ensembleProbability())).value(s.riskLevel()).value(Scores.stored(s.confidence()));
+			ratios(copy, row);
+			copy.value(s.modelVersion()).value(json.writeValueAsString(Map.of("reasons", s.reasons())));
+			owner(copy, now, level, organization, user);
 		}
 		return copy;
 	}

@@ -48,12 +48,9 @@ enum PredictionKind {
 	List<String> importColumns() {
 		List<String> columns = new java.util.ArrayList<>(List.of("company_id", "reporting_year"));
 		if (this == QUARTERLY) {
-			columns.addAll(List.of("reporting_quarter", "logistic_probability", "gbm_probability",
-					"ensemble_probability"));
+			columns.add("reporting_quarter");
 		}
-		else {
-			columns.add("probability");
-		}
+		columns.addAll(List.of("logistic_probability", "gbm_probability", probability));
 		columns.addAll(List.of("risk_level", "confidence"));
 		ratios.forEach(r -> columns.add(r.key()));
 		columns.addAll(List.of("model_version", "explanation", "predicted_at", "access_level", "organization_id",

@@ -126,25 +126,14 @@ public class Predictions {
 		for (int i = 0; i < ratios.length; i++) {
 			values.put(kind.ratios.get(i).key(), Double.isNaN(ratios[i]) ? null : Scores.stored(ratios[i]));
 		}
-		List<Reasons> reasons;
-		if (kind == PredictionKind.ANNUAL) {
-			Scores.Annual score = models.scoreAnnual(ratios);
-			values.put("probability", Scores.stored(score.probability()));
-			values.put("risk_level", score.riskLevel());
-			values.put("confidence", Scores.stored(score.confidence()));
-			values.put("model_version", score.modelVersion());
-			reasons = List.of(score.reasons());
-		}
-		else {
-			Scores.Quarterly score = models.scoreQuarterly(ratios);
-			values.put("logistic_probability", Scores.stored(score.logisticProbability()));
-			values.put("gbm_probability", Scores.stored(score.gbmProbability()));
-			values.put("ensemble_probability", Scores.stored(score.ensembleProbability()));
-			values.put("risk_level", score.riskLevel());
-			values.put("confidence", Scores.stored(score.confidence()));
-			values.put("model_version", score.modelVersion());
-			reasons = score.reasons();
-		}
+		Scores.Scored score = kind == PredictionKind.ANNUAL ? models.scoreAnnual(ratios) : models.scoreQuarterly(ratios);
+		values.put("logistic_probability", Scores.stored(score.logisticProbability()));
+		values.put("gbm_probability", Scores.stored(score.gbmProbability()));
+		values.put(kind.probability, Scores.stored(score.ensembleProbability()));
+		values.put("risk_level", score.riskLevel());
+		values.put("confidence", Scores.stored(score.confidence()));
+		values.put("model_version", score.modelVersion());
+		List<Reasons> reasons = score.reasons();
 		values.put("explanation", json.writeValueAsString(Map.of("reasons", reasons)));
 		values.put("predicted_at", OffsetDateTime.now(ZoneOffset.UTC));
 		values.put("access_level", level.value());
@@ -193,20 +182,20 @@ public class Predictions {
 	}
 
 	/**
-	 * Adds the tree model's reasons to an uploaded quarterly prediction, which stores the logistic model's only: they
-	 * are a function of the model and the stored ratios, which the upload scored with.
+	 * Adds the tree model's reasons to an uploaded prediction, which stores the scorecard's only: they are a function
+	 * of the model and the stored ratios, which the upload scored with.
 	 */
 	private Prediction explained(Prediction prediction) {
-		if (!"quarterly".equals(prediction.kind()) || prediction.reasons().stream().anyMatch(r -> "gbm".equals(r.model()))
-				|| !models.quarterlyArtifact().version().equals(prediction.modelVersion())) {
+		if (prediction.reasons().stream().anyMatch(r -> "gbm".equals(r.model()))
+				|| !models.version(prediction.kind()).equals(prediction.modelVersion())) {
 			return prediction;
 		}
-		double[] ratios = Ratio.QUARTERLY.stream()
+		double[] ratios = PredictionKind.of(prediction.kind()).ratios.stream()
 			.mapToDouble(r -> prediction.ratios().get(r.key()) == null ? Double.NaN
 					: prediction.ratios().get(r.key()).doubleValue())
 			.toArray();
 		List<Reasons> reasons = new java.util.ArrayList<>(prediction.reasons());
-		reasons.add(models.gbmReasons(ratios));
+		reasons.add(models.gbmReasons(prediction.kind(), ratios));
 		return prediction.withReasons(List.copyOf(reasons));
 	}
 

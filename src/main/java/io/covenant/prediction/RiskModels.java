@@ -3,6 +3,7 @@ package io.covenant.prediction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,131 +17,186 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The committed models, loaded once: the annual logistic regression, and the quarterly logistic regression and
- * LightGBM model with their ensemble. Scoring returns calibrated probabilities, a risk level, a confidence and the
- * reasons. Ratios must already be within the allowed ranges (the API refuses others); missing ones are imputed.
+ * The committed models, loaded once: for annual and for quarterly ratios a scorecard, a LightGBM model and their
+ * ensemble, which is the served probability. Scoring returns calibrated probabilities, a risk level, a confidence and
+ * the reasons. Ratios must already be within the allowed ranges (the API refuses others); missing ones have their own
+ * bin in the scorecard and LightGBM's default direction in the trees.
  */
 @Component
 @org.springframework.context.annotation.Lazy
 public class RiskModels {
 
-	private final ModelArtifact annual;
+	private final Family annual;
 
-	private final ModelArtifact quarterly;
-
-	private final GbmModel quarterlyGbm;
+	private final Family quarterly;
 
 	public RiskModels() {
 		JsonMapper json = JsonMapper.builder()
 			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.build();
-		this.annual = load(json, "annual");
-		this.quarterly = load(json, "quarterly");
-		this.quarterlyGbm = new GbmModel(quarterly.gbm(), quarterly.features().size());
+		this.annual = new Family(load(json, "annual"));
+		this.quarterly = new Family(load(json, "quarterly"));
 	}
 
 	public ModelArtifact annualArtifact() {
-		return annual;
+		return annual.artifact;
 	}
 
 	public ModelArtifact quarterlyArtifact() {
-		return quarterly;
+		return quarterly.artifact;
 	}
 
 	/** Ratios in {@link Ratio#ANNUAL} order; NaN for a missing one. */
-	public Scores.Annual scoreAnnual(double[] ratios) {
-		Reasons reasons = logistic(annual, ratios);
-		double p = Calibration.sigmoid(reasons.score());
-		RiskThresholds thresholds = annual.thresholds();
-		return new Scores.Annual(p, thresholds.levelOf(p), round(thresholds.margin(p)), annual.version(), reasons);
+	public Scores.Scored scoreAnnual(double[] ratios) {
+		return annual.score(ratios);
 	}
 
 	/** Ratios in {@link Ratio#QUARTERLY} order; NaN for a missing one. */
-	public Scores.Quarterly scoreQuarterly(double[] ratios) {
-		Reasons logistic = logistic(quarterly, ratios);
-		Reasons gbm = gbmReasons(ratios);
-		return quarterly(logistic, Calibration.sigmoid(gbm.score()), List.of(logistic, gbm));
-	}
-
-	private Scores.Quarterly quarterly(Reasons logistic, double pGbm, List<Reasons> reasons) {
-		double pLogistic = Calibration.sigmoid(logistic.score());
-		double ensemble = (pLogistic + pGbm) / 2;
-		RiskThresholds thresholds = quarterly.thresholds();
-		double agreement = Math.max(0, 1 - Math.abs(pLogistic - pGbm) / 0.25);
-		double confidence = round((thresholds.margin(ensemble) + agreement) / 2);
-		return new Scores.Quarterly(pLogistic, pGbm, ensemble, thresholds.levelOf(ensemble), confidence,
-				quarterly.version(), reasons);
+	public Scores.Scored scoreQuarterly(double[] ratios) {
+		return quarterly.score(ratios);
 	}
 
 	/**
-	 * Many rows at once (row-major, in {@link Ratio#QUARTERLY} order), as an upload scores them. The probabilities,
-	 * risk level and confidence are those of {@link #scoreQuarterly(double[])}; the reasons are the logistic model's
-	 * only, as the tree model's (TreeSHAP, about 0.3 ms a row) are a function of the ratios that
-	 * {@link #gbmReasons(double[])} gives when a prediction is read.
+	 * Many annual rows at once (row-major, in {@link Ratio#ANNUAL} order), as an upload scores them. The
+	 * probabilities, risk level and confidence are those of {@link #scoreAnnual(double[])}; the reasons are the
+	 * scorecard's only, as the tree model's (TreeSHAP, about 0.3 ms a row) are a function of the ratios that
+	 * {@link #gbmReasons(String, double[])} gives when a prediction is read.
 	 */
-	public List<Scores.Quarterly> scoreQuarterly(double[] rows, int count) {
-		int d = quarterly.features().size();
-		double[] raw = count == 0 ? new double[0] : quarterlyGbm.raw(rows, count);
-		List<Scores.Quarterly> scores = new java.util.ArrayList<>(count);
-		double[] row = new double[d];
-		Calibration calibration = quarterly.gbmCalibration();
-		for (int i = 0; i < count; i++) {
-			System.arraycopy(rows, i * d, row, 0, d);
-			Reasons logistic = logistic(quarterly, row);
-			double pGbm = Calibration.sigmoid(calibration.logit(raw[i]));
-			scores.add(quarterly(logistic, pGbm, List.of(logistic)));
-		}
-		return scores;
+	public List<Scores.Scored> scoreAnnual(double[] rows, int count) {
+		return annual.score(rows, count);
 	}
 
-	/** The tree model's reasons for quarterly ratios (in {@link Ratio#QUARTERLY} order, NaN where missing). */
-	public Reasons gbmReasons(double[] ratios) {
-		return gbm(quarterlyGbm.contributions(ratios));
+	/** Many quarterly rows at once, as {@link #scoreAnnual(double[], int)} scores annual ones. */
+	public List<Scores.Scored> scoreQuarterly(double[] rows, int count) {
+		return quarterly.score(rows, count);
+	}
+
+	/** The tree model's reasons for the ratios of a kind ({@code annual} or {@code quarterly}, NaN where missing). */
+	public Reasons gbmReasons(String kind, double[] ratios) {
+		return ("annual".equals(kind) ? annual : quarterly).gbmReasons(ratios);
+	}
+
+	/** The model version of a kind ({@code annual} or {@code quarterly}). */
+	public String version(String kind) {
+		return ("annual".equals(kind) ? annual : quarterly).artifact.version();
 	}
 
 	/** The quarterly ensemble probability of many rows at once (row-major), for bulk scoring. */
 	public double[] ensembleProbabilities(double[] rows, int count) {
-		int d = quarterly.features().size();
-		double[] raw = quarterlyGbm.raw(rows, count);
-		double[] result = new double[count];
-		double[] row = new double[d];
-		for (int i = 0; i < count; i++) {
-			System.arraycopy(rows, i * d, row, 0, d);
-			double pLogistic = Calibration.sigmoid(quarterly.logisticCalibration().logit(quarterly.logistic().logit(row)));
-			double pGbm = Calibration.sigmoid(quarterly.gbmCalibration().logit(raw[i]));
-			result[i] = (pLogistic + pGbm) / 2;
-		}
-		return result;
+		return quarterly.ensemble(rows, count);
 	}
 
-	private static Reasons logistic(ModelArtifact artifact, double[] ratios) {
-		LogisticModel model = artifact.logistic();
-		Calibration calibration = artifact.logisticCalibration();
-		double[] contributions = model.contributions(ratios);
-		Map<String, Double> named = new LinkedHashMap<>();
-		double score = calibration.logit(model.intercept());
-		for (int i = 0; i < contributions.length; i++) {
-			double c = calibration.slope() * contributions[i];
-			named.put(model.features().get(i), c);
-			score += c;
-		}
-		return new Reasons("logistic", calibration.logit(model.intercept()), named, score);
+	@PreDestroy
+	void close() {
+		annual.gbm.close();
+		quarterly.gbm.close();
 	}
 
-	/** The GBM's reasons from its raw contributions (one per feature, then the bias). */
-	private Reasons gbm(double[] contributions) {
-		Calibration calibration = quarterly.gbmCalibration();
-		int d = quarterly.features().size();
-		Map<String, Double> named = new LinkedHashMap<>();
-		double intercept = calibration.logit(contributions[d]);
-		double score = intercept;
-		for (int i = 0; i < d; i++) {
-			double c = calibration.slope() * contributions[i];
-			named.put(quarterly.features().get(i), c);
-			score += c;
+	/** One kind's artifact with its trees compiled for scoring and loaded natively for TreeSHAP reasons. */
+	private static final class Family {
+
+		final ModelArtifact artifact;
+
+		final CompiledTrees trees;
+
+		final GbmModel gbm;
+
+		final int d;
+
+		Family(ModelArtifact artifact) {
+			this.artifact = artifact;
+			this.d = artifact.features().size();
+			this.trees = CompiledTrees.of(artifact.gbm(), d);
+			this.gbm = new GbmModel(artifact.gbm(), d);
 		}
-		return new Reasons("gbm", intercept, named, score);
+
+		Scores.Scored score(double[] ratios) {
+			Reasons logistic = logistic(ratios);
+			Reasons tree = gbmReasons(ratios);
+			return scored(logistic.score(), tree.score(), List.of(logistic, tree));
+		}
+
+		List<Scores.Scored> score(double[] rows, int count) {
+			double[] raw = trees.raw(rows, count);
+			List<Scores.Scored> scores = new ArrayList<>(count);
+			double[] row = new double[d];
+			Calibration calibration = artifact.gbmCalibration();
+			for (int i = 0; i < count; i++) {
+				System.arraycopy(rows, i * d, row, 0, d);
+				Reasons logistic = logistic(row);
+				scores.add(scored(logistic.score(), calibration.logit(raw[i]), List.of(logistic)));
+			}
+			return scores;
+		}
+
+		/** The ensemble over a batch: the trees, then the scorecard's points, each as one loop over the rows. */
+		double[] ensemble(double[] rows, int count) {
+			double[] gbmLogit = trees.raw(rows, count);
+			ScorecardModel scorecard = artifact.logistic();
+			double[] logit = new double[count];
+			java.util.Arrays.fill(logit, scorecard.intercept());
+			for (int j = 0; j < d; j++) {
+				double[] edges = scorecard.edges()[j];
+				double[] points = scorecard.points()[j];
+				double missing = scorecard.missingPoints()[j];
+				for (int i = 0; i < count; i++) {
+					double v = rows[i * d + j];
+					logit[i] += Double.isNaN(v) ? missing : points[ScorecardModel.bin(edges, v)];
+				}
+			}
+			Calibration lc = artifact.logisticCalibration();
+			Calibration gc = artifact.gbmCalibration();
+			ModelArtifact.Ensemble e = artifact.ensemble();
+			double[] result = new double[count];
+			for (int i = 0; i < count; i++) {
+				result[i] = Calibration.sigmoid(e.logit(lc.logit(logit[i]), gc.logit(gbmLogit[i])));
+			}
+			return result;
+		}
+
+		private Scores.Scored scored(double logisticLogit, double gbmLogit, List<Reasons> reasons) {
+			double pLogistic = Calibration.sigmoid(logisticLogit);
+			double pGbm = Calibration.sigmoid(gbmLogit);
+			double ensemble = Calibration.sigmoid(artifact.ensemble().logit(logisticLogit, gbmLogit));
+			RiskThresholds thresholds = artifact.thresholds();
+			double agreement = Math.max(0, 1 - Math.abs(pLogistic - pGbm) / 0.25);
+			double confidence = round((thresholds.margin(ensemble) + agreement) / 2);
+			return new Scores.Scored(pLogistic, pGbm, ensemble, thresholds.levelOf(ensemble), confidence,
+					artifact.version(), reasons);
+		}
+
+		/** The scorecard's points per ratio, on the calibrated log-odds scale. */
+		Reasons logistic(double[] ratios) {
+			ScorecardModel model = artifact.logistic();
+			Calibration calibration = artifact.logisticCalibration();
+			double[] contributions = model.contributions(ratios);
+			Map<String, Double> named = new LinkedHashMap<>();
+			double intercept = calibration.logit(model.intercept());
+			double score = intercept;
+			for (int i = 0; i < contributions.length; i++) {
+				double c = calibration.slope() * contributions[i];
+				named.put(model.features().get(i), c);
+				score += c;
+			}
+			return new Reasons("logistic", intercept, named, score);
+		}
+
+		/** The GBM's reasons from its raw contributions (one per feature, then the bias). */
+		Reasons gbmReasons(double[] ratios) {
+			double[] contributions = gbm.contributions(ratios);
+			Calibration calibration = artifact.gbmCalibration();
+			Map<String, Double> named = new LinkedHashMap<>();
+			double intercept = calibration.logit(contributions[d]);
+			double score = intercept;
+			for (int i = 0; i < d; i++) {
+				double c = calibration.slope() * contributions[i];
+				named.put(artifact.features().get(i), c);
+				score += c;
+			}
+			return new Reasons("gbm", intercept, named, score);
+		}
+
 	}
 
 	private static ModelArtifact load(JsonMapper json, String name) {
@@ -157,11 +213,6 @@ public class RiskModels {
 
 	private static double round(double v) {
 		return Math.round(v * 10_000) / 10_000.0;
-	}
-
-	@PreDestroy
-	void close() {
-		quarterlyGbm.close();
 	}
 
 }

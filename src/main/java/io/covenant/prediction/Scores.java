@@ -13,13 +13,11 @@ public final class Scores {
 		return java.math.BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_UP);
 	}
 
-	/** The annual model's verdict. */
-	public record Annual(double probability, String riskLevel, double confidence, String modelVersion,
-			Reasons reasons) {
-	}
-
-	/** The quarterly models' verdicts and their ensemble. */
-	public record Quarterly(double logisticProbability, double gbmProbability, double ensembleProbability,
+	/**
+	 * The verdicts of a kind's two models and their ensemble, which is the served probability (annual
+	 * {@code probability}, quarterly {@code ensemble_probability}) that sets the risk level.
+	 */
+	public record Scored(double logisticProbability, double gbmProbability, double ensembleProbability,
 			String riskLevel, double confidence, String modelVersion, List<Reasons> reasons) {
 	}
 

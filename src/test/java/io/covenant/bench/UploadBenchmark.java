@@ -120,7 +120,7 @@ class UploadBenchmark {
 				matrix[i * 6 + j] = Double.parseDouble(data.get(i).get(7 + j));
 			}
 		}
-		List<Scores.Quarterly> scores = models.scoreQuarterly(matrix, data.size());
+		List<Scores.Scored> scores = models.scoreQuarterly(matrix, data.size());
 		StringBuilder companies = new StringBuilder();
 		StringBuilder predictions = new StringBuilder();
 		Map<String, UUID> ids = new java.util.HashMap<>();
@@ -134,7 +134,7 @@ class UploadBenchmark {
 				companies.append(String.join("\t", id.toString(), r.get(0), r.get(1), r.get(2), r.get(3), r.get(4),
 						"USD", "organization", organization.toString(), user.toString())).append('\n');
 			}
-			Scores.Quarterly s = scores.get(i);
+			Scores.Scored s = scores.get(i);
 			predictions.append(String.join("\t", id.toString(), r.get(5), r.get(6),
 					d4(s.logisticProbability()), d4(s.gbmProbability()), d4(s.ensembleProbability()), s.riskLevel(),
 					d4(s.confidence()), r.get(7), r.get(8), r.get(9), r.get(10), r.get(11), r.get(12), s.modelVersion(),

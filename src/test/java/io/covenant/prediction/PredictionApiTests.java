@@ -51,22 +51,38 @@ class PredictionApiTests {
 		var first = fixtures.as(analyst).body(body).post("/api/v1/predictions/annual").then().statusCode(201)
 			.body("updated", equalTo(false))
 			.body("risk_level", notNullValue())
-			.body("model_version", containsString("1.0.0+"))
-			.body("reasons[0].model", equalTo("logistic"))
+			.body("model_version", equalTo(models.annualArtifact().version()))
+			.body("reasons.model", equalTo(List.of("logistic", "gbm")))
 			.extract().jsonPath();
-		double expected = models.scoreAnnual(new double[] { 0.4, 6.0, 0.03, 4.0, 0.02 }).probability();
-		assertThat(first.getDouble("probability")).isCloseTo(expected, within(0.00005));
-		Map<String, Float> contributions = first.getMap("reasons[0].contributions");
+		Scores.Scored expected = models.scoreAnnual(new double[] { 0.4, 6.0, 0.03, 4.0, 0.02 });
+		assertThat(first.getDouble("probability")).isCloseTo(expected.ensembleProbability(), within(0.00005));
+		assertThat(first.getDouble("logistic_probability")).isCloseTo(expected.logisticProbability(), within(0.00005));
+		assertThat(first.getDouble("gbm_probability")).isCloseTo(expected.gbmProbability(), within(0.00005));
+		Map<String, Float> points = first.getMap("reasons[0].contributions");
 		double sum = first.getDouble("reasons[0].intercept")
-				+ contributions.values().stream().mapToDouble(Float::doubleValue).sum();
+				+ points.values().stream().mapToDouble(Float::doubleValue).sum();
 		assertThat(sum).isCloseTo(first.getDouble("reasons[0].score"), within(1e-5));
-		assertThat(1 / (1 + Math.exp(-sum))).isCloseTo(first.getDouble("probability"), within(0.0001));
+		assertThat(1 / (1 + Math.exp(-sum))).isCloseTo(first.getDouble("logistic_probability"), within(0.0001));
 
 		fixtures.as(analyst).body(annual("2024", 1.8, 40.0, -0.5, 0.5, -0.4)).post("/api/v1/predictions/annual")
 			.then().statusCode(200).body("updated", equalTo(true)).body("id", equalTo(first.getString("id")))
 			.body("ratios.total_debt_to_ebitda", equalTo(40.0f));
 		fixtures.as(analyst).queryParam("company_id", company).get("/api/v1/predictions/annual").then()
 			.body("items", hasSize(1));
+	}
+
+	@Test
+	void aStoredPredictionKeepsTheVersionThatScoredItAndARescoreRecordsTheCurrentOne() {
+		String id = fixtures.as(analyst).body(annual("2023", 0.4, 6.0, 0.03, 4.0, 0.02))
+			.post("/api/v1/predictions/annual").then().statusCode(201).extract().path("id");
+		// As if an earlier model had scored it.
+		fixtures.jdbc().sql("UPDATE annual_predictions SET model_version = '1.0.0+earlier' WHERE id = :id")
+			.param("id", java.util.UUID.fromString(id)).update();
+		fixtures.as(analyst).get("/api/v1/predictions/annual/" + id).then().statusCode(200)
+			.body("model_version", equalTo("1.0.0+earlier"));
+		fixtures.as(analyst).body(annual("2023", 0.5, 8.0, 0.01, 3.0, 0.01)).put("/api/v1/predictions/annual/" + id)
+			.then().statusCode(200)
+			.body("model_version", equalTo(models.annualArtifact().version()));
 	}
 
 	@Test
@@ -86,8 +102,8 @@ class PredictionApiTests {
 		var q = fixtures.as(analyst).body(quarterly("2024", "Q2", 1.2, 0.9, 1.5, 5.0, 8.0, 0.2))
 			.post("/api/v1/predictions/quarterly").then().statusCode(201)
 			.body("reasons.model", equalTo(List.of("logistic", "gbm"))).extract().jsonPath();
-		assertThat(q.getDouble("ensemble_probability"))
-			.isCloseTo((q.getDouble("logistic_probability") + q.getDouble("gbm_probability")) / 2, within(0.0002));
+		assertThat(q.getDouble("ensemble_probability")).isCloseTo(
+				models.scoreQuarterly(new double[] { 1.2, 0.9, 1.5, 5.0, 8.0, 0.2 }).ensembleProbability(), within(0.00005));
 		fixtures.as(analyst).queryParam("sector", sector).queryParam("reporting_quarter", "Q2")
 			.get("/api/v1/predictions/quarterly").then().body("items", hasSize(1))
 			.body("items[0].company_symbol", equalTo("RSK"));

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The UCI Polish bankruptcy ARFF files: 64 numeric attributes ('?' is missing) and a 0/1 class. */
-record Arff(double[][] attributes, int[] labels) {
+record Arff(String file, double[][] attributes, int[] labels) {
 
 	static Arff read(Path file) throws IOException {
 		List<double[]> rows = new ArrayList<>();
@@ -34,7 +34,7 @@ record Arff(double[][] attributes, int[] labels) {
 				labels.add(Integer.parseInt(cells[cells.length - 1].replace("'", "").trim()));
 			}
 		}
-		return new Arff(rows.toArray(double[][]::new), labels.stream().mapToInt(Integer::intValue).toArray());
+		return new Arff(file.getFileName().toString(), rows.toArray(double[][]::new), labels.stream().mapToInt(Integer::intValue).toArray());
 	}
 
 	int size() {

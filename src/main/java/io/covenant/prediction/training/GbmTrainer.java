@@ -4,16 +4,19 @@ import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
 import io.github.metarank.lightgbm4j.LGBMException;
 
-/** Trains LightGBM with fixed, deterministic settings and returns the model text. */
+/**
+ * Trains LightGBM with fixed, deterministic settings and returns the model text. One thread: the result then does not
+ * depend on the machine's cores, and OpenMP's spinning threads do not stall training on a busy, shared machine.
+ */
 final class GbmTrainer {
 
 	static final String RATIOS = "objective=binary learning_rate=0.05 num_leaves=15 min_data_in_leaf=20 "
 			+ "feature_fraction=0.9 bagging_fraction=0.8 bagging_freq=1 lambda_l2=1.0 seed=42 deterministic=true "
-			+ "force_row_wise=true num_threads=2 verbose=-1";
+			+ "force_row_wise=true num_threads=1 verbose=-1";
 
 	static final String REFERENCE = "objective=binary learning_rate=0.05 num_leaves=31 min_data_in_leaf=20 "
 			+ "feature_fraction=0.8 bagging_fraction=0.8 bagging_freq=1 lambda_l2=1.0 seed=42 deterministic=true "
-			+ "force_row_wise=true num_threads=2 verbose=-1";
+			+ "force_row_wise=true num_threads=1 verbose=-1";
 
 	private GbmTrainer() {
 	}
@@ -28,7 +31,7 @@ final class GbmTrainer {
 			labels[i] = y[i];
 		}
 		io.covenant.prediction.LightGbmNative.load();
-		try (LGBMDataset dataset = LGBMDataset.createFromMat(flat, n, d, true, "max_bin=255 verbose=-1", null)) {
+		try (LGBMDataset dataset = LGBMDataset.createFromMat(flat, n, d, true, "max_bin=255 num_threads=1 verbose=-1", null)) {
 			dataset.setField("label", labels);
 			try (LGBMBooster booster = LGBMBooster.create(dataset, params)) {
 				for (int i = 0; i < iterations; i++) {
