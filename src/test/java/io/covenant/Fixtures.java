@@ -19,7 +19,7 @@ import io.covenant.shared.security.Role;
  */
 public class Fixtures {
 
-	public static final String PASSWORD = "correct horse battery staple";
+	public static final String PASSWORD = "juniper tallow orbit canyon";
 
 	private final JdbcClient jdbc;
 

@@ -84,12 +84,14 @@ final class CompanyFactsAnalysis {
 		}
 		for (String concept : gaap.propertyNames()) {
 			JsonNode usd = gaap.path(concept).path("units").path("USD");
+			int index = 0;
 			for (JsonNode n : usd) {
-				XbrlFact fact = new XbrlFact(concept, n.has("start") ? LocalDate.parse(n.get("start").asString()) : null,
-						LocalDate.parse(n.get("end").asString()), n.get("val").asDouble(), n.path("accn").asString(),
-						n.hasNonNull("fy") ? n.get("fy").asInt() : null, n.path("fp").asString(null),
-						n.path("form").asString(""), LocalDate.parse(n.get("filed").asString()),
-						n.path("frame").asString(null));
+				String where = "facts.us-gaap." + concept + ".units.USD[" + index++ + "].";
+				XbrlFact fact = new XbrlFact(concept, DocumentValues.optionalDate(n.get("start"), where + "start"),
+						DocumentValues.date(n.get("end"), where + "end"), DocumentValues.number(n.get("val"), where + "val"),
+						n.path("accn").asString(), n.hasNonNull("fy") ? n.get("fy").asInt() : null,
+						n.path("fp").asString(null), n.path("form").asString(""),
+						DocumentValues.date(n.get("filed"), where + "filed"), n.path("frame").asString(null));
 				if (!fact.periodicReport()) {
 					continue;
 				}

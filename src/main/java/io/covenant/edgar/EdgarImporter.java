@@ -88,6 +88,11 @@ public class EdgarImporter {
 	@Transactional
 	public ImportResult importDocument(Caller caller, byte[] content, String ticker, String name) {
 		requireImporter(caller, true);
+		int nul = DocumentValues.escapedNul(content);
+		if (nul >= 0) {
+			throw InvalidInput.of("file", "is not readable: a NUL character (\\u0000) at byte offset " + nul
+					+ ", which cannot be stored");
+		}
 		JsonNode document;
 		try {
 			document = json.readTree(content);
@@ -162,9 +167,9 @@ public class EdgarImporter {
 			}
 			String accession = recent.path("accessionNumber").path(i).asString();
 			String document1 = recent.path("primaryDocument").path(i).asString(null);
-			String report = recent.path("reportDate").path(i).asString("");
-			kept.add(new FilingCommand(accession, form, LocalDate.parse(recent.path("filingDate").path(i).asString()),
-					report.isBlank() ? null : LocalDate.parse(report), null, null, indexUrl(cik10, accession),
+			kept.add(new FilingCommand(accession, form,
+					DocumentValues.date(recent.path("filingDate").path(i), "filings.recent.filingDate[" + i + "]"),
+					DocumentValues.optionalDate(recent.path("reportDate").path(i), "filings.recent.reportDate[" + i + "]"), null, null, indexUrl(cik10, accession),
 					document1 == null || document1.isBlank() ? null : archive(cik10, accession) + document1,
 					document1, blankToNull(recent.path("primaryDocDescription").path(i).asString(null)),
 					recent.path("isXBRL").path(i).asInt(0) == 1));

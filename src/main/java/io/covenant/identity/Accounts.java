@@ -15,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.covenant.shared.audit.AuditAction;
 import io.covenant.shared.audit.Audited;
-import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.security.Caller;
@@ -44,8 +43,11 @@ public class Accounts {
 
 	private final JdbcClient jdbc;
 
+	private final AccountChangePolicy policy;
+
 	Accounts(UserRepository users, SessionRepository sessions, TokenIssuer tokens, PasswordEncoder passwords,
-			LoginThrottle throttle, ApplicationEventPublisher events, IdentityProperties properties, JdbcClient jdbc) {
+			LoginThrottle throttle, ApplicationEventPublisher events, IdentityProperties properties, JdbcClient jdbc,
+			AccountChangePolicy policy) {
 		this.users = users;
 		this.sessions = sessions;
 		this.tokens = tokens;
@@ -54,6 +56,7 @@ public class Accounts {
 		this.events = events;
 		this.properties = properties;
 		this.jdbc = jdbc;
+		this.policy = policy;
 		this.decoyHash = passwords.encode(Secrets.random(16));
 	}
 
@@ -106,7 +109,7 @@ public class Accounts {
 			throttle.recordFailure(email, client.ip());
 			throw AuthenticationFailed.badCredentials();
 		}
-		throttle.reset(email);
+		throttle.succeeded(email, client.ip());
 		users.recordLogin(user.get().id());
 		events.publishEvent(Audited.authentication(AuditAction.LOGIN, user.get().id(), user.get().organizationId(),
 				Map.of()));
@@ -160,18 +163,12 @@ public class Accounts {
 				Map.of()));
 	}
 
-	/** Deactivates an account: the person themself, an org_admin of their organisation, or a super_admin. */
+	/** Deactivates an account: the person themself, or an administrator above it within its reach. */
 	@Transactional
 	public UserView deactivate(Caller caller, UUID userId) {
 		UserRow user = users.findById(userId).orElseThrow(() -> new NotFound("User", userId));
-		boolean self = caller.userId().equals(userId);
-		boolean orgAdmin = caller.role() == Role.ORG_ADMIN && user.organizationId() != null
-				&& user.organizationId().equals(caller.organizationId());
-		if (!self && !orgAdmin && !caller.isSuperAdmin()) {
-			if (!Reach.of(caller).canSeeUser(user)) {
-				throw new NotFound("User", userId);
-			}
-			throw new Forbidden("Only the person, an org_admin of their organization or a super_admin may deactivate");
+		if (!caller.userId().equals(userId)) {
+			policy.requireMayChange(caller, user);
 		}
 		users.deactivate(userId);
 		sessions.revokeAll(userId);

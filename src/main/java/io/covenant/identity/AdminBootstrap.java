@@ -43,6 +43,12 @@ class AdminBootstrap implements ApplicationRunner {
 			log.info("No super_admin exists; set COVENANT_ADMIN_EMAIL and COVENANT_ADMIN_PASSWORD to create one");
 			return;
 		}
+		if (users.findByEmail(properties.adminEmail().trim()).isPresent()) {
+			// Never promote an existing account: whoever registered the address first would become super_admin.
+			log.warn("No super_admin exists, and {} already has an account that is not one; it is not promoted. Set "
+					+ "COVENANT_ADMIN_EMAIL to an address without an account", properties.adminEmail().trim());
+			return;
+		}
 		PasswordPolicy.check(properties.adminPassword(), properties.adminEmail());
 		users.insert(properties.adminEmail().trim(), passwords.encode(properties.adminPassword()), Role.SUPER_ADMIN,
 				null, null, null, null, true);

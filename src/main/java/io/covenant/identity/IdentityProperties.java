@@ -18,17 +18,21 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshTokenTtl lifetime of a refresh token
  * @param adminEmail the first super_admin, created when none exists
  * @param adminPassword its password
- * @param loginMaxFailures failed logins per account in the window before 429
- * @param loginMaxFailuresPerAddress failed logins per client address in the window before 429
- * @param loginWindow the throttling window
+ * @param loginFreeFailures failed sign-ins to one account from one address before each further one waits
+ * @param loginFreeFailuresPerAddress failed sign-ins from one address, to any account, before slowing down
+ * @param loginFreeFailuresPerAccount failed sign-ins to one account from anywhere before slowing down addresses
+ *     that never signed in to it
+ * @param loginWindow how long failures are remembered after the last one
+ * @param loginMaxDelay the longest wait the doubling delay reaches
  * @param verificationTtl lifetime of an email verification token
  * @param returnVerificationToken whether registration returns the verification token (no mail server is wired)
  */
 @Validated
 @ConfigurationProperties("covenant.security")
 record IdentityProperties(@NotBlank @Size(min = 32) String jwtSecret, @NotNull Duration accessTokenTtl,
-		@NotNull Duration refreshTokenTtl, String adminEmail, String adminPassword, @Min(1) int loginMaxFailures,
-		@Min(1) int loginMaxFailuresPerAddress, @NotNull Duration loginWindow, @NotNull Duration verificationTtl,
+		@NotNull Duration refreshTokenTtl, String adminEmail, String adminPassword, @Min(1) int loginFreeFailures,
+		@Min(1) int loginFreeFailuresPerAddress, @Min(1) int loginFreeFailuresPerAccount, @NotNull Duration loginWindow,
+		@NotNull Duration loginMaxDelay, @NotNull Duration verificationTtl,
 		boolean returnVerificationToken) {
 
 	@Override

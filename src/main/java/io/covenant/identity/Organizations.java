@@ -26,10 +26,14 @@ public class Organizations {
 
 	private final ApplicationEventPublisher events;
 
-	Organizations(OrganizationRepository organizations, UserRepository users, ApplicationEventPublisher events) {
+	private final AccountChangePolicy policy;
+
+	Organizations(OrganizationRepository organizations, UserRepository users, ApplicationEventPublisher events,
+			AccountChangePolicy policy) {
 		this.organizations = organizations;
 		this.users = users;
 		this.events = events;
+		this.policy = policy;
 	}
 
 	@Transactional
@@ -85,6 +89,11 @@ public class Organizations {
 		if (!Reach.of(caller).canCreateOrDelete(before)) {
 			throw new Forbidden("Only a super_admin or the tenant_admin of its tenant may delete an organization");
 		}
+		// Deleting moves every member out of it: each must be an account the caller may change.
+		for (UserRow member : users.members(id)) {
+			policy.requireMayChange(caller, member);
+			users.forgetAfterCommit(member.id());
+		}
 		// The cascade removes companies, predictions, documents and jobs unseen by the audit log: say how many.
 		Audited deleted = Audited.deleted("organization", id, before.audited(), null);
 		events.publishEvent(new Audited(deleted.eventType(), deleted.entityType(), id, deleted.action(),
@@ -112,6 +121,7 @@ public class Organizations {
 		OrganizationRow org = organizations.findByJoinToken(Secrets.hash(token == null ? "" : token))
 			.orElseThrow(() -> InvalidInput.of("token", "is not a valid invitation"));
 		UserRow user = users.findById(caller.userId()).orElseThrow();
+		policy.requireAtMostMember(user);
 		if (user.organizationId() != null) {
 			throw new Conflict("already-member", "Already a member",
 					"You already belong to an organization; leave it before joining another");
@@ -141,10 +151,12 @@ public class Organizations {
 	public UserView addMember(Caller caller, UUID id, String email, String role) {
 		OrganizationRow org = managed(caller, id);
 		Role wanted = assignable(caller, role);
-		UserRow user = users.findByEmail(email).orElseThrow(() -> InvalidInput.of("email", "has no account"));
+		UserRow user = users.findByEmail(email == null ? "" : email.trim())
+			.orElseThrow(() -> InvalidInput.of("email", "has no account"));
 		if (user.organizationId() != null && !user.organizationId().equals(id)) {
 			throw new Conflict("already-member", "Already a member", "That person belongs to another organization");
 		}
+		policy.requireMayAdd(caller, org, user);
 		UserRow after = users.updateMembership(user.id(), id, wanted, tenantFor(wanted, org, user));
 		events.publishEvent(Audited.updated("user", user.id(), user.audited(), after.audited(), id));
 		return UserView.of(after, RolePermissions.of(after.role(), users.grants(after.id())));
@@ -155,7 +167,7 @@ public class Organizations {
 		OrganizationRow org = managed(caller, id);
 		Role wanted = assignable(caller, role);
 		UserRow user = member(id, userId);
-		guardPeer(caller, user);
+		policy.requireMayChange(caller, user);
 		UserRow after = users.updateMembership(userId, id, wanted, tenantFor(wanted, org, user));
 		events.publishEvent(Audited.updated("user", userId, user.audited(), after.audited(), id));
 		return UserView.of(after, RolePermissions.of(after.role(), users.grants(after.id())));
@@ -165,7 +177,7 @@ public class Organizations {
 	public void removeMember(Caller caller, UUID id, UUID userId) {
 		managed(caller, id);
 		UserRow user = member(id, userId);
-		guardPeer(caller, user);
+		policy.requireMayChange(caller, user);
 		UserRow after = users.updateMembership(userId, null, Role.USER, null);
 		events.publishEvent(Audited.updated("user", userId, user.audited(), after.audited(), id));
 	}
@@ -190,7 +202,7 @@ public class Organizations {
 			.orElseThrow(() -> new NotFound("Member", userId));
 	}
 
-	private static Role assignable(Caller caller, String role) {
+	private Role assignable(Caller caller, String role) {
 		Role wanted;
 		try {
 			wanted = Role.of(role == null ? "org_member" : role);
@@ -198,17 +210,8 @@ public class Organizations {
 		catch (IllegalArgumentException ex) {
 			throw InvalidInput.of("role", "must be one of user, org_member, org_admin, tenant_admin, super_admin");
 		}
-		if (!Reach.of(caller).assignableRoles().contains(wanted)) {
-			throw new Forbidden("You may not give the role " + wanted.value());
-		}
+		policy.requireMayGive(caller, wanted);
 		return wanted;
-	}
-
-	/** An org_admin may not demote or remove someone above its own rank. */
-	private static void guardPeer(Caller caller, UserRow target) {
-		if (!caller.isSuperAdmin() && target.role().compareTo(caller.role()) > 0) {
-			throw new Forbidden("You may not change a member whose role is above yours");
-		}
 	}
 
 	private static UUID tenantFor(Role role, OrganizationRow org, UserRow user) {

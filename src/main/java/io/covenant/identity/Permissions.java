@@ -9,11 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.covenant.shared.audit.Audited;
-import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.security.Caller;
-import io.covenant.shared.security.Role;
 
 /**
  * Fine-grained grants on top of roles: an administrator gives or takes a permission it holds itself, to people
@@ -26,9 +24,12 @@ public class Permissions {
 
 	private final ApplicationEventPublisher events;
 
-	Permissions(UserRepository users, ApplicationEventPublisher events) {
+	private final AccountChangePolicy policy;
+
+	Permissions(UserRepository users, ApplicationEventPublisher events, AccountChangePolicy policy) {
 		this.users = users;
 		this.events = events;
+		this.policy = policy;
 	}
 
 	@Transactional
@@ -52,20 +53,9 @@ public class Permissions {
 			throw InvalidInput.of("permission", "is not a known permission; one of "
 					+ String.join(", ", RolePermissions.ALL.stream().sorted().toList()));
 		}
-		UserRow user = users.findById(userId)
-			.filter(u -> Reach.of(caller).canSeeUser(u))
-			.orElseThrow(() -> new NotFound("User", userId));
-		boolean admin = caller.isSuperAdmin()
-				|| caller.role() == Role.ORG_ADMIN && caller.organizationId() != null
-						&& caller.organizationId().equals(user.organizationId())
-				|| caller.role() == Role.TENANT_ADMIN && caller.tenantId() != null
-						&& caller.tenantId().equals(user.tenantId());
-		if (!admin || caller.viaApiKey()) {
-			throw new Forbidden("Only an administrator of this person's organization grants permissions");
-		}
-		if (!caller.can(permission)) {
-			throw new Forbidden("You can only grant permissions you hold yourself");
-		}
+		UserRow user = users.findById(userId).orElseThrow(() -> new NotFound("User", userId));
+		policy.requireMayChange(caller, user);
+		policy.requireMayGrant(caller, permission);
 		return user;
 	}
 

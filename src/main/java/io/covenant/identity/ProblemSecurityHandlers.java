@@ -31,7 +31,8 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
-		String detail = request.getHeader("Authorization") != null || request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null
+		String detail = failure instanceof AccountChanged ? failure.getMessage()
+				: request.getHeader("Authorization") != null || request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null
 				? "The bearer token or API key is invalid, expired or revoked"
 				: "This request needs a bearer token or an API key";
 		write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", detail);

@@ -1,6 +1,5 @@
 package io.covenant.identity;
 
-import java.util.Set;
 import java.util.UUID;
 
 import io.covenant.shared.security.Caller;
@@ -36,17 +35,6 @@ record Reach(Caller caller) {
 				|| user.organizationId() != null && user.organizationId().equals(caller.organizationId())
 				|| caller.role() == Role.TENANT_ADMIN && user.tenantId() != null
 						&& user.tenantId().equals(caller.tenantId());
-	}
-
-	/** The roles this caller may give within an organisation it manages. */
-	Set<Role> assignableRoles() {
-		if (caller.isSuperAdmin()) {
-			return Set.of(Role.USER, Role.ORG_MEMBER, Role.ORG_ADMIN, Role.TENANT_ADMIN, Role.SUPER_ADMIN);
-		}
-		if (caller.role() == Role.TENANT_ADMIN) {
-			return Set.of(Role.USER, Role.ORG_MEMBER, Role.ORG_ADMIN, Role.TENANT_ADMIN);
-		}
-		return Set.of(Role.USER, Role.ORG_MEMBER, Role.ORG_ADMIN);
 	}
 
 	private boolean inTenant(OrganizationRow org) {

@@ -31,13 +31,14 @@ import io.covenant.shared.security.Role;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	static final String[] PUBLIC = { "/actuator/health/**", "/actuator/health", "/actuator/info",
+	static final String[] PUBLIC = { "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+			"/actuator/info",
 			"/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/verify",
 			"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error" };
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyAuthenticationFilter apiKeys,
-			ProblemSecurityHandlers problems) throws Exception {
+			ProblemSecurityHandlers problems, AccountVersions versions) throws Exception {
 		http.csrf(csrf -> csrf.disable())
 			.cors(cors -> cors.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -45,10 +46,12 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(HttpMethod.OPTIONS, "/**")
 				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasAuthority(RolePermissions.OPS_READ)
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(resource -> resource
-				.jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::callerOf))
+				.jwt(jwt -> jwt.jwtAuthenticationConverter(token -> callerOf(token, versions)))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -94,6 +97,19 @@ class SecurityConfiguration {
 		FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
+	}
+
+	/**
+	 * The caller a verified token stands for, refused when the account changed since the token was issued
+	 * (deactivated, signed out, moved, demoted, a permission revoked): the client refreshes and gets today's rights.
+	 */
+	static AbstractAuthenticationToken callerOf(Jwt jwt, AccountVersions versions) {
+		UUID user = UUID.fromString(jwt.getSubject());
+		Object version = jwt.getClaim(TokenIssuer.VERSION);
+		if (!(version instanceof Number number) || !versions.isCurrent(user, number.longValue())) {
+			throw new AccountChanged();
+		}
+		return callerOf(jwt);
 	}
 
 	static AbstractAuthenticationToken callerOf(Jwt jwt) {

@@ -13,8 +13,11 @@ class SessionRepository {
 
 	private final JdbcClient jdbc;
 
-	SessionRepository(JdbcClient jdbc) {
+	private final AccountVersions versions;
+
+	SessionRepository(JdbcClient jdbc, AccountVersions versions) {
 		this.jdbc = jdbc;
+		this.versions = versions;
 	}
 
 	void insert(UUID userId, UUID familyId, String tokenHash, String ip, String userAgent, OffsetDateTime expiresAt) {
@@ -59,12 +62,18 @@ class SessionRepository {
 	}
 
 	int revokeFamily(UUID familyId) {
-		return jdbc.sql("UPDATE user_sessions SET revoked_at = now() WHERE family_id = :family AND revoked_at IS NULL")
+		var users = jdbc.sql("""
+				UPDATE user_sessions SET revoked_at = now() WHERE family_id = :family AND revoked_at IS NULL
+				RETURNING user_id""")
 			.param("family", familyId)
-			.update();
+			.query(UUID.class)
+			.list();
+		users.stream().distinct().forEach(versions::forgetAfterCommit);
+		return users.size();
 	}
 
 	int revokeAll(UUID userId) {
+		versions.forgetAfterCommit(userId);
 		return jdbc.sql("UPDATE user_sessions SET revoked_at = now() WHERE user_id = :user AND revoked_at IS NULL")
 			.param("user", userId)
 			.update();

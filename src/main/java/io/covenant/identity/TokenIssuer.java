@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class TokenIssuer {
 
+	/** The claim holding the account's security version at issue; see {@link AccountVersions}. */
+	static final String VERSION = "ver";
+
 	private final JwtEncoder encoder;
 
 	private final SessionRepository sessions;
@@ -39,6 +42,7 @@ class TokenIssuer {
 			.expiresAt(now.plus(properties.accessTokenTtl()))
 			.id(UUID.randomUUID().toString())
 			.claim("role", user.role().value())
+			.claim(VERSION, user.securityVersion())
 			.claim("perms", List.copyOf(permissions));
 		if (user.organizationId() != null) {
 			claims.claim("org", user.organizationId().toString());

@@ -20,12 +20,15 @@ class UserRepository {
 
 	private static final String COLUMNS = """
 			id, email, password_hash, role, organization_id, tenant_id, first_name, last_name, phone, is_verified,
-			is_active, last_login, created_at, updated_at""";
+			is_active, last_login, created_at, updated_at, security_version""";
 
 	private final JdbcClient jdbc;
 
-	UserRepository(JdbcClient jdbc) {
+	private final AccountVersions versions;
+
+	UserRepository(JdbcClient jdbc, AccountVersions versions) {
 		this.jdbc = jdbc;
+		this.versions = versions;
 	}
 
 	Optional<UserRow> findByEmail(String email) {
@@ -62,6 +65,7 @@ class UserRepository {
 	}
 
 	void updatePassword(UUID id, String hash) {
+		versions.forgetAfterCommit(id);
 		jdbc.sql("UPDATE users SET password_hash = :hash WHERE id = :id").param("hash", hash).param("id", id).update();
 	}
 
@@ -70,10 +74,12 @@ class UserRepository {
 	}
 
 	void deactivate(UUID id) {
+		versions.forgetAfterCommit(id);
 		jdbc.sql("UPDATE users SET is_active = FALSE WHERE id = :id").param("id", id).update();
 	}
 
 	UserRow updateMembership(UUID id, UUID organizationId, Role role, UUID tenantId) {
+		versions.forgetAfterCommit(id);
 		return jdbc.sql("UPDATE users SET organization_id = :org, role = :role, tenant_id = :tenant WHERE id = :id RETURNING "
 				+ COLUMNS)
 			.param("org", organizationId, Types.OTHER)
@@ -82,6 +88,11 @@ class UserRepository {
 			.param("id", id)
 			.query(UserRepository::map)
 			.single();
+	}
+
+	/** For changes made by cascades rather than by this repository, such as deleting the account's organisation. */
+	void forgetAfterCommit(UUID id) {
+		versions.forgetAfterCommit(id);
 	}
 
 	List<UserRow> members(UUID organizationId) {
@@ -108,6 +119,7 @@ class UserRepository {
 	}
 
 	int grant(UUID userId, String permission, UUID grantedBy) {
+		versions.forgetAfterCommit(userId);
 		return jdbc.sql("""
 				INSERT INTO user_permissions (user_id, permission_id, granted_by)
 				SELECT :user, id, :by FROM permissions WHERE name = :name
@@ -119,6 +131,7 @@ class UserRepository {
 	}
 
 	int revoke(UUID userId, String permission) {
+		versions.forgetAfterCommit(userId);
 		return jdbc.sql("""
 				DELETE FROM user_permissions
 				WHERE user_id = :user AND permission_id = (SELECT id FROM permissions WHERE name = :name)""")
@@ -133,7 +146,7 @@ class UserRepository {
 				rs.getObject("tenant_id", UUID.class), rs.getString("first_name"), rs.getString("last_name"),
 				rs.getString("phone"), rs.getBoolean("is_verified"), rs.getBoolean("is_active"),
 				rs.getObject("last_login", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class),
-				rs.getObject("updated_at", OffsetDateTime.class));
+				rs.getObject("updated_at", OffsetDateTime.class), rs.getLong("security_version"));
 	}
 
 }

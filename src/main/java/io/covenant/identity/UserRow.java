@@ -8,7 +8,7 @@ import io.covenant.shared.security.Role;
 /** A row of {@code users}; the password hash never leaves the identity module. */
 record UserRow(UUID id, String email, String passwordHash, Role role, UUID organizationId, UUID tenantId,
 		String firstName, String lastName, String phone, boolean verified, boolean active, OffsetDateTime lastLogin,
-		OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+		OffsetDateTime createdAt, OffsetDateTime updatedAt, long securityVersion) {
 
 	/** The audited view of a user: everything but the hash. */
 	java.util.Map<String, Object> audited() {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import io.covenant.shared.error.DomainException;
+import io.covenant.shared.text.StorableText;
 
 /**
  * Reads a whole file once before it becomes a job: what it is, whether its header fits the job type, and how many
@@ -29,10 +30,14 @@ class FileInspector {
 			if (!rows.hasNext()) {
 				throw UploadRefused.invalid("it has no header row");
 			}
-			Columns columns = Columns.of(type, rows.next());
+			SourceRow header = rows.next();
+			refuseUnstorable(header);
+			Columns columns = Columns.of(type, header);
 			int count = 0;
 			while (rows.hasNext()) {
-				if (!rows.next().blank() && ++count > properties.maxRows()) {
+				SourceRow row = rows.next();
+				refuseUnstorable(row);
+				if (!row.blank() && ++count > properties.maxRows()) {
 					throw UploadRefused.invalid("it has more than " + properties.maxRows() + " data rows, the limit");
 				}
 			}
@@ -46,6 +51,22 @@ class FileInspector {
 		}
 		catch (RuntimeException ex) {
 			throw UploadRefused.invalid(unreadable(format, ex));
+		}
+	}
+
+	/**
+	 * A cell with a NUL (or a lone surrogate) means the file is binary or not UTF-8 text, such as UTF-16; PostgreSQL
+	 * could not store it anyway. The file is refused whole, naming the first such row and column.
+	 */
+	private static void refuseUnstorable(SourceRow row) {
+		for (int column = 0; column < row.cells().size(); column++) {
+			String cell = row.cells().get(column);
+			int at = cell == null ? -1 : StorableText.firstUnstorable(cell);
+			if (at >= 0) {
+				throw UploadRefused.invalid("it is not readable text: row " + row.number() + ", column "
+						+ (column + 1) + " " + StorableText.problem(cell, at)
+						+ " (a binary file, or text not encoded as UTF-8?)");
+			}
 		}
 	}
 

@@ -93,7 +93,8 @@ class OrganizationTests {
 			.body("role", equalTo("org_admin"));
 		fixtures.as(admin).get("/api/v1/organizations/" + org + "/members").then().statusCode(200)
 			.body("email", hasItem(newcomer.email()));
-		fixtures.as(admin).delete("/api/v1/organizations/" + org + "/members/" + newcomer.id()).then().statusCode(204);
+		// Now a peer, out of its reach: an org_admin changes only accounts below its own role.
+		fixtures.as(admin).delete("/api/v1/organizations/" + org + "/members/" + newcomer.id()).then().statusCode(403);
 	}
 
 	@Test
@@ -122,7 +123,14 @@ class OrganizationTests {
 			.statusCode(200)
 			.body("organization_id", equalTo(org.getString("id")))
 			.body("role", equalTo("org_member"));
-		fixtures.as(allowed).body(Map.of("token", "made-up")).post("/api/v1/organizations/join").then().statusCode(422);
+		// Joining changed the account: its access token ends, and a refreshed one carries the organisation.
+		fixtures.as(allowed).get("/api/v1/users/me").then().statusCode(401);
+		String refreshed = fixtures.anonymous().body(Map.of("refresh_token", allowed.refreshToken()))
+			.post("/api/v1/auth/refresh").then().statusCode(200).extract().path("access_token");
+		fixtures.anonymous().auth().oauth2(refreshed).body(Map.of("token", "made-up"))
+			.post("/api/v1/organizations/join")
+			.then()
+			.statusCode(422);
 
 		var restricted = fixtures.as(superAdmin)
 			.body(Map.of("name", "Elsewhere only", "join_enabled", true, "allowed_email_domains", List.of("elsewhere.org")))

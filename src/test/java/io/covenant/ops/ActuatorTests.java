@@ -4,9 +4,12 @@ import io.restassured.RestAssured;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.covenant.ApiTest;
+import io.covenant.Fixtures;
+import io.covenant.shared.security.Role;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -18,14 +21,18 @@ class ActuatorTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Fixtures fixtures;
+
 	@BeforeEach
 	void setUp() {
 		RestAssured.port = port;
 	}
 
 	@Test
-	void healthReportsTheDatabaseUp() {
-		RestAssured.get("/actuator/health")
+	void healthReportsTheDatabaseUpToAnOperator() {
+		fixtures.as(fixtures.person(Role.SUPER_ADMIN, null))
+			.get("/actuator/health")
 			.then()
 			.statusCode(200)
 			.body("status", equalTo("UP"))

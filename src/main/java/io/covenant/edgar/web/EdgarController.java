@@ -14,6 +14,7 @@ import io.covenant.edgar.EdgarImporter;
 import io.covenant.edgar.ImportResult;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.Callers;
+import io.covenant.shared.text.StorableText;
 
 /** Imports a company from SEC EDGAR: online by ticker or CIK, or from an uploaded EDGAR JSON document. */
 @RestController
@@ -41,7 +42,8 @@ class EdgarController {
 		if (file.getSize() > MAX_DOCUMENT) {
 			throw InvalidInput.of("file", "is larger than 50 MB");
 		}
-		return List.of(importer.importDocument(Callers.current(), file.getBytes(), ticker, file.getOriginalFilename()));
+		return List.of(importer.importDocument(Callers.current(), file.getBytes(), ticker,
+				StorableText.require("file", file.getOriginalFilename())));
 	}
 
 	record EdgarRequest(String ticker, String cik) {

@@ -34,6 +34,7 @@ import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Limits;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Callers;
+import io.covenant.shared.text.StorableText;
 
 /** Documents to search: ingest as JSON or as an uploaded file, read, list, delete. */
 @RestController
@@ -72,6 +73,13 @@ class DocumentController {
 		catch (CharacterCodingException ex) {
 			throw InvalidInput.of("file", "is not UTF-8 text, Markdown or HTML");
 		}
+		int unstorable = StorableText.firstUnstorable(content);
+		if (unstorable >= 0) {
+			long line = content.substring(0, unstorable).chars().filter(c -> c == '\n').count() + 1;
+			throw InvalidInput.of("file", "is not readable text: line " + line + " "
+					+ StorableText.problem(content, unstorable) + " (a binary file, or text not encoded as UTF-8?)");
+		}
+		StorableText.require("file", file.getOriginalFilename());
 		String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
 		String mime = name.endsWith(".htm") || name.endsWith(".html") ? "text/html"
 				: name.endsWith(".md") ? "text/markdown" : file.getContentType();

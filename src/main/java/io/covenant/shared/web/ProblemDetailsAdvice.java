@@ -60,9 +60,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
+		if (ex.getMostSpecificCause() instanceof UnstorableInputAdvice.UnstorableText unstorable) {
+			return badParameter(JsonNames.snake(ex.getName()), unstorable.getMessage(), request);
+		}
 		String detail = "Parameter '" + ex.getName() + "' has an invalid value";
 		return problem(HttpStatus.BAD_REQUEST, DomainException.typeOf("bad-request").toString(), "Bad request", detail,
 				Map.of("errors", List.of(new FieldError(ex.getName(), "has an invalid value", ex.getValue()))), request);
+	}
+
+	/** A query parameter, path variable or form field the request cannot have; its value is not echoed. */
+	ResponseEntity<Object> badParameter(String name, String message, WebRequest request) {
+		return problem(HttpStatus.BAD_REQUEST, DomainException.typeOf("bad-request").toString(), "Bad request",
+				"Parameter '" + name + "' " + message,
+				Map.of("errors", List.of(new FieldError(name, message, null))), request);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -25,6 +25,7 @@ import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Limits;
 import io.covenant.shared.security.Callers;
+import io.covenant.shared.text.StorableText;
 import io.covenant.upload.RowError;
 import io.covenant.upload.Templates;
 import io.covenant.upload.UploadJob;
@@ -62,8 +63,10 @@ class UploadController {
 			throw InvalidInput.of("file", "is required as a multipart/form-data part");
 		}
 		uploads.requireWithinLimit(file.getSize(), 0);
-		UploadJob job = uploads.accept(Callers.current(), multipart.getParameter("job_type"),
-				multipart.getParameter("access_level"), file.getOriginalFilename(), file.getBytes());
+		UploadJob job = uploads.accept(Callers.current(),
+				StorableText.require("job_type", multipart.getParameter("job_type")),
+				StorableText.require("access_level", multipart.getParameter("access_level")),
+				StorableText.require("file", file.getOriginalFilename()), file.getBytes());
 		if (Boolean.TRUE.equals(job.duplicate())) {
 			return ResponseEntity.ok(job);
 		}
