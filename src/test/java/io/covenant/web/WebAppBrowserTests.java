@@ -73,6 +73,8 @@ class WebAppBrowserTests {
 
 	String acme;
 
+	String tenK;
+
 	@BeforeAll
 	void setUp() throws IOException {
 		UUID organization = fixtures.organization(null);
@@ -106,12 +108,12 @@ class WebAppBrowserTests {
 		String apple = fixtures.as(analyst)
 			.body(Map.of("symbol", "AAPL", "name", "Apple Inc.", "sector", "Technology", "access_level", "organization"))
 			.post("/api/v1/companies").then().statusCode(201).extract().path("id");
-		fixtures.as(analyst).contentType("multipart/form-data")
+		tenK = fixtures.as(analyst).contentType("multipart/form-data")
 			.multiPart("file", "aapl-10-k-2024.html",
 					Files.readAllBytes(Path.of("..", "shared", "data", "sec", "10-K_AAPL_2024-11-01.html")))
 			.multiPart("company_id", apple).multiPart("form_type", "10-K").multiPart("document_date", "2024-11-01")
 			.multiPart("title", "Apple 10-K 2024").multiPart("access_level", "organization")
-			.post("/api/v1/documents").then().statusCode(201);
+			.post("/api/v1/documents").then().statusCode(201).extract().path("id");
 		await().atMost(Duration.ofMinutes(3)).until(() -> fixtures.as(analyst).queryParam("q", "iPhone")
 			.queryParam("mode", "keyword").get("/api/v1/search").then().extract().path("items.size()"), n -> (int) n > 0);
 		// The machine running the suite may be shared and slow.
@@ -258,6 +260,9 @@ class WebAppBrowserTests {
 		page.getByLabel("Search filings and documents").fill("iPhone");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
 		assertThat(page.getByText("No passage matches.")).isVisible();
+		page.navigate("/#/documents/" + tenK + "/chunks/0");
+		assertThat(page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("Not found")))
+			.isVisible();
 		page.navigate("/#/admin");
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Companies");
 	}
