@@ -15,6 +15,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import io.covenant.shared.audit.Audited;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Callers;
+import io.covenant.shared.web.ClientAddress;
 import io.covenant.shared.web.RequestIds;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,7 +57,7 @@ class AuditRecorder {
 			.param("old", scrubbed(event.oldValues()))
 			.param("new", scrubbed(event.newValues()))
 			.param("metadata", scrubbed(event.metadata() == null ? Map.of() : event.metadata()))
-			.param("ip", request == null ? null : request.getRemoteAddr())
+			.param("ip", request == null ? null : ClientAddress.of(request))
 			.param("agent", request == null ? null : request.getHeader("User-Agent"))
 			.param("request", request == null ? null : RequestIds.of(request))
 			.update();

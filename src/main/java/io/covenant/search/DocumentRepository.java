@@ -169,6 +169,24 @@ class DocumentRepository {
 			.optional();
 	}
 
+	/** A chunk of a visible, live document, with the numbers of the chunks either side. */
+	Optional<Passage> passage(UUID documentId, int chunkIndex, Caller caller) {
+		return AccessSql.bind(jdbc.sql("""
+				SELECT d.id, d.title, ch.chunk_index, ch.section, ch.content, ch.start_offset, ch.end_offset,
+				  (SELECT max(p.chunk_index) FROM document_chunks p
+				   WHERE p.document_id = d.id AND p.chunk_index < ch.chunk_index) AS previous,
+				  (SELECT min(n.chunk_index) FROM document_chunks n
+				   WHERE n.document_id = d.id AND n.chunk_index > ch.chunk_index) AS next
+				FROM documents d JOIN document_chunks ch ON ch.document_id = d.id AND ch.chunk_index = :index
+				WHERE d.id = :id AND d.deleted_at IS NULL AND """ + AccessSql.visible("d")), caller)
+			.param("id", documentId)
+			.param("index", chunkIndex)
+			.query((rs, n) -> new Passage(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4),
+					rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getObject(8, Integer.class),
+					rs.getObject(9, Integer.class)))
+			.optional();
+	}
+
 	List<DocumentView> list(Caller caller, UUID companyId, OffsetDateTime before, UUID beforeId, int limit) {
 		return AccessSql.bind(jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM documents d WHERE d.deleted_at IS NULL AND "
 				+ AccessSql.visible("d") + """

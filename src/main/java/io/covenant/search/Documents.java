@@ -139,6 +139,14 @@ public class Documents {
 		return repository.findVisible(id, caller).orElseThrow(() -> new NotFound("Document", id));
 	}
 
+	/** The passage a search hit points at: one chunk of a document the caller may see. */
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+	public Passage passage(Caller caller, UUID id, int chunkIndex) {
+		caller.require("documents:read");
+		return repository.passage(id, chunkIndex, caller)
+			.orElseThrow(() -> new NotFound("Passage " + chunkIndex + " of document", id));
+	}
+
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<DocumentView> list(Caller caller, UUID companyId, OffsetDateTime before, UUID beforeId, int limit) {
 		caller.require("documents:read");

@@ -3,6 +3,7 @@ package io.covenant.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.covenant.identity.ClientInfo;
+import io.covenant.shared.web.ClientAddress;
 
 /** The client address and agent of a request. Behind a proxy, configure server.forward-headers-strategy. */
 final class Clients {
@@ -12,7 +13,7 @@ final class Clients {
 
 	static ClientInfo of(HttpServletRequest request) {
 		String agent = request.getHeader("User-Agent");
-		return new ClientInfo(request.getRemoteAddr(), agent == null ? null : agent.substring(0, Math.min(agent.length(), 500)));
+		return new ClientInfo(ClientAddress.of(request), agent == null ? null : agent.substring(0, Math.min(agent.length(), 500)));
 	}
 
 }

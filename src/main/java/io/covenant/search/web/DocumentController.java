@@ -29,6 +29,7 @@ import io.covenant.search.DocumentUpdate;
 import io.covenant.search.DocumentView;
 import io.covenant.search.Documents;
 import io.covenant.search.IngestCommand;
+import io.covenant.search.Passage;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Limits;
@@ -94,6 +95,11 @@ class DocumentController {
 	@GetMapping("/{id}")
 	DocumentView get(@PathVariable UUID id) {
 		return documents.get(Callers.current(), id);
+	}
+
+	@GetMapping("/{id}/chunks/{index}")
+	Passage passage(@PathVariable UUID id, @PathVariable int index) {
+		return documents.passage(Callers.current(), id, index);
 	}
 
 	@GetMapping

@@ -5,6 +5,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -53,6 +56,16 @@ class UploadController {
 	 * length is checked before a byte of the body is read, so a 2 GB claim costs nothing.
 	 */
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	// The parts are read from the raw request (see above), so the API description is told what they are.
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+			mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+			schemaProperties = {
+					@SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary",
+							description = "CSV (UTF-8) or XLSX; download the template for the columns")),
+					@SchemaProperty(name = "job_type", schema = @Schema(type = "string",
+							allowableValues = { "annual", "quarterly" })),
+					@SchemaProperty(name = "access_level", schema = @Schema(type = "string",
+							allowableValues = { "personal", "organization", "system" })) }))
 	ResponseEntity<UploadJob> upload(HttpServletRequest request) throws IOException {
 		uploads.requireWithinLimit(request.getContentLengthLong(), ENVELOPE);
 		if (!(request instanceof MultipartHttpServletRequest multipart)) {
