@@ -42,7 +42,7 @@ class DataScaleBenchmark {
 
 	static final int ORGANIZATIONS = 1_000;
 
-	static final int SAMPLES = 30;
+	static final int SAMPLES = 20;
 
 	@Autowired
 	Fixtures fixtures;
@@ -104,8 +104,10 @@ class DataScaleBenchmark {
 				for (var caller : callers.entrySet()) {
 					String auth = "Bearer " + caller.getValue().accessToken();
 					String org = caller.getKey().equals("super_admin") ? "&organization_id=" + organizations.get(0) : "";
-					for (var call : calls(client, auth, org).entrySet()) {
-						Latency l = Latency.measure(call.getKey(), 3, SAMPLES, call.getValue());
+					// Someone outside any organisation has no organisation dashboards (422), only the summary.
+					boolean inOrganization = caller.getValue().organizationId() != null || !org.isEmpty();
+					for (var call : calls(client, auth, org, inOrganization).entrySet()) {
+						Latency l = Latency.measure(call.getKey(), 2, SAMPLES, call.getValue());
 						report.append("| %s | %s | %.1f | %.1f |%n".formatted(l.name(), caller.getKey(), l.p50(),
 								l.p95()));
 					}
@@ -119,7 +121,7 @@ class DataScaleBenchmark {
 		}
 	}
 
-	private Map<String, Latency.Call> calls(KeepAliveClient client, String auth, String org) {
+	private Map<String, Latency.Call> calls(KeepAliveClient client, String auth, String org, boolean inOrganization) {
 		Map<String, Latency.Call> calls = new LinkedHashMap<>();
 		for (String path : List.of("/api/v1/companies?limit=50", "/api/v1/companies?limit=50&sort=name",
 				"/api/v1/companies?limit=50&sort=market_cap", "/api/v1/companies?limit=50&sector=Energy",
@@ -128,6 +130,9 @@ class DataScaleBenchmark {
 				"/api/v1/predictions/annual?limit=50&probability_min=0.5", "/api/v1/predictions/quarterly?limit=50",
 				"/api/v1/predictions/dashboard/risk-by-sector?reporting_year=2025" + org,
 				"/api/v1/predictions/dashboard/model-deviation?x=1" + org)) {
+			if (path.contains("/dashboard/") && !inOrganization) {
+				continue;
+			}
 			calls.put("GET " + path.replace(org, ""), () -> ok(client.get(path, auth)));
 		}
 		// A prediction written anywhere drops the cached summaries: each call here is the first after a write.
@@ -136,16 +141,16 @@ class DataScaleBenchmark {
 					null, null, null, null, Map.of()));
 			ok(client.get("/api/v1/predictions/dashboard/summary", auth));
 		});
-		calls.put("GET companies, 20th page by cursor", () -> deep(client, auth, "/api/v1/companies?limit=50"));
-		calls.put("GET annual predictions, 20th page by cursor",
+		calls.put("GET companies, 10 pages by cursor (all ten)", () -> deep(client, auth, "/api/v1/companies?limit=50"));
+		calls.put("GET annual predictions, 10 pages by cursor (all ten)",
 				() -> deep(client, auth, "/api/v1/predictions/annual?limit=50"));
 		return calls;
 	}
 
-	/** Follows next_cursor 19 times; the time of all 20 pages is what a client paging that deep waits. */
+	/** Follows next_cursor 9 times; the time of all ten pages is what a client paging that deep waits. */
 	private void deep(KeepAliveClient client, String auth, String path) throws Exception {
 		String cursor = null;
-		for (int page = 0; page < 20; page++) {
+		for (int page = 0; page < 10; page++) {
 			KeepAliveClient.Response response = client.get(path + (cursor == null ? "" : "&cursor=" + cursor), auth);
 			JsonNode body = json.readTree(ok(response).text());
 			JsonNode next = body.path("next_cursor");
