@@ -240,9 +240,14 @@ class DocumentRepository {
 	}
 
 	/** PostgreSQL's parse of a keyword query, and whether the search index has changes yet to apply. */
-	ParsedQuery parse(String query) {
-		return jdbc.sql("SELECT websearch_to_tsquery('english', :q)::text, EXISTS (SELECT 1 FROM search_index_outbox)")
+	ParsedQuery parse(String query, String position, Collection<Long> applied) {
+		return jdbc.sql("""
+				SELECT websearch_to_tsquery('english', :q)::text,
+				       EXISTS (SELECT 1 FROM search_index_outbox
+				               WHERE tx >= CAST(:position AS xid8) AND NOT (id = ANY(:applied)))""")
 			.param("q", query)
+			.param("position", position)
+			.param("applied", applied.toArray(Long[]::new))
 			.query((rs, i) -> new ParsedQuery(rs.getString(1), rs.getBoolean(2)))
 			.single();
 	}
@@ -295,24 +300,56 @@ class DocumentRepository {
 	}
 
 	/**
-	 * Every committed outbox row's id. Ids are drawn before their transactions commit, so a row can land below one
-	 * already applied: the indexer takes whatever rows exist, not the ids after a position.
+	 * A position to start from: the xmin of a snapshot taken now. Every transaction not yet visible has an id at
+	 * least this, so the rows it writes are read from this position on, whatever their outbox ids.
 	 */
-	List<Long> outboxIds() {
-		return jdbc.sql("SELECT id FROM search_index_outbox ORDER BY id").query(Long.class).list();
+	String logPosition() {
+		return jdbc.sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").query(String.class).single();
 	}
 
-	List<Outbox> outbox(int limit) {
-		return jdbc.sql("SELECT id, document_id, operation FROM search_index_outbox ORDER BY id LIMIT :n")
-			.param("n", limit)
-			.query((rs, i) -> new Outbox(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3)))
-			.list();
+	/**
+	 * The log rows at or after a position, in one snapshot with the position to continue from (that snapshot's xmin),
+	 * and whether the log was pruned past the position (the index must then be rebuilt).
+	 */
+	LogRead changesSince(String position) {
+		List<Outbox> rows = new java.util.ArrayList<>();
+		String[] next = new String[1];
+		boolean[] pruned = new boolean[1];
+		jdbc.sql("""
+				WITH s AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin,
+				                  (SELECT pruned_below FROM search_index_log) > CAST(:position AS xid8) AS pruned)
+				SELECT s.xmin::text, s.pruned, o.id, o.document_id, o.operation
+				FROM s LEFT JOIN search_index_outbox o ON o.tx >= CAST(:position AS xid8)
+				ORDER BY o.id""")
+			.param("position", position)
+			.query(rs -> {
+				next[0] = rs.getString(1);
+				pruned[0] = rs.getBoolean(2);
+				if (rs.getObject(3) != null) {
+					rows.add(new Outbox(rs.getLong(3), rs.getObject(4, UUID.class), rs.getString(5)));
+				}
+			});
+		return new LogRead(next[0], pruned[0], rows);
 	}
 
-	void forgetOutbox(Collection<Long> ids) {
-		if (!ids.isEmpty()) {
-			jdbc.sql("DELETE FROM search_index_outbox WHERE id = ANY(:ids)").param("ids", ids.toArray(Long[]::new)).update();
-		}
+	/**
+	 * Records this node's position, forgets nodes silent for a day, and prunes the log below every remaining node's
+	 * position; returns the rows pruned.
+	 */
+	int reportPosition(String node, String position) {
+		jdbc.sql("""
+				INSERT INTO search_index_nodes (node_id, position) VALUES (:node, CAST(:position AS xid8))
+				ON CONFLICT (node_id) DO UPDATE SET position = excluded.position, seen_at = CURRENT_TIMESTAMP""")
+			.param("node", node)
+			.param("position", position)
+			.update();
+		jdbc.sql("DELETE FROM search_index_nodes WHERE seen_at < CURRENT_TIMESTAMP - INTERVAL '1 day'").update();
+		jdbc.sql("""
+				UPDATE search_index_log
+				SET pruned_below = greatest(pruned_below, (SELECT min(position) FROM search_index_nodes))
+				WHERE (SELECT min(position) FROM search_index_nodes) > pruned_below""").update();
+		return jdbc.sql("DELETE FROM search_index_outbox WHERE tx < (SELECT pruned_below FROM search_index_log)")
+			.update();
 	}
 
 	/** Streams the live chunks of these documents (all live documents when null) with what the index needs. */
@@ -392,6 +429,10 @@ class DocumentRepository {
 
 	/** A keyword query as PostgreSQL parsed it ({@code tsquery} text), and whether the outbox holds changes. */
 	record ParsedQuery(String tsquery, boolean indexBehind) {
+	}
+
+	/** Log rows from a position on, the position to continue from, and whether the log was pruned past it. */
+	record LogRead(String next, boolean pruned, List<Outbox> rows) {
 	}
 
 	/** A change the index has yet to apply. */

@@ -103,7 +103,8 @@ public class Search {
 		if (!index.ready()) {
 			return repository.keyword(query, filter, caller, k);
 		}
-		DocumentRepository.ParsedQuery parsed = repository.parse(query);
+		SearchIndex.LogState at = index.state();
+		DocumentRepository.ParsedQuery parsed = repository.parse(query, at.position(), at.applied());
 		if (!parsed.indexBehind()) {
 			try {
 				TsQuery.Node root = TsQuery.parse(parsed.tsquery());

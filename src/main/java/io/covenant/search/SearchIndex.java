@@ -57,9 +57,11 @@ import io.covenant.shared.concurrent.Signal;
 /**
  * The chunks in Lucene on disk beside the data: their embeddings in an HNSW vector index, and the lexemes of their
  * PostgreSQL {@code tsvector} at PostgreSQL's positions, which answer keyword queries with PostgreSQL's matching and
- * ranking (see {@link KeywordRanking}). It follows PostgreSQL through the outbox: a thread applies the rows there,
- * commits, then deletes them, so after a restart it applies whatever remains (applying a row twice is harmless: a
- * document is indexed as the database has it). An index that is missing, of an older format, or built from another
+ * ranking (see {@link KeywordRanking}). It follows PostgreSQL through the outbox, a change log that every node's
+ * index reads from its own position: a transaction-id watermark (a snapshot's xmin), so that a row whose id was drawn
+ * before a commit that lands later is still read. The position is committed with the index and reported to the
+ * database, which prunes the log below every live node's position (applying a row twice is harmless: a document is
+ * indexed as the database has it). An index that is missing, of an older format, or built from another
  * database is rebuilt from the chunks, their vectors and embeddings; PostgreSQL stays the source of truth.
  */
 @Component
@@ -83,7 +85,15 @@ class SearchIndex implements SmartLifecycle {
 	/** What the index holds; an index of another format is rebuilt. 2: the chunks' lexemes and ids as doc values. */
 	private static final String FORMAT = "format";
 
-	private static final String CURRENT_FORMAT = "2";
+	private static final String CURRENT_FORMAT = "3";
+
+	/** This index's position in the change log, and the node it belongs to. 3: with them. */
+	private static final String POSITION = "log_position";
+
+	private static final String NODE = "node_id";
+
+	/** How often an idle node tells the database it is alive, so that the log is pruned for it. */
+	private static final long REPORT_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
 	/** PostgreSQL's lexemes at their positions; no norms, ts_rank reads the vector's length from its own field. */
 	private static final FieldType LEXEME_FIELD = new FieldType();
@@ -113,6 +123,13 @@ class SearchIndex implements SmartLifecycle {
 	private volatile boolean running;
 
 	private volatile boolean ready;
+
+	/** Where the index stands in the change log; read by searches to know whether it is behind. */
+	private volatile LogState state;
+
+	private String node;
+
+	private long reported;
 
 	private IndexWriter writer;
 
@@ -177,13 +194,27 @@ class SearchIndex implements SmartLifecycle {
 		return ready;
 	}
 
+	DocumentRepository repository() {
+		return repository;
+	}
+
+	/** The index's position in the change log and the rows at or after it already applied. */
+	LogState state() {
+		return state;
+	}
+
 	private void loop() {
 		try {
 			Map<String, String> committed = new HashMap<>();
 			writer.getLiveCommitData().forEach(e -> committed.put(e.getKey(), e.getValue()));
 			String database = repository.databaseId().toString();
-			if (!database.equals(committed.get(DATABASE)) || !CURRENT_FORMAT.equals(committed.get(FORMAT))) {
+			node = committed.getOrDefault(NODE, UUID.randomUUID().toString());
+			if (!database.equals(committed.get(DATABASE)) || !CURRENT_FORMAT.equals(committed.get(FORMAT))
+					|| committed.get(POSITION) == null) {
 				rebuild();
+			}
+			else {
+				state = new LogState(committed.get(POSITION), Set.of());
 			}
 		}
 		catch (RuntimeException | IOException ex) {
@@ -191,7 +222,7 @@ class SearchIndex implements SmartLifecycle {
 		}
 		while (running) {
 			try {
-				if (!applyOutbox()) {
+				if (!applyLog()) {
 					ready = true;
 					if (!signal.await(properties.pollInterval())) {
 						return;
@@ -211,8 +242,9 @@ class SearchIndex implements SmartLifecycle {
 	synchronized void rebuild() throws IOException {
 		ready = false;
 		long started = System.nanoTime();
-		// Changes committed before the chunks are read are in the rebuild; any committed later are applied after it.
-		List<Long> included = repository.outboxIds();
+		// Changes committed before the chunks are read are in the rebuild; any committed later have a transaction id
+		// at or after this position and are applied after it.
+		String position = repository.logPosition();
 		writer.deleteAll();
 		AtomicLong count = new AtomicLong();
 		// Building the HNSW graph is the cost: one indexing thread per core, each filling a segment of its own.
@@ -244,29 +276,50 @@ class SearchIndex implements SmartLifecycle {
 		}
 		// One segment: a search explores one graph instead of one per indexing thread (each with all candidates).
 		writer.forceMerge(1);
-		commit();
-		repository.forgetOutbox(included);
+		commit(new LogState(position, Set.of()));
 		log.info("Rebuilt the search index: {} chunks in {} ms", count.get(), (System.nanoTime() - started) / 1_000_000);
 	}
 
-	/** Applies the next outbox rows; false when there were none. */
-	private synchronized boolean applyOutbox() throws IOException {
-		List<DocumentRepository.Outbox> rows = repository.outbox(500);
-		if (rows.isEmpty()) {
-			return false;
+	/** Applies the log rows this index has not applied yet; false when there were none. */
+	private synchronized boolean applyLog() throws IOException {
+		DocumentRepository.LogRead read = repository.changesSince(state.position());
+		if (read.pruned()) {
+			log.warn("The search log was pruned past this index's position; rebuilding");
+			rebuild();
+			return true;
 		}
 		Set<UUID> touched = new LinkedHashSet<>();
-		for (DocumentRepository.Outbox row : rows) {
-			touched.add(row.documentId());
+		for (DocumentRepository.Outbox row : read.rows()) {
+			if (!state.applied().contains(row.id())) {
+				touched.add(row.documentId());
+			}
+		}
+		// The rows read stay "applied" while they are at or after the position: a long transaction holds it back.
+		LogState next = new LogState(read.next(),
+				read.rows().stream().map(DocumentRepository.Outbox::id).collect(java.util.stream.Collectors.toSet()));
+		if (touched.isEmpty()) {
+			state = next;
+			if (System.nanoTime() - reported > REPORT_EVERY_NANOS) {
+				report();
+			}
+			return false;
 		}
 		for (UUID document : touched) {
 			writer.deleteDocuments(new Term("document_id", document.toString()));
 		}
 		// Whatever the operations said, a document is indexed as the database has it now: live chunks, or none.
 		transaction.executeWithoutResult(status -> repository.indexable(touched, this::add));
-		commit();
-		repository.forgetOutbox(rows.stream().map(DocumentRepository.Outbox::id).toList());
+		commit(next);
 		return true;
+	}
+
+	/** Tells the database where this index stands, so that it prunes the log below every node's position. */
+	private void report() {
+		int pruned = repository.reportPosition(node, state.position());
+		reported = System.nanoTime();
+		if (pruned > 0) {
+			log.debug("Pruned {} search log rows every node has applied", pruned);
+		}
 	}
 
 	private void add(DocumentRepository.IndexedChunk chunk) {
@@ -309,10 +362,13 @@ class SearchIndex implements SmartLifecycle {
 		}
 	}
 
-	private void commit() throws IOException {
-		writer.setLiveCommitData(Map.of(DATABASE, repository.databaseId().toString(), FORMAT, CURRENT_FORMAT).entrySet());
+	private void commit(LogState state) throws IOException {
+		writer.setLiveCommitData(Map.of(DATABASE, repository.databaseId().toString(), FORMAT, CURRENT_FORMAT, POSITION,
+				state.position(), NODE, node).entrySet());
 		writer.commit();
 		searchers.maybeRefreshBlocking();
+		this.state = state;
+		report();
 	}
 
 	/** The {@code k} nearest chunks to the vector among those the filter admits: chunk id and cosine similarity. */
@@ -398,6 +454,14 @@ class SearchIndex implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return running;
+	}
+
+	/**
+	 * A position in the change log and the ids of the rows at or after it that are already in the index.
+	 *
+	 * @param position a transaction-id watermark ({@code xid8} as text)
+	 */
+	record LogState(String position, Set<Long> applied) {
 	}
 
 }

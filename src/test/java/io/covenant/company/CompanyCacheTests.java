@@ -5,21 +5,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.covenant.ApiTest;
-import io.covenant.CovenantApplication;
 import io.covenant.Fixtures;
 import io.covenant.Fixtures.Person;
+import io.covenant.SecondNode;
 import io.covenant.shared.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +30,7 @@ import static org.hamcrest.Matchers.equalTo;
 @ApiTest
 class CompanyCacheTests {
 
-	static ConfigurableApplicationContext secondNode;
+	static SecondNode secondNode;
 
 	@Autowired
 	Fixtures fixtures;
@@ -47,14 +43,12 @@ class CompanyCacheTests {
 
 	@BeforeAll
 	static void startSecondNode() {
-		secondNode = new SpringApplicationBuilder(CovenantApplication.class).profiles("test")
-			.run("--server.port=0", "--covenant.search.index-directory=target/search-index-second-node",
-					"--covenant.upload.runner=false");
+		secondNode = SecondNode.start("company-cache");
 	}
 
 	@AfterAll
 	static void stopSecondNode() {
-		secondNode.close();
+		secondNode.stop();
 	}
 
 	@Test
@@ -125,8 +119,7 @@ class CompanyCacheTests {
 	}
 
 	private static io.restassured.specification.RequestSpecification onSecondNode(Person person) {
-		int port = secondNode.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-		return RestAssured.given().port(port).contentType(ContentType.JSON).auth().oauth2(person.accessToken());
+		return secondNode.as(person);
 	}
 
 	private UUID company(UUID org, Person owner, String level) {
