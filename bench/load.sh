@@ -7,7 +7,8 @@
 #   bench/load.sh                       # 10 s a point, 1/16/64 connections, every scenario
 #   LOAD_DURATION=60 bench/load.sh      # longer points (seconds)
 #   LOAD_SCENARIOS="ticker mixed" LOAD_CONNECTIONS="16" bench/load.sh
-#   LOAD_CHUNKS=200000 bench/load.sh    # search corpus size (default 200,000; prepared once per size)
+#   LOAD_CHUNKS=200000 bench/load.sh    # search corpus size (default 200,000; prepared once per size), with
+#                                       # LOAD_BASES (1,000) real embeddings spread into near neighbours
 #   LOAD_JFR=1 bench/load.sh            # also record a JFR profile of the service (target/load/service.jfr)
 #   LOAD_COLD_START=1 bench/load.sh     # also time a first start on an empty data directory
 set -euo pipefail
@@ -25,10 +26,11 @@ trap stop_service EXIT
 
 ensure_tools
 ensure_jar
-if [ ! -f "$DATA/dataset.properties" ]; then
+if [ ! -f "$DATA/dataset.properties" ] || [ ! -f "$DATA/postgres/PG_VERSION" ]; then
   log "preparing the data set in $DATA ($CHUNKS chunks; a few minutes)"
+  rm -rf "$DATA"
   ./mvnw -B -ntp -q -Pbench test -Dtest=LoadDataPreparation -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dload.dir="$DATA" -Dload.chunks="$CHUNKS" >"$LOAD_OUT/prepare.log" 2>&1 \
+    -Dload.dir="$DATA" -Dload.chunks="$CHUNKS" -Dload.bases="${LOAD_BASES:-1000}" >"$LOAD_OUT/prepare.log" 2>&1 \
     || { log "preparation failed; see $LOAD_OUT/prepare.log"; exit 1; }
 fi
 

@@ -59,7 +59,7 @@ wait_up() {
     if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
       return 1
     fi
-    if curl -s -m 2 "http://127.0.0.1:$SERVICE_PORT/actuator/health" 2>/dev/null | grep -q '^{"status":"UP"'; then
+    if curl -s -m 2 "http://127.0.0.1:$SERVICE_PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"}$'; then
       START_SECONDS=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
       return 0
     fi
