@@ -106,7 +106,7 @@ prepare_client() {
     echo "return {"
     echo "  bm = { $(psql_load -c "SELECT string_agg('\"' || id || '\"', ',') FROM companies WHERE symbol LIKE 'BM%' AND access_level = 'system'") },"
     echo "  own = { $(psql_load -c "SELECT string_agg('\"' || id || '\"', ',') FROM companies WHERE organization_id = '$ORG_ID' AND created_by = '$USER_ID'") },"
-    echo "  queries = { $(awk '{ printf "%s\"%s\"", NR > 1 ? "," : "", $0 }' "$1/queries.txt") },"
+    echo "  queries = { $(awk '{ printf "%s\"%s\"", (NR > 1 ? "," : ""), $0 }' "$1/queries.txt") },"
     echo "}"
   } >"$IDS"
 }
