@@ -51,6 +51,11 @@ start() {
     "http://127.0.0.1:$SERVICE_PORT/api/v1/companies"
 }
 
+# The prefix that lets root run PostgreSQL, which refuses root: a user namespace, as the embedded server uses.
+as_postgres() {
+  [ "$(id -u)" = 0 ] && echo "unshare -Uu"
+}
+
 # probe PATH: prints "status seconds content-type" of one authenticated GET.
 probe() {
   curl -s -o /dev/null -m 30 -H "Authorization: Bearer $TOKEN" -w '%{http_code} %{time_total} %{content_type}' \
@@ -102,9 +107,10 @@ pg_restart() {
   done
   local live
   live=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVICE_PORT/actuator/health/liveness")
-  # Restart PostgreSQL as the service had started it (the command line it keeps in postmaster.opts).
+  # Restart PostgreSQL as the service had started it (the command line it keeps in postmaster.opts), in a user
+  # namespace when root as the embedded server does, since PostgreSQL refuses to run as root.
   local restarted=$(date +%s.%N)
-  (eval "setsid $(cat "$pgdir/postmaster.opts")" >>"$LOAD_OUT/tmp/postgres-restart.log" 2>&1 &)
+  (eval "setsid $(as_postgres) $(cat "$pgdir/postmaster.opts")" >>"$LOAD_OUT/tmp/postgres-restart.log" 2>&1 &)
   local recovered=""
   for _ in $(seq 1 300); do
     read -r status seconds type <<<"$(probe /api/v1/companies/by-ticker/FLT)"
@@ -236,7 +242,7 @@ kill_upload() {
   # The embedded PostgreSQL outlives a killed JVM; stop it as an operator would before restarting the service.
   local pgctl
   pgctl="$(dirname "$(awk '{ print $1 }' "$DATA/postgres/postmaster.opts")")/pg_ctl"
-  "$pgctl" -D "$DATA/postgres" -m immediate stop >/dev/null 2>&1
+  $(as_postgres) "$pgctl" -D "$DATA/postgres" -m immediate stop >/dev/null 2>&1
   start || { result kill-upload FAIL "service did not restart"; return; }
   local status=""
   for _ in $(seq 1 1800); do

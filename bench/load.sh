@@ -7,7 +7,8 @@
 #   bench/load.sh                       # 10 s a point, 1/16/64 connections, every scenario
 #   LOAD_DURATION=60 bench/load.sh      # longer points (seconds)
 #   LOAD_SCENARIOS="ticker mixed" LOAD_CONNECTIONS="16" bench/load.sh
-#   LOAD_CHUNKS=200000 bench/load.sh    # search corpus size (default 200,000; prepared once per size)
+#   LOAD_CHUNKS=200000 bench/load.sh    # search corpus size (default 200,000; prepared once per size), with
+#                                       # LOAD_BASES (1,000) real embeddings spread into near neighbours
 #   LOAD_JFR=1 bench/load.sh            # also record a JFR profile of the service (target/load/service.jfr)
 #   LOAD_COLD_START=1 bench/load.sh     # also time a first start on an empty data directory
 set -euo pipefail
@@ -25,10 +26,11 @@ trap stop_service EXIT
 
 ensure_tools
 ensure_jar
-if [ ! -f "$DATA/dataset.properties" ]; then
+if [ ! -f "$DATA/dataset.properties" ] || [ ! -f "$DATA/postgres/PG_VERSION" ]; then
   log "preparing the data set in $DATA ($CHUNKS chunks; a few minutes)"
+  rm -rf "$DATA"
   ./mvnw -B -ntp -q -Pbench test -Dtest=LoadDataPreparation -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dload.dir="$DATA" -Dload.chunks="$CHUNKS" >"$LOAD_OUT/prepare.log" 2>&1 \
+    -Dload.dir="$DATA" -Dload.chunks="$CHUNKS" -Dload.bases="${LOAD_BASES:-1000}" >"$LOAD_OUT/prepare.log" 2>&1 \
     || { log "preparation failed; see $LOAD_OUT/prepare.log"; exit 1; }
 fi
 
@@ -80,21 +82,22 @@ scripts() {
 run_pgbench() {
   local threads=$(($2 < 2 ? $2 : 2))
   rm -f "$LOAD_OUT"/tmp/pgbench_log*
-  local tps
+  local tps files
+  files=$(scripts "$1")
   tps=$(cd "$LOAD_OUT/tmp" && pgbench -n -M prepared -c "$2" -j "$threads" -T "$DURATION" -l --log-prefix=pgbench_log \
-    -D org="$ORG_ID" -D user="$USER_ID" -D documents="$DOCUMENTS" $(scripts "$1") \
+    -D org="$ORG_ID" -D user="$USER_ID" -D documents="$DOCUMENTS" $files \
     -h 127.0.0.1 -p "$PG_PORT" -U postgres postgres 2>&1 | sed -n 's/^tps = \([0-9.]*\) .*/\1/p')
-  cat "$LOAD_OUT"/tmp/pgbench_log* | awk '{ print $3 }' | sort -n | awk -v tps="$tps" \
+  cat "$LOAD_OUT"/tmp/pgbench_log* 2>/dev/null | awk '{ print $3 }' | sort -n | awk -v tps="$tps" \
     '{ v[NR] = $1 } END { printf "%.1f,%.2f,%.2f", tps, v[int(NR * 0.5) + 1] / 1000, v[int(NR * 0.99) + 1] / 1000 }'
 }
 
 for scenario in $SCENARIOS; do
   # One short warm-up at 16 connections first, so the JIT has compiled the path before it is measured.
-  DURATION=$((DURATION < 5 ? DURATION : 5)) run_wrk "$scenario" 16 >/dev/null
+  DURATION=$((DURATION < 5 ? DURATION : 5)) run_wrk "$scenario" 16 >/dev/null || true
   for c in $CONNECTIONS; do
-    http=$(run_wrk "$scenario" "$c")
-    pg=$(run_pgbench "$scenario" "$c")
-    ratio=$(awk -v h="${http%%,*}" -v p="${pg%%,*}" 'BEGIN { printf "%.2f", p > 0 ? h / p : 0 }')
+    http=$(run_wrk "$scenario" "$c" || true)
+    pg=$(run_pgbench "$scenario" "$c" || true)
+    ratio=$(awk -v h="${http%%,*}" -v p="${pg%%,*}" 'BEGIN { printf "%.2f", (p > 0 ? h / p : 0) }')
     echo "$scenario,$c,$http,$pg,$ratio" | tee -a "$CSV"
   done
 done

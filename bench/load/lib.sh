@@ -59,7 +59,7 @@ wait_up() {
     if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
       return 1
     fi
-    if curl -s -m 2 "http://127.0.0.1:$SERVICE_PORT/actuator/health" 2>/dev/null | grep -q '^{"status":"UP"'; then
+    if curl -s -m 2 "http://127.0.0.1:$SERVICE_PORT/actuator/health" 2>/dev/null | grep -q '"status":"UP"}$'; then
       START_SECONDS=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
       return 0
     fi
@@ -106,7 +106,7 @@ prepare_client() {
     echo "return {"
     echo "  bm = { $(psql_load -c "SELECT string_agg('\"' || id || '\"', ',') FROM companies WHERE symbol LIKE 'BM%' AND access_level = 'system'") },"
     echo "  own = { $(psql_load -c "SELECT string_agg('\"' || id || '\"', ',') FROM companies WHERE organization_id = '$ORG_ID' AND created_by = '$USER_ID'") },"
-    echo "  queries = { $(awk '{ printf "%s\"%s\"", NR > 1 ? "," : "", $0 }' "$1/queries.txt") },"
+    echo "  queries = { $(awk '{ printf "%s\"%s\"", (NR > 1 ? "," : ""), $0 }' "$1/queries.txt") },"
     echo "}"
   } >"$IDS"
 }

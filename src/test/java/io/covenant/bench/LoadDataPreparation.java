@@ -21,12 +21,12 @@ import io.covenant.search.SearchCorpus;
  * Builds the load harness's data set ({@code bench/load.sh}) in a data directory the packaged service then starts
  * on: the benchmarks' 1,000 companies with 1,000,000 metric rows and 40,000 filings, 99,000 more companies (60%
  * system, 20% the load user's organisation, 20% another's), the search corpus, its search index, and the load user,
- * an org_admin. Not a test: run by the harness with
+ * an org_admin. The harness empties the directory first (the embedded server's own clean option would delete it
+ * again when the context closes). Not a test: run by the harness with
  * {@code ./mvnw -Pbench test -Dtest=LoadDataPreparation -Dload.dir=target/load/data -Dload.chunks=200000}.
  */
 @SpringBootTest(classes = CovenantApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
 		properties = { "covenant.database.embedded.data-directory=${load.dir:target/load/data}/postgres",
-				"covenant.database.embedded.clean=true",
 				"covenant.search.index-directory=${load.dir:target/load/data}/search-index",
 				"covenant.upload.runner=false",
 				// Bulk generation runs past the service's 60 s statement timeout on a busy machine.
@@ -49,7 +49,7 @@ class LoadDataPreparation {
 	@Test
 	void preparesTheLoadDataSet() throws Exception {
 		int chunks = Integer.getInteger("load.chunks", 200_000);
-		int bases = Integer.getInteger("load.bases", 2_000);
+		int bases = Integer.getInteger("load.bases", 1_000);
 		long t0 = System.nanoTime();
 		BenchData.timeSeries(jdbc, 1_000, 1_000);
 		double seriesSeconds = (System.nanoTime() - t0) / 1e9;

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Start-up time (issue 14): java -jar to health UP, first on an empty data directory (initdb, every migration, an
+# empty search index) and then again on that existing directory, for the packaged jar as built and for the same jar
+# extracted with an application class-data-sharing archive (AppCDS, made by one training start that exits once the
+# context has refreshed). Results in target/load/coldstart.md.
+#
+#   bench/coldstart.sh            # each variant twice
+#   COLDSTART_RUNS=3 bench/coldstart.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/load/lib.sh
+
+RUNS=${COLDSTART_RUNS:-2}
+APP="$LOAD_OUT/app"
+mkdir -p "$LOAD_OUT/tmp"
+trap stop_service EXIT
+ensure_tools
+ensure_jar
+
+log "extracting the jar and training the class-data-sharing archive"
+rm -rf "$APP"
+java -Djarmode=tools -jar "$LOAD_JAR" extract --destination "$APP" >/dev/null
+EXTRACTED="$APP/$(basename "$LOAD_JAR")"
+train="$LOAD_OUT/tmp/cds-training"
+rm -rf "$train"
+COVENANT_DATA_DIR=$train PORT=0 java -XX:ArchiveClassesAtExit="$APP/covenant.jsa" -Dspring.context.exit=onRefresh \
+  -jar "$EXTRACTED" >"$LOAD_OUT/tmp/cds-training.log" 2>&1 || true
+rm -rf "$train"
+[ -f "$APP/covenant.jsa" ] || { log "no archive was written; see $LOAD_OUT/tmp/cds-training.log"; exit 1; }
+
+MD="$LOAD_OUT/coldstart.md"
+{
+  echo "## Start-up: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), load average $(cut -d' ' -f1 /proc/loadavg)"
+  echo
+  echo "| variant | run | empty data directory s | existing data directory s |"
+  echo "|---|---|---|---|"
+} >"$MD"
+for run in $(seq 1 "$RUNS"); do
+  for variant in jar appcds; do
+    data="$LOAD_OUT/tmp/coldstart-data"
+    rm -rf "$data"
+    if [ $variant = jar ]; then
+      jar=$LOAD_JAR opts="-Xmx2g"
+    else
+      jar=$EXTRACTED opts="-Xmx2g -XX:SharedArchiveFile=$APP/covenant.jsa"
+    fi
+    LOAD_JAR=$jar LOAD_JAVA_OPTS=$opts start_service "$data"
+    first=$START_SECONDS
+    stop_service
+    LOAD_JAR=$jar LOAD_JAVA_OPTS=$opts start_service "$data"
+    again=$START_SECONDS
+    stop_service
+    rm -rf "$data"
+    echo "| $variant | $run | $first | $again |" | tee -a "$MD"
+  done
+done
+cat "$MD"
