@@ -89,9 +89,11 @@ public class Organizations {
 		if (!Reach.of(caller).canCreateOrDelete(before)) {
 			throw new Forbidden("Only a super_admin or the tenant_admin of its tenant may delete an organization");
 		}
-		// Deleting moves every member out of it: each must be an account the caller may change.
+		// Deleting moves every member out of it: each, but the caller, must be an account the caller may change.
 		for (UserRow member : users.members(id)) {
-			policy.requireMayChange(caller, member);
+			if (!member.id().equals(caller.userId())) {
+				policy.requireMayChange(caller, member);
+			}
 			users.forgetAfterCommit(member.id());
 		}
 		// The cascade removes companies, predictions, documents and jobs unseen by the audit log: say how many.
