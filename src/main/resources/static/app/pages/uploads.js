@@ -73,7 +73,12 @@ function watch(job, target, onEnd) {
   target.replaceChildren(section(`Upload ${job.original_filename}`, h('div', { class: 'card' },
     h('div', { class: 'progress' }, bar, label), cancel, errors)));
   let last = job;
-  api.events(`/api/v1/uploads/${job.id}/events`, (name, j) => { last = j; show(j); }, aborter.signal)
+  let events = 0;
+  api.events(`/api/v1/uploads/${job.id}/events`, (name, j) => {
+    last = j;
+    show(j);
+    label.dataset.events = ++events;
+  }, aborter.signal)
     .catch(() => {})
     .finally(async () => {
       if (!['completed', 'failed', 'cancelled'].includes(last.status)) {

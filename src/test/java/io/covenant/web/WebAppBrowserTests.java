@@ -187,6 +187,8 @@ class WebAppBrowserTests {
 		assertThat(label).hasAttribute("data-status", "completed",
 				new LocatorAssertions.HasAttributeOptions().setTimeout(120_000));
 		assertThat(label).hasAttribute("data-percent", "100");
+		// The progress came from the server-sent events (read through fetch, with the Authorization header).
+		assertThat(label).hasAttribute("data-events", Pattern.compile("[1-9]\\d*"));
 		assertThat(page.locator("#upload-progress")).hasAttribute("value", "1000");
 		assertThat(page.getByText(file.broken().size() + " rows not stored")).isVisible();
 		assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Row errors")).locator("tbody tr"))
@@ -269,11 +271,23 @@ class WebAppBrowserTests {
 
 	@Test
 	void theSessionSurvivesAReloadAndEndsAtSignOut() {
-		signIn(analyst);
+		page = context.newPage();
+		page.navigate("/");
+		// Keyboard only: the email field has the focus, Tab moves to the password, Enter submits.
+		page.keyboard().type(analyst.email());
+		page.keyboard().press("Tab");
+		page.keyboard().type(Fixtures.PASSWORD);
+		page.keyboard().press("Enter");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Companies");
 		page.reload();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Companies");
 		assertThat(page.locator("#who")).containsText(analyst.email());
 		assertThat(page.evaluate("() => document.cookie")).isEqualTo("");
+		// A tablet held upright: everything fits the width, the navigation included.
+		page.setViewportSize(768, 1024);
+		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Uploads"))).isInViewport();
+		assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+		page.setViewportSize(1280, 800);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
 		page.reload();
