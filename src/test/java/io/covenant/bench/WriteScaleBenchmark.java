@@ -35,7 +35,7 @@ class WriteScaleBenchmark {
 
 	static final int COMPANIES = 100_000;
 
-	static final int RUNS = 2;
+	static final int RUNS = Integer.getInteger("covenant.bench.runs", 2);
 
 	static final Pattern INDEX = Pattern.compile("CREATE (UNIQUE )?INDEX[^;]+;", Pattern.DOTALL);
 
@@ -137,6 +137,10 @@ class WriteScaleBenchmark {
 		}
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(false);
+			try (Statement sql = connection.createStatement()) {
+				// A COPY of 100,000 rows may outlast the pool's 60 s statement timeout on a loaded machine.
+				sql.execute("SET LOCAL statement_timeout = 0");
+			}
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			long started = System.nanoTime();
 			copy.copyIn("COPY " + schema + ".companies (id, symbol, name, sector, country, market_cap, access_level,"
