@@ -13,9 +13,6 @@ CREATE TABLE search_index_nodes (
     seen_at  TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
--- Below this watermark the log was pruned: a node whose position is lower rebuilds its index.
-CREATE TABLE search_index_log (
-    only_row     BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row),
-    pruned_below XID8 NOT NULL DEFAULT '0'
-);
-INSERT INTO search_index_log DEFAULT VALUES;
+-- Below this watermark the log was pruned: a node whose position is lower rebuilds its index. Kept in the one row
+-- that already identifies the database to the indexes.
+ALTER TABLE search_index_identity ADD COLUMN log_pruned_below XID8 NOT NULL DEFAULT '0';

@@ -317,7 +317,7 @@ class DocumentRepository {
 		boolean[] pruned = new boolean[1];
 		jdbc.sql("""
 				WITH s AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin,
-				                  (SELECT pruned_below FROM search_index_log) > CAST(:position AS xid8) AS pruned)
+				                  (SELECT log_pruned_below FROM search_index_identity) > CAST(:position AS xid8) AS pruned)
 				SELECT s.xmin::text, s.pruned, o.id, o.document_id, o.operation
 				FROM s LEFT JOIN search_index_outbox o ON o.tx >= CAST(:position AS xid8)
 				ORDER BY o.id""")
@@ -345,10 +345,9 @@ class DocumentRepository {
 			.update();
 		jdbc.sql("DELETE FROM search_index_nodes WHERE seen_at < CURRENT_TIMESTAMP - INTERVAL '1 day'").update();
 		jdbc.sql("""
-				UPDATE search_index_log
-				SET pruned_below = greatest(pruned_below, (SELECT min(position) FROM search_index_nodes))
-				WHERE (SELECT min(position) FROM search_index_nodes) > pruned_below""").update();
-		return jdbc.sql("DELETE FROM search_index_outbox WHERE tx < (SELECT pruned_below FROM search_index_log)")
+				UPDATE search_index_identity SET log_pruned_below = (SELECT min(position) FROM search_index_nodes)
+				WHERE (SELECT min(position) FROM search_index_nodes) > log_pruned_below""").update();
+		return jdbc.sql("DELETE FROM search_index_outbox WHERE tx < (SELECT log_pruned_below FROM search_index_identity)")
 			.update();
 	}
 

@@ -64,7 +64,9 @@ class CheckConstraintTests {
 					"ensemble_probability", "0.1", "risk_level", "'Low'", "confidence", "0.5", "predicted_at", "now()",
 					"access_level", "'system'", "created_by", ":user")),
 			Map.entry("audit_logs", row("event_type", "'x'", "entity_type", "'y'", "action", "'CREATE'")),
-			Map.entry("search_index_outbox", row("document_id", ":document", "operation", "'index'")));
+			Map.entry("search_index_outbox", row("document_id", ":document", "operation", "'index'")),
+			Map.entry("maintenance_runs", row("job", "'j'", "node", "'n'", "started_at", "now()", "duration_ms", "1",
+					"outcome", "'succeeded'")));
 
 	/** constraint -> table and the columns that break it. */
 	static final Map<String, Case> CASES = new LinkedHashMap<>();
@@ -157,6 +159,8 @@ class CheckConstraintTests {
 		add("quarterly_predictions", "chk_quarterly_access_scope", "access_level", "'organization'");
 		add("audit_logs", "chk_audit_logs_action", "action", "'HACK'");
 		add("search_index_outbox", "chk_search_outbox_operation", "operation", "'reindex'");
+		add("maintenance_runs", "chk_maintenance_runs_outcome", "outcome", "'maybe'");
+		add("maintenance_runs", "chk_maintenance_runs_duration", "duration_ms", "-1");
 	}
 
 	@Autowired
