@@ -13,10 +13,15 @@ const ANNUAL = [
 const LABELS = Object.fromEntries(ANNUAL.map(r => [r[0], r[1]]));
 
 export async function riskPage(me, companyId) {
+  // The dashboards fill in when they arrive; the form and the list do not wait for them.
+  const boards = h('div', { 'aria-busy': 'true' }, h('p', {}, 'Loading…'));
+  dashboards(me).then(view => boards.replaceChildren(view))
+    .catch(error => boards.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, error.message)))
+    .finally(() => boards.removeAttribute('aria-busy'));
   return h('div', {}, h('h1', {}, 'Default risk'),
     section('Score a company', await scoreForm(companyId)),
     section('Predictions', predictionList()),
-    section('Dashboards', await dashboards(me)));
+    section('Dashboards', boards));
 }
 
 async function scoreForm(companyId) {
