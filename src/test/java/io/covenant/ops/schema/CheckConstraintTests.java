@@ -133,6 +133,8 @@ class CheckConstraintTests {
 		add("bulk_upload_jobs", "chk_bulk_jobs_file_format", "file_format", "'pdf'");
 		add("annual_predictions", "chk_annual_reporting_year", "reporting_year", "'24'");
 		add("annual_predictions", "chk_annual_probability", "probability", "1.5");
+		add("annual_predictions", "chk_annual_logistic_probability", "logistic_probability", "1.5");
+		add("annual_predictions", "chk_annual_gbm_probability", "gbm_probability", "-0.5");
 		add("annual_predictions", "chk_annual_risk_level", "risk_level", "'Severe'");
 		add("annual_predictions", "chk_annual_confidence", "confidence", "-0.1");
 		add("annual_predictions", "chk_annual_ltd_to_total_capital", "long_term_debt_to_total_capital", "2.5");
