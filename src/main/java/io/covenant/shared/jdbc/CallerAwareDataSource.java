@@ -3,12 +3,12 @@ package io.covenant.shared.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 
 import javax.sql.DataSource;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -32,7 +32,11 @@ class CallerAwareDataSource extends DelegatingDataSource {
 
 	private static final String OWNER = "";
 
-	private final Map<Object, String> bindings = Collections.synchronizedMap(new WeakHashMap<>());
+	/**
+	 * Weak keys compared by identity, without one lock for all checkouts: the synchronized {@code WeakHashMap} this
+	 * was before made request threads queue on every checkout under load (JFR, docs/benchmarks.md).
+	 */
+	private final Cache<Object, String> bindings = Caffeine.newBuilder().weakKeys().build();
 
 	CallerAwareDataSource(DataSource target) {
 		super(target);
@@ -53,7 +57,7 @@ class CallerAwareDataSource extends DelegatingDataSource {
 		String wanted = caller.map(c -> c.userId() + "|" + c.organizationId() + "|" + c.role().value()).orElse(OWNER);
 		Object physical = connection.isWrapperFor(org.postgresql.PGConnection.class)
 				? connection.unwrap(org.postgresql.PGConnection.class) : connection;
-		String current = bindings.getOrDefault(physical, OWNER);
+		String current = java.util.Objects.requireNonNullElse(bindings.getIfPresent(physical), OWNER);
 		if (current.equals(wanted)) {
 			return connection;
 		}
@@ -66,7 +70,7 @@ class CallerAwareDataSource extends DelegatingDataSource {
 			bindings.put(physical, wanted);
 		}
 		catch (SQLException ex) {
-			bindings.remove(physical);
+			bindings.invalidate(physical);
 			connection.close();
 			throw ex;
 		}
