@@ -10,15 +10,15 @@ DROP INDEX idx_companies_name;
 DROP INDEX idx_companies_symbol;
 DROP INDEX idx_companies_market_cap;
 CREATE INDEX idx_companies_created_at ON companies (created_at, id)
-    WHERE deleted_at IS NULL AND (organization_id IS NULL OR organization_id IS NOT NULL);
+    WHERE deleted_at IS NULL AND (coalesce(organization_id, created_by) IS NULL OR coalesce(organization_id, created_by) IS NOT NULL);
 CREATE INDEX idx_companies_name ON companies (name, id)
-    WHERE deleted_at IS NULL AND (organization_id IS NULL OR organization_id IS NOT NULL);
+    WHERE deleted_at IS NULL AND (coalesce(organization_id, created_by) IS NULL OR coalesce(organization_id, created_by) IS NOT NULL);
 CREATE INDEX idx_companies_symbol ON companies (symbol, id)
-    WHERE deleted_at IS NULL AND (organization_id IS NULL OR organization_id IS NOT NULL);
+    WHERE deleted_at IS NULL AND (coalesce(organization_id, created_by) IS NULL OR coalesce(organization_id, created_by) IS NOT NULL);
 CREATE INDEX idx_companies_market_cap ON companies (market_cap, id)
-    WHERE deleted_at IS NULL AND (organization_id IS NULL OR organization_id IS NOT NULL);
+    WHERE deleted_at IS NULL AND (coalesce(organization_id, created_by) IS NULL OR coalesce(organization_id, created_by) IS NOT NULL);
 CREATE INDEX idx_companies_founded_year ON companies (founded_year, id)
-    WHERE deleted_at IS NULL AND (organization_id IS NULL OR organization_id IS NOT NULL);
+    WHERE deleted_at IS NULL AND (coalesce(organization_id, created_by) IS NULL OR coalesce(organization_id, created_by) IS NOT NULL);
 
 -- Shared rows, seen by everyone.
 CREATE INDEX idx_companies_system_created_at ON companies (created_at, id)

@@ -7,7 +7,7 @@ DROP INDEX idx_annual_predictions_created_at;
 DROP INDEX idx_annual_predictions_user_created;
 DROP INDEX idx_annual_pred_performance;
 CREATE INDEX idx_annual_predictions_created_at ON annual_predictions (created_at, id)
-    WHERE organization_id IS NULL OR organization_id IS NOT NULL;
+    WHERE (coalesce(organization_id, created_by) IS NULL OR coalesce(organization_id, created_by) IS NOT NULL);
 CREATE INDEX idx_annual_predictions_system_created ON annual_predictions (created_at, id)
     WHERE access_level = 'system';
 -- Also serves the organisation foreign key's ON DELETE CASCADE, as idx_annual_predictions_organization_id did.
@@ -32,7 +32,7 @@ DROP INDEX idx_predictions_probability_range;
 DROP INDEX idx_quarterly_predictions_created_at;
 DROP INDEX idx_quarterly_pred_performance;
 CREATE INDEX idx_quarterly_predictions_created_at ON quarterly_predictions (created_at, id)
-    WHERE organization_id IS NULL OR organization_id IS NOT NULL;
+    WHERE (coalesce(organization_id, created_by) IS NULL OR coalesce(organization_id, created_by) IS NOT NULL);
 CREATE INDEX idx_quarterly_predictions_system_created ON quarterly_predictions (created_at, id)
     WHERE access_level = 'system';
 CREATE INDEX idx_quarterly_pred_performance ON quarterly_predictions (organization_id, created_at, id)

@@ -26,8 +26,12 @@ public final class AccessSql {
 	/**
 	 * Always true, and the predicate of the list indexes only a super_admin's branch may use (V41, V42): no narrower
 	 * branch implies it, so the planner never reads every row of a table for a branch that has an index of its own.
+	 * Written over {@code coalesce}, which is not strict: {@code organization_id = :org} implies
+	 * {@code organization_id IS NOT NULL}, and so would imply a plain null test (an organisation's page once walked
+	 * another organisation's batch through the super_admin's index).
 	 */
-	static final String EVERY_OWNER = "(%1$s.organization_id IS NULL OR %1$s.organization_id IS NOT NULL)";
+	static final String EVERY_OWNER = "(coalesce(%1$s.organization_id, %1$s.created_by) IS NULL"
+			+ " OR coalesce(%1$s.organization_id, %1$s.created_by) IS NOT NULL)";
 
 	/**
 	 * The access rule split into the branches a caller sees, each made of plain column comparisons with bound values
