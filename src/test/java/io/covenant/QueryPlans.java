@@ -290,7 +290,8 @@ public final class QueryPlans {
 	private static final String[] SYLLABLES = { "ba", "de", "fi", "go", "lu", "ma", "ne", "po", "ri", "so", "te",
 			"vi", "ko", "na", "mi", "ru", "da", "le", "pe", "ti" };
 
-	private static String word(Random random) {
+	/** A made-up word of three syllables, capitalised: company names of the generated data sets. */
+	public static String word(Random random) {
 		StringBuilder w = new StringBuilder();
 		for (int i = 0; i < 3; i++) {
 			w.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);

@@ -22,6 +22,7 @@ import org.springframework.core.env.Environment;
 import io.covenant.ApiTest;
 import io.covenant.Fixtures;
 import io.covenant.Fixtures.Person;
+import io.covenant.QueryPlans;
 import io.covenant.shared.audit.AuditAction;
 import io.covenant.shared.audit.Audited;
 import io.covenant.shared.jdbc.CopyRows;
@@ -211,10 +212,10 @@ class DataScaleBenchmark {
 				}
 				UUID id = UUID.randomUUID();
 				OffsetDateTime created = base.plusSeconds(n / 5_000 * 60L);
-				String name = (n % 1_000 == 7 ? "Quartz" : word(random)) + " " + word(random) + " Holdings";
+				String name = (n % 1_000 == 7 ? "Quartz" : QueryPlans.word(random)) + " " + QueryPlans.word(random) + " Holdings";
 				String sector = sectors[n % sectors.length];
 				companies.row().value(id).value("S" + Integer.toString(n, 36).toUpperCase()).value(name).value(sector)
-					.value("A " + sector.toLowerCase() + " company making " + word(random).toLowerCase() + " products")
+					.value("A " + sector.toLowerCase() + " company making " + QueryPlans.word(random).toLowerCase() + " products")
 					.value(n % 5 == 0 ? null : 1_000_000L + random.nextInt(1_000_000_000))
 					.value(n % 7 == 0 ? null : 1900 + random.nextInt(120)).value(level).value(org).value(by)
 					.value(created);
@@ -243,17 +244,6 @@ class DataScaleBenchmark {
 
 	private static String risk(double p) {
 		return p < 0.3 ? "Low" : p < 0.7 ? "Medium" : "High";
-	}
-
-	private static final String[] SYLLABLES = { "ba", "de", "fi", "go", "lu", "ma", "ne", "po", "ri", "so", "te",
-			"vi", "ko", "na", "mi", "ru", "da", "le", "pe", "ti" };
-
-	private static String word(Random random) {
-		StringBuilder w = new StringBuilder();
-		for (int i = 0; i < 3; i++) {
-			w.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
-		}
-		return Character.toUpperCase(w.charAt(0)) + w.substring(1);
 	}
 
 }
