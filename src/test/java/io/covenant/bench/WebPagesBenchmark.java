@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
  * The server time of each page of the web application: the API calls a page makes when it opens, one after the other
  * (the browser sends some in parallel, so this is an upper bound), on 100,000 companies of the caller's organisation,
  * five years of daily metrics, a 5,000-row upload and Apple's 10-K. Compared in the same run with the 50 ms target and
- * with the raw SQL of the heaviest call (the fuzzy name search, without HTTP, tokens or row-level security).
+ * with the raw SQL of the heaviest call (the nearest names by trigram distance, without HTTP, tokens or
+ * row-level security).
  * Run with {@code ./mvnw -Pbench test -Dtest=WebPagesBenchmark}.
  */
 @ApiTest
@@ -117,11 +118,13 @@ class WebPagesBenchmark {
 		String auth = "Bearer " + analyst.accessToken();
 		StringBuilder rows = new StringBuilder();
 		try (KeepAliveClient client = new KeepAliveClient(port)) {
+			// The nearest names by trigram distance through the GiST index, as the service runs it, without HTTP,
+			// tokens or row-level security. (The fuzzy-match form, % or ILIKE ranked by similarity, reads every
+			// candidate of common words and took over a second at 100,000 names.)
 			Latency sql = Latency.measure("raw SQL", 100, 500, () -> fixtures.jdbc().sql("""
-					SELECT c.id, c.name, count(*) OVER () FROM companies c
+					SELECT c.id, c.name FROM companies c
 					WHERE c.deleted_at IS NULL AND c.organization_id = :org
-					  AND (c.name % :name OR c.name ILIKE '%' || :name || '%')
-					ORDER BY similarity(c.name, :name) DESC, c.id LIMIT 25""")
+					ORDER BY c.name <-> :name, c.id LIMIT 25""")
 				.param("org", organization, java.sql.Types.OTHER)
 				.param("name", "Benchmrk Draco Holdngs 42")
 				.query()
@@ -138,7 +141,7 @@ class WebPagesBenchmark {
 				rows.append("| %s | %d | %.1f | %.1f | %.1f | %s |%n".formatted(l.name(), page.getValue().size(), l.p50(),
 						l.p95(), l.p99(), l.p95() < 50 ? "yes" : "no"));
 			}
-			rows.append("| raw SQL of the fuzzy name search (JDBC, no HTTP) | 1 | %.1f | %.1f | %.1f | |%n"
+			rows.append("| raw SQL of the nearest names (GiST trigram KNN, JDBC, no HTTP) | 1 | %.1f | %.1f | %.1f | |%n"
 				.formatted(sql.p50(), sql.p95(), sql.p99()));
 		}
 		String report = """
