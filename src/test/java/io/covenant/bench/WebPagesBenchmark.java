@@ -119,9 +119,8 @@ class WebPagesBenchmark {
 		StringBuilder rows = new StringBuilder();
 		try (KeepAliveClient client = new KeepAliveClient(port)) {
 			// The nearest names by trigram distance through the GiST index (V70, whose predicate the last condition
-			// states), as the service runs it, without HTTP,
-			// tokens or row-level security. (The fuzzy-match form, % or ILIKE ranked by similarity, reads every
-			// candidate of common words and took over a second at 100,000 names.)
+			// states), as the service runs it, without HTTP, tokens or row-level security. (The fuzzy-match form,
+			// % or ILIKE ranked by similarity, reads every candidate of common words: over a second at 100,000 names.)
 			Latency sql = Latency.measure("raw SQL", 100, 500, () -> fixtures.jdbc().sql("""
 					SELECT c.id, c.name FROM companies c
 					WHERE c.deleted_at IS NULL AND c.organization_id = :org AND c.name % :name
