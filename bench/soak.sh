@@ -30,9 +30,9 @@ for minute in $(seq 1 "$MINUTES"); do
     | awk -F, '/^LOADRESULT/ { printf "%d,%.2f,%.2f,%d", $2, $4 / 1000, $6 / 1000, $8 + $9 }')
   jcmd "$SERVICE_PID" GC.run >/dev/null
   heap=$(jcmd "$SERVICE_PID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); print int(v / 1024); exit } }')
-  metrics=$(curl -s "http://127.0.0.1:$SERVICE_PORT/actuator/prometheus")
-  active=$(echo "$metrics" | awk '/^hikaricp_connections_active\{/ { print int($2) }' | head -1)
-  total=$(echo "$metrics" | awk '/^hikaricp_connections\{/ { print int($2) }' | head -1)
+  # The pool as PostgreSQL sees it (the Prometheus endpoint needs ops:read, which the load user has not).
+  active=$(psql_load -c "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'covenant' AND state <> 'idle'")
+  total=$(psql_load -c "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'covenant'")
   threads=$(ls "/proc/$SERVICE_PID/task" | wc -l)
   files=$(ls "/proc/$SERVICE_PID/fd" | wc -l)
   echo "$minute,$line,$heap,$active,$total,$threads,$files" | tee -a "$CSV"

@@ -47,8 +47,8 @@ local requests = {
   hybrid = function() return search("hybrid") end,
   write = function()
     return post("/api/v1/companies/" .. ids.own[math.random(#ids.own)] .. "/metrics", string.format(
-      '{"points":[{"metric_type":"load_write","metric_date":"2024-%02d-%02d","value":%d,"unit":"usd",'
-      .. '"period_type":"daily","metric_category":"financial"}]}', math.random(1, 12), math.random(1, 28),
+      '{"points":[{"metric_type":"employees","metric_date":"2024-%02d-%02d","value":%d,"unit":"count",'
+      .. '"period_type":"daily","metric_category":"operational"}]}', math.random(1, 12), math.random(1, 28),
       math.random(0, 1000000)))
   end,
 }
