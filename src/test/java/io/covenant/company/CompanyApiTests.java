@@ -178,6 +178,21 @@ class CompanyApiTests {
 		Person stranger = fixtures.person(Role.ORG_MEMBER, fixtures.organization(null));
 		String hidden = fixtures.as(stranger).body(body(Map.of("symbol", "NR1", "name", word)))
 			.post("/api/v1/companies").then().statusCode(201).extract().path("id");
+		assertNearestFirst(word, stranger, hidden);
+		// Past 1,000 names sharing the word the search walks the KNN index instead: a third organisation's names,
+		// all of them nearer than the member's last one, still never show.
+		fixtures.jdbc().sql("""
+				INSERT INTO companies (symbol, name, sector, access_level, organization_id, created_by)
+				SELECT 'F' || n, :word || ' Fill ' || n, 'Filler', 'organization', :org, :by
+				FROM generate_series(1, 1100) n""")
+			.param("word", word)
+			.param("org", fixtures.organization(null))
+			.param("by", stranger.id())
+			.update();
+		assertNearestFirst(word, stranger, hidden);
+	}
+
+	private void assertNearestFirst(String word, Person stranger, String hidden) {
 		fixtures.as(member).queryParam("name", word).get("/api/v1/companies")
 			.then()
 			.statusCode(200)
