@@ -127,7 +127,7 @@ public class Filings {
 	/**
 	 * A page of filings newest first ({@code limit + 1} rows, to detect a next page), apart so that the plan tests can
 	 * EXPLAIN it. One company's filings read {@code idx_filing_company}; filings across companies walk
-	 * {@code idx_sec_filings_list} in (filing date, id) order and keep those of a company the caller sees, so a page
+	 * {@code idx_filing_date} in (filing date, id) order and keep those of a company the caller sees, so a page
 	 * reads about a page whatever the table's size (V73).
 	 */
 	static SqlQuery listQuery(Caller caller, FilingQuery query, FilingCursor after, int limit) {

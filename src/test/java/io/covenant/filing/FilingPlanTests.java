@@ -51,7 +51,7 @@ class FilingPlanTests {
 			Plan plan = plans.explain(caller,
 					Filings.listQuery(caller, new FilingQuery(null, null, null, null), null, PAGE));
 			assertBounded(plan, caller + " filings", ACROSS_COMPANIES);
-			assertThat(plan.json()).contains("idx_sec_filings_list");
+			assertThat(plan.json()).contains("idx_filing_date");
 		}
 	}
 
