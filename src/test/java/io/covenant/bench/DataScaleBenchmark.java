@@ -27,9 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Every list, filter, search, deep-paging and dashboard call over HTTP, single client, for the four kinds of caller,
  * as the data grows, beside the raw SQL floor of its kind. {@link ScaleData} fills the tables set-based: companies
  * over 1,000 organisations (one holding 30% of the rows, most of them small), 10% system and 5% personal rows, five
- * predictions a company (two annual years, three quarters), filings and metrics of the system companies. Sizes are given in companies by {@code -Dcovenant.bench.sizes=100000,1000000} (each size
- * adds to the data of the one before, so run them in increasing order); results go to
- * {@code target/benchmarks/data-scale.md}.
+ * predictions a company (two annual years, three quarters), filings and metrics of the system companies. Sizes are
+ * given in companies by {@code -Dcovenant.bench.sizes=100000,1000000} (each size adds to the data of the one before,
+ * so run them in increasing order); results go to {@code target/benchmarks/data-scale.md}. On a busy machine a chunk's
+ * statement outlasts the service's 60 s timeout: add
+ * {@code "-Dspring.datasource.hikari.data-source-properties.options=-c jit=off -c statement_timeout=0"}, and
+ * {@code -Dcovenant.database.embedded.data-directory=target/bench-postgres} so that tests run meanwhile do not clean
+ * the benchmark's database (they share {@code target/embedded-postgres} otherwise).
  */
 @ApiTest
 class DataScaleBenchmark {
