@@ -13,7 +13,7 @@ CREATE INDEX idx_companies_name_gist ON companies USING gist (name gist_trgm_ops
 
 -- The same access rule as covenant_search_companies (covenant_can_see on the caller's session settings, the policy
 -- checking each row again in the caller's query), returning at most p_limit ids, most similar first. It first counts
--- the live names the GIN index matches, up to 1,000: a rare word (the usual search) has fewer, and ranking them all
+-- the live names the GIN index matches, up to 3,000: a rare word (the usual search) has fewer, and ranking them all
 -- takes a few ms where the GiST index took 60 ms (its inner pages hold lossy signatures, so a narrow match still visits
 -- most of them). Only a word that many names share takes the KNN walk, where names similar enough (%) come nearest
 -- first and, if they are fewer than asked, names that merely contain the text (ILIKE, the other half of the GIN path's
@@ -26,8 +26,8 @@ DECLARE
     found BIGINT;
 BEGIN
     EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM companies c WHERE c.name %% %L AND c.deleted_at IS NULL'
-                   ' LIMIT 1001) few', p_name) INTO found;
-    IF found <= 1000 THEN
+                   ' LIMIT 3001) few', p_name) INTO found;
+    IF found <= 3000 THEN
         RETURN QUERY SELECT c.id, similarity(c.name, p_name) FROM companies c
             WHERE (c.name % p_name OR c.name ILIKE '%' || p_name || '%') AND c.deleted_at IS NULL
               AND covenant_can_see(c.access_level, c.organization_id, c.created_by)

@@ -179,12 +179,12 @@ class CompanyApiTests {
 		String hidden = fixtures.as(stranger).body(body(Map.of("symbol", "NR1", "name", word)))
 			.post("/api/v1/companies").then().statusCode(201).extract().path("id");
 		assertNearestFirst(word, stranger, hidden);
-		// Past 1,000 names sharing the word the search walks the KNN index instead: a third organisation's names,
+		// Past 3,000 names sharing the word the search walks the KNN index instead: a third organisation's names,
 		// all of them nearer than the member's last one, still never show.
 		fixtures.jdbc().sql("""
 				INSERT INTO companies (symbol, name, sector, access_level, organization_id, created_by)
 				SELECT 'F' || n, :word || ' Fill ' || n, 'Filler', 'organization', :org, :by
-				FROM generate_series(1, 1100) n""")
+				FROM generate_series(1, 3100) n""")
 			.param("word", word)
 			.param("org", fixtures.organization(null))
 			.param("by", stranger.id())
