@@ -175,6 +175,12 @@ class CompanyRepository {
 		if (searching(filter)) {
 			if (filter.name() != null && sort == CompanySort.CREATED_AT && after == null) {
 				order = "m.similarity DESC, c.id";
+				if (nameOnly(filter)) {
+					where.params.put("nearest", offset + limit + 1);
+					return new SqlQuery("SELECT " + COLUMNS + NEAREST + " WHERE " + where.sql() + " AND "
+							+ AccessSql.visible("c") + " ORDER BY " + order + " LIMIT :limit OFFSET :offset",
+							where.params);
+				}
 			}
 			return new SqlQuery("SELECT " + COLUMNS + SEARCH + " WHERE " + where.sql() + " AND "
 					+ AccessSql.visible("c") + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", where.params);
@@ -208,7 +214,11 @@ class CompanyRepository {
 		Where where = where(filter, caller);
 		where.params.put("cap", cap);
 		String sql;
-		if (searching(filter)) {
+		if (nameOnly(filter)) {
+			sql = "SELECT 1 FROM covenant_nearest_companies(:name, :cap) m JOIN companies c ON c.id = m.id WHERE "
+					+ where.sql() + " AND " + AccessSql.visible("c");
+		}
+		else if (searching(filter)) {
 			sql = "SELECT 1" + SEARCH + " WHERE " + where.sql() + " AND " + AccessSql.visible("c") + " LIMIT :cap";
 		}
 		else {
@@ -223,8 +233,20 @@ class CompanyRepository {
 	/** The companies a name or text search finds through its index (V45 explains why through a function). */
 	private static final String SEARCH = " FROM covenant_search_companies(:name, :q) m JOIN companies c ON c.id = m.id";
 
+	/**
+	 * The companies nearest a name, most similar first, through the trigram KNN index (V70): a name-only search ranked
+	 * by similarity, where a common word would have the GIN path score every name sharing it.
+	 */
+	private static final String NEAREST = " FROM covenant_nearest_companies(:name, :nearest) m"
+			+ " JOIN companies c ON c.id = m.id";
+
 	private static boolean searching(CompanyFilter filter) {
 		return filter.name() != null || filter.q() != null;
+	}
+
+	private static boolean nameOnly(CompanyFilter filter) {
+		return filter.name() != null && filter.equals(new CompanyFilter(null, null, null, null, null, null, null, null,
+				null, null, null, filter.name()));
 	}
 
 	/** Creates or refreshes system companies in one statement per batch, matched by symbol. */

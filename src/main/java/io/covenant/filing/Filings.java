@@ -5,12 +5,14 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +24,9 @@ import io.covenant.company.Companies;
 import io.covenant.shared.audit.AuditAction;
 import io.covenant.shared.audit.Audited;
 import io.covenant.shared.error.InvalidInput;
+import io.covenant.shared.jdbc.SqlQuery;
 import io.covenant.shared.paging.CursorPage;
+import io.covenant.shared.security.AccessSql;
 import io.covenant.shared.security.Caller;
 
 /**
@@ -109,31 +113,8 @@ public class Filings {
 				throw InvalidInput.of("form", "'" + f + "' is not a form Covenant keeps; one of " + String.join(", ", FORMS.stream().sorted().toList()));
 			});
 		}
-		FilingCursor after = FilingCursor.decode(cursor);
-		String visibility = query.companyId() != null ? "f.company_id = :company"
-				: "f.company_id IN (SELECT c.id FROM companies c WHERE c.deleted_at IS NULL AND "
-						+ io.covenant.shared.security.AccessSql.visible("c") + ")";
-		var spec = jdbc.sql("SELECT " + COLUMNS + " FROM sec_filings f WHERE " + visibility + """
-				
-				  AND f.deleted_at IS NULL
-				  AND (CAST(:forms AS text[]) IS NULL OR f.filing_type = ANY(:forms))
-				  AND (CAST(:from AS date) IS NULL OR f.filing_date >= :from)
-				  AND (CAST(:to AS date) IS NULL OR f.filing_date <= :to)
-				  AND (CAST(:after_date AS date) IS NULL OR (f.filing_date, f.id) < (:after_date, :after_id))
-				ORDER BY f.filing_date DESC, f.id DESC
-				LIMIT :limit""")
-			.param("company", query.companyId(), Types.OTHER)
-			.param("forms", query.formTypes() == null || query.formTypes().isEmpty() ? null
-					: query.formTypes().toArray(String[]::new), Types.ARRAY)
-			.param("from", query.from(), Types.DATE)
-			.param("to", query.to(), Types.DATE)
-			.param("after_date", after == null ? null : after.date(), Types.DATE)
-			.param("after_id", after == null ? null : after.id(), Types.OTHER)
-			.param("limit", limit + 1);
-		if (query.companyId() == null) {
-			spec = io.covenant.shared.security.AccessSql.bind(spec, caller);
-		}
-		List<Filing> rows = spec.query(Filings::map).list();
+		SqlQuery sql = listQuery(caller, query, FilingCursor.decode(cursor), limit);
+		List<Filing> rows = named.query(sql.sql(), new MapSqlParameterSource(sql.params()), Filings::map);
 		String next = null;
 		if (rows.size() > limit) {
 			rows = rows.subList(0, limit);
@@ -142,6 +123,39 @@ public class Filings {
 		}
 		return new CursorPage<>(List.copyOf(rows), next);
 	}
+
+	/**
+	 * A page of filings newest first ({@code limit + 1} rows, to detect a next page), apart so that the plan tests can
+	 * EXPLAIN it. One company's filings read {@code idx_filing_company}; filings across companies walk
+	 * {@code idx_filing_date} in (filing date, id) order and keep those of a company the caller sees, so a page
+	 * reads about a page whatever the table's size (V73).
+	 */
+	static SqlQuery listQuery(Caller caller, FilingQuery query, FilingCursor after, int limit) {
+		Map<String, Object> params = new HashMap<>(AccessSql.params(caller));
+		params.put("company", new SqlParameterValue(Types.OTHER, query.companyId()));
+		params.put("forms", new SqlParameterValue(Types.ARRAY, query.formTypes() == null || query.formTypes().isEmpty()
+				? null : query.formTypes().toArray(String[]::new)));
+		params.put("from", new SqlParameterValue(Types.DATE, query.from()));
+		params.put("to", new SqlParameterValue(Types.DATE, query.to()));
+		params.put("after_date", new SqlParameterValue(Types.DATE, after == null ? null : after.date()));
+		params.put("after_id", new SqlParameterValue(Types.OTHER, after == null ? null : after.id()));
+		params.put("limit", limit + 1);
+		String visibility = query.companyId() != null ? "f.company_id = :company"
+				: "f.company_id IN (SELECT c.id FROM companies c WHERE c.deleted_at IS NULL AND " + AccessSql.visible("c")
+						+ ")";
+		return new SqlQuery("SELECT " + COLUMNS + " FROM sec_filings f WHERE " + visibility + LIST_CONDITIONS, params);
+	}
+
+	/** The filters, keyset and order of a filing list, after its visibility condition. */
+	static final String LIST_CONDITIONS = """
+
+			  AND f.deleted_at IS NULL
+			  AND (CAST(:forms AS text[]) IS NULL OR f.filing_type = ANY(:forms))
+			  AND (CAST(:from AS date) IS NULL OR f.filing_date >= :from)
+			  AND (CAST(:to AS date) IS NULL OR f.filing_date <= :to)
+			  AND (CAST(:after_date AS date) IS NULL OR (f.filing_date, f.id) < (:after_date, :after_id))
+			ORDER BY f.filing_date DESC, f.id DESC
+			LIMIT :limit""";
 
 	/** One filing of a company the caller sees. */
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)

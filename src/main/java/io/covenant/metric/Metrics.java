@@ -41,6 +41,33 @@ public class Metrics {
 			m.company_id, m.metric_type, (m.metric_date AT TIME ZONE 'UTC')::date AS metric_date, m.value, m.unit,
 			m.period_type, m.fiscal_year, m.fiscal_quarter""";
 
+	/** One metric of one company over a period (the statements are constants so that the plan tests EXPLAIN them). */
+	static final String SERIES = "SELECT " + POINT + """
+			 FROM financial_metrics m
+			WHERE m.company_id = :company AND m.metric_type = :type
+			  AND m.metric_date >= :from AND m.metric_date < :to
+			  AND (CAST(:period AS text) IS NULL OR m.period_type = :period)
+			ORDER BY m.metric_date""";
+
+	/** The latest point of each metric of a set of companies. */
+	static final String LATEST = """
+			SELECT DISTINCT ON (m.company_id, m.metric_type)\s""" + POINT + """
+			 FROM financial_metrics m
+			WHERE m.company_id = ANY(:ids)
+			  AND (CAST(:types AS text[]) IS NULL OR m.metric_type = ANY(:types))
+			ORDER BY m.company_id, m.metric_type, m.metric_date DESC, m.period_type""";
+
+	/** A metric over a period for each of a sector's companies. */
+	static final String SECTOR_COMPARISON = """
+			SELECT m.company_id, avg(m.value) AS average,
+			       (array_agg(m.value ORDER BY m.metric_date DESC))[1] AS last,
+			       (max(m.metric_date) AT TIME ZONE 'UTC')::date AS last_date, count(*) AS points
+			FROM financial_metrics m
+			WHERE m.company_id = ANY(:ids) AND m.metric_type = :type
+			  AND m.metric_date >= :from AND m.metric_date < :to
+			GROUP BY m.company_id
+			ORDER BY average DESC""";
+
 	private static final String UPSERT = """
 			INSERT INTO financial_metrics (company_id, metric_type, metric_date, value, unit, period_type, fiscal_year,
 			  fiscal_quarter, metric_category, source, source_filing_id)
@@ -108,12 +135,7 @@ public class Metrics {
 	public List<Point> series(Caller caller, UUID companyId, String metricType, LocalDate from, LocalDate to,
 			String periodType) {
 		companies.get(caller, companyId);
-		return jdbc.sql("SELECT " + POINT + """
-				 FROM financial_metrics m
-				WHERE m.company_id = :company AND m.metric_type = :type
-				  AND m.metric_date >= :from AND m.metric_date < :to
-				  AND (CAST(:period AS text) IS NULL OR m.period_type = :period)
-				ORDER BY m.metric_date""")
+		return jdbc.sql(SERIES)
 			.param("company", companyId)
 			.param("type", metricType)
 			.param("from", start(from))
@@ -127,14 +149,7 @@ public class Metrics {
 	public List<BucketValue> buckets(Caller caller, UUID companyId, String metricType, LocalDate from, LocalDate to,
 			Bucket bucket, String periodType) {
 		companies.get(caller, companyId);
-		return jdbc.sql("SELECT " + bucket.expression + """
-				 AS bucket_start, avg(m.value) AS avg, min(m.value) AS min, max(m.value) AS max,
-				       count(*) AS count, (array_agg(m.value ORDER BY m.metric_date DESC))[1] AS last
-				FROM financial_metrics m
-				WHERE m.company_id = :company AND m.metric_type = :type
-				  AND m.metric_date >= :from AND m.metric_date < :to
-				  AND (CAST(:period AS text) IS NULL OR m.period_type = :period)
-				GROUP BY 1 ORDER BY 1""")
+		return jdbc.sql(buckets(bucket))
 			.param("company", companyId)
 			.param("type", metricType)
 			.param("from", start(from))
@@ -143,6 +158,18 @@ public class Metrics {
 			.query((rs, i) -> new BucketValue(rs.getObject("bucket_start", OffsetDateTime.class), rs.getDouble("avg"),
 					rs.getDouble("min"), rs.getDouble("max"), rs.getLong("count"), rs.getDouble("last")))
 			.list();
+	}
+
+	/** One metric of one company in buckets of time. */
+	static String buckets(Bucket bucket) {
+		return "SELECT " + bucket.expression + """
+				 AS bucket_start, avg(m.value) AS avg, min(m.value) AS min, max(m.value) AS max,
+				       count(*) AS count, (array_agg(m.value ORDER BY m.metric_date DESC))[1] AS last
+				FROM financial_metrics m
+				WHERE m.company_id = :company AND m.metric_type = :type
+				  AND m.metric_date >= :from AND m.metric_date < :to
+				  AND (CAST(:period AS text) IS NULL OR m.period_type = :period)
+				GROUP BY 1 ORDER BY 1""";
 	}
 
 	/** The latest value of each metric (or of the given ones) for a set of companies the caller may see. */
@@ -161,12 +188,7 @@ public class Metrics {
 		if (companyIds.isEmpty()) {
 			return Map.of();
 		}
-		List<Point> points = jdbc.sql("""
-				SELECT DISTINCT ON (m.company_id, m.metric_type)\s""" + POINT + """
-				 FROM financial_metrics m
-				WHERE m.company_id = ANY(:ids)
-				  AND (CAST(:types AS text[]) IS NULL OR m.metric_type = ANY(:types))
-				ORDER BY m.company_id, m.metric_type, m.metric_date DESC, m.period_type""")
+		List<Point> points = jdbc.sql(LATEST)
 			.param("ids", companyIds.toArray(UUID[]::new))
 			.param("types", metricTypes == null || metricTypes.isEmpty() ? null : metricTypes.toArray(String[]::new),
 					Types.ARRAY)
@@ -186,15 +208,7 @@ public class Metrics {
 		if (members.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("""
-				SELECT m.company_id, avg(m.value) AS average,
-				       (array_agg(m.value ORDER BY m.metric_date DESC))[1] AS last,
-				       (max(m.metric_date) AT TIME ZONE 'UTC')::date AS last_date, count(*) AS points
-				FROM financial_metrics m
-				WHERE m.company_id = ANY(:ids) AND m.metric_type = :type
-				  AND m.metric_date >= :from AND m.metric_date < :to
-				GROUP BY m.company_id
-				ORDER BY average DESC""")
+		return jdbc.sql(SECTOR_COMPARISON)
 			.param("ids", members.keySet().toArray(UUID[]::new))
 			.param("type", metricType)
 			.param("from", start(from))

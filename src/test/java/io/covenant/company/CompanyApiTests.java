@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -162,6 +163,46 @@ class CompanyApiTests {
 			.get("/api/v1/companies").then().body("items.symbol", hasItem("COUR"));
 		fixtures.as(member).queryParam("sector", sector).queryParam("q", "university courses")
 			.get("/api/v1/companies").then().body("items.symbol", equalTo(List.of("COUR")));
+	}
+
+	@Test
+	void aNameOnlySearchListsTheNearestVisibleNamesFirstAndNeverAnotherOrganisationsCompanies() {
+		// A made-up word no other test's company shares, so that the whole result is this test's.
+		String word = "Qz" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").chars()
+			.limit(8)
+			.mapToObj(d -> String.valueOf((char) ('a' + d - '0')))
+			.reduce("", String::concat);
+		create(Map.of("symbol", "NR3", "name", word + " Holdings Group")).then().statusCode(201);
+		create(Map.of("symbol", "NR1", "name", word)).then().statusCode(201);
+		create(Map.of("symbol", "NR2", "name", word + " Inc")).then().statusCode(201);
+		Person stranger = fixtures.person(Role.ORG_MEMBER, fixtures.organization(null));
+		String hidden = fixtures.as(stranger).body(body(Map.of("symbol", "NR1", "name", word)))
+			.post("/api/v1/companies").then().statusCode(201).extract().path("id");
+		assertNearestFirst(word, stranger, hidden);
+		// Past 3,000 names sharing the word the search walks the KNN index instead: a third organisation's names,
+		// all of them nearer than the member's last one, still never show.
+		fixtures.jdbc().sql("""
+				INSERT INTO companies (symbol, name, sector, access_level, organization_id, created_by)
+				SELECT 'F' || n, :word || ' Fill ' || n, 'Filler', 'organization', :org, :by
+				FROM generate_series(1, 3100) n""")
+			.param("word", word)
+			.param("org", fixtures.organization(null))
+			.param("by", stranger.id())
+			.update();
+		assertNearestFirst(word, stranger, hidden);
+	}
+
+	private void assertNearestFirst(String word, Person stranger, String hidden) {
+		fixtures.as(member).queryParam("name", word).get("/api/v1/companies")
+			.then()
+			.statusCode(200)
+			.body("items.symbol", equalTo(List.of("NR1", "NR2", "NR3")))
+			.body("items.id", not(hasItem(hidden)))
+			.body("total", equalTo(3));
+		fixtures.as(member).queryParam("name", word).queryParam("limit", 1).queryParam("offset", 1)
+			.get("/api/v1/companies").then().statusCode(200).body("items.symbol", equalTo(List.of("NR2")));
+		fixtures.as(stranger).queryParam("name", word).get("/api/v1/companies")
+			.then().statusCode(200).body("items.id", equalTo(List.of(hidden)));
 	}
 
 	@Test

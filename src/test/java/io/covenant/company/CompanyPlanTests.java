@@ -95,12 +95,12 @@ class CompanyPlanTests {
 
 	@Test
 	void nameAndTextSearchUseTheirIndexesUnderRowLevelSecurity() {
-		CompanyFilter byName = new CompanyFilter(null, null, null, null, null, null, null, null, null, null, null,
-				QueryPlans.SEARCHED_WORD);
+		CompanyFilter byNameInSector = new CompanyFilter("Energy", null, null, null, null, null, null, null, null, null,
+				null, QueryPlans.SEARCHED_WORD);
 		CompanyFilter byText = new CompanyFilter(null, null, null, null, null, null, null, null, null, null,
 				QueryPlans.SEARCHED_WORD.toLowerCase(), null);
 		for (Caller caller : plans.callers().all()) {
-			for (CompanyFilter filter : new CompanyFilter[] { byName, byText }) {
+			for (CompanyFilter filter : new CompanyFilter[] { byNameInSector, byText }) {
 				Plan plan = plans.explain(caller,
 						repository.listQuery(filter, CompanySort.CREATED_AT, false, null, PAGE, 0, caller));
 				assertBounded(plan, caller + " search", 2 * (PAGE + 1));
@@ -116,6 +116,33 @@ class CompanyPlanTests {
 			inside.forEach(plan -> assertBounded(plan, caller + " search function", 4 * (PAGE + 1)));
 			assertThat(inside.get(0).json()).contains("idx_companies_name_trgm");
 			assertThat(inside.get(1).json()).contains("idx_companies_fulltext");
+		}
+	}
+
+	@Test
+	void aNameOnlySearchReadsTheNearestNamesThroughTheKnnIndex() {
+		CompanyFilter byName = new CompanyFilter(null, null, null, null, null, null, null, null, null, null, null,
+				QueryPlans.SEARCHED_WORD);
+		for (Caller caller : plans.callers().all()) {
+			Plan list = plans.explain(caller,
+					repository.listQuery(byName, CompanySort.CREATED_AT, false, null, PAGE, 0, caller));
+			assertBounded(list, caller + " nearest", 2 * (PAGE + 1));
+			assertThat(list.json()).contains("covenant_nearest_companies");
+			int cap = 10 * PAGE + 1;
+			Plan total = plans.explain(caller, repository.countQuery(byName, caller, cap));
+			assertBounded(total, caller + " nearest total", 2 * (PAGE + 1));
+			assertThat(total.json()).contains("covenant_nearest_companies");
+			Map<String, String> arguments = new java.util.LinkedHashMap<>();
+			arguments.put("p_limit - found", ":n");
+			arguments.put("p_limit", ":n");
+			arguments.put("p_name", ":name");
+			var inside = plans.explainFunction(caller, "covenant_nearest_companies", arguments,
+					Map.of("name", QueryPlans.SEARCHED_WORD, "n", cap));
+			assertThat(inside).hasSize(3);
+			inside.forEach(plan -> assertBounded(plan, caller + " nearest function", 4 * (PAGE + 1)));
+			// A word 60 names share ranks them all through the GIN index; a common one walks the KNN index.
+			assertThat(inside.get(0).json()).contains("idx_companies_name_trgm");
+			assertThat(inside.get(1).json()).contains("idx_companies_name_gist");
 		}
 	}
 

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboards' aggregates, kept by triggers, hold what a full recount of the predictions finds after inserts,
- * upserts, updates, deletes and a company changing sector.
+ * upserts, updates, deletes, a company changing sector and a company deleted for good; the recount function
+ * rebuilds them.
  */
 @ApiTest
 class PredictionAggregateTests {
@@ -101,6 +102,64 @@ class PredictionAggregateTests {
 		assertMatchesRecount(org, admin.id(), user.id());
 		assertThat(jdbc.sql("SELECT count(*) FROM prediction_quarter_deviation WHERE organization_id = :org")
 			.param("org", org).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void hardDeletingASharedCompanyTakesItsPredictionsOutOfEveryOrganisationsSectorCounts() {
+		UUID system = UUID.fromString("00000000-0000-0000-0000-000000000001");
+		String tag = "H" + Integer.toString((int) (Math.random() * 1_000_000), 36).toUpperCase();
+		companies(tag + "S", 4, "system", null, system);
+		UUID[] orgs = { fixtures.organization(null), fixtures.organization(null) };
+		Person[] admins = { fixtures.person(Role.ORG_ADMIN, orgs[0]), fixtures.person(Role.ORG_ADMIN, orgs[1]) };
+		for (int i = 0; i < 2; i++) {
+			jdbc.sql("""
+					INSERT INTO annual_predictions (company_id, reporting_year, probability, risk_level, confidence,
+					  predicted_at, access_level, organization_id, created_by)
+					SELECT c.id, '2025', 0.5, 'Medium', 0.8, now(), 'organization', :org, :admin
+					FROM companies c WHERE c.symbol LIKE :tag || '%'""")
+				.param("org", orgs[i]).param("admin", admins[i].id()).param("tag", tag).update();
+		}
+		// Each in a sector of its own: the rows of the deleted companies' sectors go, the others stay.
+		jdbc.sql("DELETE FROM companies WHERE symbol IN (:a, :b)").param("a", tag + "S1").param("b", tag + "S2")
+			.update();
+		for (int i = 0; i < 2; i++) {
+			assertMatchesRecount(orgs[i], admins[i].id());
+		}
+	}
+
+	@Test
+	void theRecountFindsWhatTheTriggersKeptAndRepairsAggregatesABulkLoadLeftBehind() {
+		UUID org = fixtures.organization(null);
+		Person admin = fixtures.person(Role.ORG_ADMIN, org);
+		String tag = "R" + Integer.toString((int) (Math.random() * 1_000_000), 36).toUpperCase();
+		companies(tag + "O", 40, "organization", org, admin.id());
+		jdbc.sql("""
+				INSERT INTO annual_predictions (company_id, reporting_year, probability, risk_level, confidence,
+				  predicted_at, access_level, organization_id, created_by)
+				SELECT c.id, y::text, 0.7, (ARRAY['Low', 'Medium', 'High'])[1 + length(c.name) % 3], 0.8, now(),
+				       c.access_level, c.organization_id, c.created_by
+				FROM companies c CROSS JOIN generate_series(2023, 2024) y WHERE c.symbol LIKE :tag || '%'""")
+			.param("tag", tag).update();
+		String everything = """
+				SELECT 'r', organization_id::text, reporting_year || sector || risk_level, predictions::text
+				FROM prediction_sector_risk
+				UNION ALL SELECT 'q', organization_id::text, reporting_year || reporting_quarter,
+				       predictions || '/' || logistic_deviation || '/' || gbm_deviation || '/' || confidence
+				FROM prediction_quarter_deviation
+				UNION ALL SELECT 's', concat_ws('/', access_level, organization_id, created_by),
+				       predictions || '/' || high_risk || '/' || probability, last_created_at::text
+				FROM prediction_owner_summary ORDER BY 1, 2, 3, 4""";
+		List<Map<String, Object>> kept = jdbc.sql(everything).query().listOfRows();
+		assertThat(jdbc.sql("SELECT recount_prediction_aggregates()").query(Long.class).single()).isPositive();
+		assertThat(jdbc.sql(everything).query().listOfRows()).isEqualTo(kept);
+
+		// What a load with the triggers off would leave: counts too high, an owner missing.
+		jdbc.sql("UPDATE prediction_sector_risk SET predictions = predictions + 5 WHERE organization_id = :org")
+			.param("org", org).update();
+		jdbc.sql("DELETE FROM prediction_owner_summary WHERE organization_id = :org").param("org", org).update();
+		jdbc.sql("SELECT recount_prediction_aggregates()").query(Long.class).single();
+		assertMatchesRecount(org, admin.id());
+		assertThat(jdbc.sql(everything).query().listOfRows()).isEqualTo(kept);
 	}
 
 	private void companies(String prefix, int count, String level, UUID org, UUID by) {
