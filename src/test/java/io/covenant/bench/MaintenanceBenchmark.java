@@ -46,7 +46,7 @@ class MaintenanceBenchmark {
 		jdbc.sql("""
 				INSERT INTO companies (symbol, name, sector, access_level, created_by)
 				SELECT 'MB' || n, 'Maintenance ' || n, 'Sector ' || (n % 20), 'system', '00000000-0000-0000-0000-000000000001'
-				FROM generate_series(0, :n - 1) n""").param("n", COMPANIES + 100).update();
+				FROM generate_series(0, :n - 1) n""").param("n", COMPANIES + 150).update();
 		double insertWithNotes = seconds(() -> insert("MB", 0, COMPANIES, "2021-01-01"));
 		double catchUp = seconds(() -> jdbc.sql("SELECT refresh_daily_metrics_summary()").query(Integer.class).single());
 		jdbc.sql("ANALYZE").update();
@@ -60,6 +60,15 @@ class MaintenanceBenchmark {
 		}
 		finally {
 			jdbc.sql("ALTER TABLE financial_metrics ENABLE TRIGGER trg_financial_metrics_summary_insert").update();
+		}
+		// The same again without the trigger that tells every node's cache which companies' metrics changed (V75).
+		jdbc.sql("ALTER TABLE financial_metrics DISABLE TRIGGER trg_financial_metrics_cache_insert").update();
+		double withoutCacheNotice;
+		try {
+			withoutCacheNotice = seconds(() -> insert("MB", COMPANIES + 100, 50, "2021-01-01"));
+		}
+		finally {
+			jdbc.sql("ALTER TABLE financial_metrics ENABLE TRIGGER trg_financial_metrics_cache_insert").update();
 		}
 		// Note by hand what the trigger did not, so that the summary can be checked whole below.
 		jdbc.sql("""
@@ -122,10 +131,12 @@ class MaintenanceBenchmark {
 				| **whole refresh / incremental refresh** | **%.0fx** |
 				| catch-up after inserting %,d rows at once (every day changed) | %.0f ms |
 				| insert of 50,000 rows with the change-noting trigger / without | %.0f ms / %.0f ms (%.2fx) |
+				| insert of 50,000 rows with the cache notification trigger (V75) / without | %.0f ms / %.0f ms (%.2fx) |
 				| `GET /api/v1/ops/database` (every section), median of 5 | %.0f ms |
 				""".formatted(rows, median(scans) * 1000, full * 1000, incremental * 1000, full / incremental,
 				COMPANIES * DAYS, catchUp * 1000, withTrigger * 1000, withoutTrigger * 1000,
-				withTrigger / withoutTrigger, median(overview) * 1000);
+				withTrigger / withoutTrigger, withTrigger * 1000, withoutCacheNotice * 1000,
+				withTrigger / withoutCacheNotice, median(overview) * 1000);
 		Path out = Path.of("target", "benchmarks", "maintenance.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);

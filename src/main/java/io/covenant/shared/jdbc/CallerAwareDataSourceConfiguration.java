@@ -43,6 +43,9 @@ class CallerAwareDataSourceConfiguration {
 	/** A pool per replica, sized as the primary's, that never fails start-up: a replica may be down then. */
 	static List<Replica> replicas(Environment environment, DataSource primary) {
 		List<Replica> replicas = new ArrayList<>();
+		if (!environment.containsProperty("covenant.database.replicas[0].url")) {
+			return replicas;
+		}
 		HikariDataSource primaryPool;
 		try {
 			primaryPool = primary.unwrap(HikariDataSource.class);
