@@ -31,10 +31,14 @@ public class Companies {
 
 	private final CompanyCache cache;
 
-	Companies(CompanyRepository repository, ApplicationEventPublisher events, CompanyCache cache) {
+	private final TickerCache tickers;
+
+	Companies(CompanyRepository repository, ApplicationEventPublisher events, CompanyCache cache,
+			TickerCache tickers) {
 		this.repository = repository;
 		this.events = events;
 		this.cache = cache;
+		this.tickers = tickers;
 	}
 
 	@Transactional
@@ -43,6 +47,7 @@ public class Companies {
 		AccessLevel level = caller.levelForNewRow(command.accessLevel());
 		UUID organization = level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
 		Company company = repository.insert(command, level, organization, caller.userId());
+		tickers.evictAfterCommit(List.of(company.symbol()));
 		events.publishEvent(Audited.created("company", company.id(), company, company.organizationId()));
 		return company;
 	}
@@ -58,7 +63,7 @@ public class Companies {
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Company byTicker(Caller caller, String ticker) {
 		caller.require("companies:read");
-		return repository.findVisibleBySymbol(ticker, caller).stream().findFirst()
+		return tickers.visible(ticker, caller, () -> repository.findVisibleBySymbol(ticker, caller).stream().findFirst())
 			.orElseThrow(() -> CompanyNotFound.forTicker(ticker));
 	}
 
@@ -117,6 +122,7 @@ public class Companies {
 				? (before.organizationId() != null ? before.organizationId() : caller.organizationId()) : null;
 		Company after = repository.update(id, command, level, organization);
 		cache.evictAfterCommit(id);
+		tickers.evictAfterCommit(List.of(before.symbol(), after.symbol()));
 		events.publishEvent(Audited.updated("company", id, before, after, after.organizationId()));
 		return after;
 	}
@@ -127,6 +133,7 @@ public class Companies {
 		Company before = changeable(caller, id);
 		repository.softDelete(id);
 		cache.evictAfterCommit(id);
+		tickers.evictAfterCommit(List.of(before.symbol()));
 		events.publishEvent(Audited.deleted("company", id, before, before.organizationId()));
 	}
 
@@ -134,6 +141,7 @@ public class Companies {
 	@Transactional
 	public int upsertSystemCompanies(List<CompanyCommand> commands) {
 		int written = repository.bulkUpsertSystem(commands, SYSTEM_USER);
+		tickers.evictAfterCommit(commands.stream().map(CompanyCommand::normalizedSymbol).toList());
 		events.publishEvent(new Audited("company.bulk_upserted", "company", null,
 				io.covenant.shared.audit.AuditAction.UPDATE, null, Map.of("count", written), null, SYSTEM_USER,
 				Map.of("symbols", commands.stream().map(CompanyCommand::normalizedSymbol).limit(100).toList())));
@@ -160,6 +168,7 @@ public class Companies {
 		UUID organization = ownerOrganization(caller, level);
 		repository.insertForUpload(commands, level, organization, caller.userId());
 		List<String> symbols = commands.stream().map(CompanyCommand::normalizedSymbol).toList();
+		tickers.evictAfterCommit(symbols);
 		Map<String, CompanyMatch> created = new HashMap<>();
 		repository.findForUpload(symbols, level, organization, caller.userId())
 			.forEach((symbol, m) -> created.put(symbol, new CompanyMatch(m.id(), symbol, m.accessLevel(), true)));

@@ -3,18 +3,14 @@ package io.covenant.company;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.covenant.shared.cache.CacheInvalidations;
+import io.covenant.shared.cache.HotCache;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
 
@@ -26,57 +22,30 @@ import io.covenant.shared.security.Caller;
 @Component
 class CompanyCache {
 
-	private final Cache<UUID, Company> rows = Caffeine.newBuilder()
-		.maximumSize(20_000)
-		// A safety net only: every change evicts at once.
-		.expireAfterWrite(Duration.ofMinutes(10))
-		.recordStats()
-		.build();
-
-	/** Counts evictions, so that a load racing with one does not stay cached. */
-	private final AtomicLong evictions = new AtomicLong();
+	private final HotCache<UUID, Company> rows;
 
 	CompanyCache(CacheInvalidations invalidations, MeterRegistry registry) {
+		// The expiry is a safety net only: every change evicts at once.
+		rows = new HotCache<>("companies", 20_000, Duration.ofMinutes(10), registry);
 		invalidations.onChange("companies", this::evict);
-		CaffeineCacheMetrics.monitor(registry, rows, "companies");
 	}
 
-	/**
-	 * The visible row, from the cache or the loader (which applies the rule in SQL). Inside a writing transaction the
-	 * cache is bypassed: a row read there may not be committed yet.
-	 */
+	/** The visible row, from the cache or the loader (which applies the rule in SQL). */
 	Optional<Company> visible(UUID id, Caller caller, Supplier<Optional<Company>> loader) {
-		if (TransactionSynchronizationManager.isActualTransactionActive()
-				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-			return loader.get();
-		}
-		Company cached = rows.getIfPresent(id);
-		if (cached != null) {
-			return visibleTo(cached, caller) ? Optional.of(cached) : Optional.empty();
-		}
-		long generation = evictions.get();
-		Optional<Company> loaded = loader.get();
-		loaded.ifPresent(company -> {
-			rows.put(id, company);
-			// An eviction since the load began may concern what was loaded: drop it rather than keep a stale row.
-			if (evictions.get() != generation) {
-				rows.invalidate(id);
-			}
-		});
-		return loaded;
+		Company company = rows.get(id, () -> loader.get().orElse(null));
+		return company != null && visibleTo(company, caller) ? Optional.of(company) : Optional.empty();
 	}
 
 	void evictAfterCommit(UUID id) {
-		CacheInvalidations.afterCommit(() -> evict(id.toString()));
+		rows.evictAfterCommit(id);
 	}
 
 	private void evict(String key) {
-		evictions.incrementAndGet();
 		if (CacheInvalidations.ALL.equals(key)) {
-			rows.invalidateAll();
+			rows.evictAll();
 		}
 		else {
-			rows.invalidate(UUID.fromString(key));
+			rows.evict(UUID.fromString(key));
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.covenant.metric;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -27,6 +30,8 @@ import io.covenant.metric.MetricViews.BucketValue;
 import io.covenant.metric.MetricViews.Point;
 import io.covenant.metric.MetricViews.SectorEntry;
 import io.covenant.shared.audit.Audited;
+import io.covenant.shared.cache.CacheInvalidations;
+import io.covenant.shared.cache.HotCache;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.Caller;
 
@@ -87,11 +92,23 @@ public class Metrics {
 
 	private final ApplicationEventPublisher events;
 
-	Metrics(JdbcClient jdbc, NamedParameterJdbcTemplate named, Companies companies, ApplicationEventPublisher events) {
+	private final HotCache<UUID, List<Point>> latest;
+
+	Metrics(JdbcClient jdbc, NamedParameterJdbcTemplate named, Companies companies, ApplicationEventPublisher events,
+			CacheInvalidations invalidations, MeterRegistry registry) {
 		this.jdbc = jdbc;
 		this.named = named;
 		this.companies = companies;
 		this.events = events;
+		this.latest = new HotCache<>("latest_metrics", 20_000, Duration.ofMinutes(10), registry);
+		invalidations.onChange("company_data", id -> {
+			if (CacheInvalidations.ALL.equals(id)) {
+				latest.evictAll();
+			}
+			else {
+				latest.evict(UUID.fromString(id));
+			}
+		});
 	}
 
 	/** Writes points of a company the caller may change; returns how many were new or changed. */
@@ -116,6 +133,7 @@ public class Metrics {
 		if (points.isEmpty()) {
 			return 0;
 		}
+		latest.evictAfterCommit(companyId);
 		MapSqlParameterSource[] batch = points.stream().map(p -> new MapSqlParameterSource()
 			.addValue("company", companyId)
 			.addValue("type", p.metricType())
@@ -182,20 +200,42 @@ public class Metrics {
 		return latestOf(visible, metricTypes);
 	}
 
-	/** Latest values without an access check, for modules that already checked (the company page). */
+	/**
+	 * Latest values without an access check, for modules that already checked (the company page). Each company's
+	 * latest points are cached whole and filtered by type here; a change to its metrics evicts them (V75).
+	 */
 	@Transactional(readOnly = true)
 	public Map<UUID, List<Point>> latestOf(Collection<UUID> companyIds, Collection<String> metricTypes) {
 		if (companyIds.isEmpty()) {
 			return Map.of();
 		}
-		List<Point> points = jdbc.sql(LATEST)
+		Map<UUID, List<Point>> all = latest.getAll(companyIds, this::loadLatest);
+		Map<UUID, List<Point>> result = new java.util.LinkedHashMap<>();
+		for (UUID id : companyIds) {
+			List<Point> points = all.getOrDefault(id, List.of());
+			if (metricTypes != null && !metricTypes.isEmpty()) {
+				points = points.stream().filter(p -> metricTypes.contains(p.metricType())).toList();
+			}
+			if (!points.isEmpty()) {
+				result.put(id, points);
+			}
+		}
+		return result;
+	}
+
+	private Map<UUID, List<Point>> loadLatest(Set<UUID> companyIds) {
+		Map<UUID, List<Point>> loaded = new java.util.HashMap<>();
+		companyIds.forEach(id -> loaded.put(id, List.of()));
+		// Every type is cached; the filter applies to the cached points.
+		jdbc.sql(LATEST)
 			.param("ids", companyIds.toArray(UUID[]::new))
-			.param("types", metricTypes == null || metricTypes.isEmpty() ? null : metricTypes.toArray(String[]::new),
-					Types.ARRAY)
+			.param("types", null, Types.ARRAY)
 			.query(Metrics::point)
-			.list();
-		return points.stream().collect(Collectors.groupingBy(Point::companyId, java.util.LinkedHashMap::new,
-				Collectors.toList()));
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Point::companyId))
+			.forEach((id, points) -> loaded.put(id, List.copyOf(points)));
+		return loaded;
 	}
 
 	/** A metric across the visible companies of a sector within a period: each company's average and last value. */

@@ -58,7 +58,27 @@ class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
 			properties.put("covenant.database.embedded.active", "true");
 			log.info("Started the embedded PostgreSQL with its data in " + directory.toAbsolutePath());
 		}
+		properties.putAll(replicas(environment.getProperty("DATABASE_REPLICA_URL",
+				environment.getProperty("covenant.database.replica-url", ""))));
 		environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, properties));
+	}
+
+	/**
+	 * {@code DATABASE_REPLICA_URL}: one or more read replicas, comma-separated, each written as {@code DATABASE_URL}
+	 * is; one without credentials uses the primary's. Becomes {@code covenant.database.replicas[i].url} etc.
+	 */
+	static Map<String, Object> replicas(String urls) {
+		Map<String, Object> properties = new HashMap<>();
+		int index = 0;
+		for (String url : urls.split(",")) {
+			if (url.isBlank()) {
+				continue;
+			}
+			String prefix = "covenant.database.replicas[" + index++ + "].";
+			fromDatabaseUrl(url.trim()).forEach((key, value) -> properties
+				.put(prefix + key.substring("spring.datasource.".length()), value));
+		}
+		return properties;
 	}
 
 	/** Accepts both {@code postgres://user:pass@host:port/db} (Heroku style) and a plain JDBC URL. */

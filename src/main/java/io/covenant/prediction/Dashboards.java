@@ -7,8 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +16,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.covenant.shared.audit.Audited;
+import io.covenant.shared.cache.CacheInvalidations;
+import io.covenant.shared.cache.HotCache;
 import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.Caller;
@@ -62,41 +63,73 @@ public class Dashboards {
 				      SELECT * FROM prediction_owner_summary WHERE created_by = :user
 				        AND coalesce(organization_id <> :org, TRUE) AND (access_level <> 'organization' OR :super)) mine""";
 
+	/** The access rule of the aggregates (V44) gives every caller allowed an organisation's dashboard the same rows. */
+	record OrganizationKey(String dashboard, UUID organizationId, String year) {
+	}
+
+	/** A summary mixes the organisation's rows with the caller's own, so it is the caller's. */
+	record SummaryKey(UUID userId, UUID organizationId, boolean superAdmin) {
+	}
+
 	private final JdbcClient jdbc;
 
-	private final Cache<String, Summary> summaries = Caffeine.newBuilder()
-		.expireAfterWrite(Duration.ofSeconds(30))
-		.maximumSize(10_000)
-		.build();
+	private final HotCache<OrganizationKey, List<?>> organizationBoards;
 
-	Dashboards(JdbcClient jdbc) {
+	private final HotCache<SummaryKey, Summary> summaries;
+
+	Dashboards(JdbcClient jdbc, CacheInvalidations invalidations, MeterRegistry registry) {
 		this.jdbc = jdbc;
+		this.organizationBoards = new HotCache<>("prediction_dashboards", 10_000, Duration.ofMinutes(10), registry);
+		this.summaries = new HotCache<>("prediction_summaries", 10_000, Duration.ofMinutes(10), registry);
+		// 'o<org>' or 'u<user>': the aggregates of this organisation or owner changed (V75).
+		invalidations.onChange("prediction_dashboards", key -> {
+			if (CacheInvalidations.ALL.equals(key)) {
+				organizationBoards.evictAll();
+				summaries.evictAll();
+			}
+			else if (key.startsWith("o")) {
+				evictOrganization(UUID.fromString(key.substring(1)));
+			}
+			else if (key.startsWith("u")) {
+				UUID user = UUID.fromString(key.substring(1));
+				summaries.evictIf(k -> k.userId().equals(user));
+			}
+		});
+	}
+
+	private void evictOrganization(UUID org) {
+		organizationBoards.evictIf(k -> k.organizationId().equals(org));
+		summaries.evictIf(k -> org.equals(k.organizationId()));
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<SectorRisk> riskBySector(Caller caller, UUID organizationId, String year) {
 		UUID org = organization(caller, organizationId);
-		return jdbc.sql(SECTOR_RISK)
+		return cast(organizationBoards.get(new OrganizationKey("sector_risk", org, year), () -> jdbc.sql(SECTOR_RISK)
 			.param("org", org)
 			.param("year", year)
 			.query((rs, i) -> new SectorRisk(rs.getString(1), rs.getString(2), rs.getLong(3)))
-			.list();
+			.list()
+			.stream()
+			.toList()));
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<ModelDeviation> modelDeviation(Caller caller, UUID organizationId) {
 		UUID org = organization(caller, organizationId);
-		return jdbc.sql(MODEL_DEVIATION)
+		return cast(organizationBoards.get(new OrganizationKey("model_deviation", org, ""), () -> jdbc.sql(MODEL_DEVIATION)
 			.param("org", org)
 			.query((rs, i) -> new ModelDeviation(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
 					rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getLong(6)))
-			.list();
+			.list()
+			.stream()
+			.toList()));
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Summary summary(Caller caller) {
 		caller.require("predictions:read");
-		return summaries.get(caller.userId() + "|" + caller.organizationId(), key -> jdbc.sql(SUMMARY)
+		return summaries.get(new SummaryKey(caller.userId(), caller.organizationId(), caller.isSuperAdmin()), () -> jdbc.sql(SUMMARY)
 			.param("user", caller.userId())
 			.param("org", caller.organizationId(), Types.OTHER)
 			.param("super", caller.isSuperAdmin())
@@ -105,12 +138,28 @@ public class Dashboards {
 			.single());
 	}
 
-	/** A prediction was written or deleted somewhere: cached summaries may be stale. */
+	/**
+	 * A prediction was written through this node: its writer's next dashboard read here must show it without waiting
+	 * for the notification.
+	 */
 	@EventListener
 	void on(Audited event) {
 		if (event.entityType().endsWith("_predictions")) {
-			summaries.invalidateAll();
+			UUID org = event.organizationId();
+			CacheInvalidations.afterCommit(() -> {
+				if (org != null) {
+					evictOrganization(org);
+				}
+				else {
+					summaries.evictAll();
+				}
+			});
 		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> List<T> cast(List<?> rows) {
+		return (List<T>) rows;
 	}
 
 	static UUID organization(Caller caller, UUID requested) {

@@ -90,4 +90,16 @@ class ConfigurationCheckTests {
 			.containsEntry("spring.datasource.url", "jdbc:postgresql://h/db");
 	}
 
+	@Test
+	void replicaUrlsBecomeOneSettingGroupEach() {
+		assertThat(DatabaseEnvironmentPostProcessor.replicas(
+				"postgres://reader:pw@replica-a:5432/covenant, jdbc:postgresql://replica-b:5433/covenant"))
+			.containsEntry("covenant.database.replicas[0].url", "jdbc:postgresql://replica-a:5432/covenant")
+			.containsEntry("covenant.database.replicas[0].username", "reader")
+			.containsEntry("covenant.database.replicas[0].password", "pw")
+			.containsEntry("covenant.database.replicas[1].url", "jdbc:postgresql://replica-b:5433/covenant")
+			.doesNotContainKey("covenant.database.replicas[1].username");
+		assertThat(DatabaseEnvironmentPostProcessor.replicas("")).isEmpty();
+	}
+
 }
