@@ -295,7 +295,8 @@ full_disk() {
   local problem live
   problem=$(curl -s -m 30 -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
     -d '{"symbol":"DFX","name":"Full Disk Probe","sector":"Technology","access_level":"system"}' \
-    "http://127.0.0.1:$SERVICE_PORT/api/v1/companies" | sed -n 's/.*"type":"\([^"]*\)".*"detail":"\([^"]*\)".*/\1: \2/p')
+    "http://127.0.0.1:$SERVICE_PORT/api/v1/companies")
+  problem="$(sed -n 's/.*"type":"[^"]*\/\([^"/]*\)".*/\1/p' <<<"$problem"): $(sed -n 's/.*"detail":"\([^"]*\)".*/\1/p' <<<"$problem")"
   live=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVICE_PORT/actuator/health/liveness")
   rm -f "$DATA/filler"
   local back=""
