@@ -146,7 +146,8 @@ final class EmbeddedPostgresServer {
 						dataDirectory.resolve("restart.log"));
 			}
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
+			// Caught whatever it is: an exception leaving this task would end the watch for good.
 			log.warn("Restarting the embedded PostgreSQL failed; trying again: {}", ex.toString());
 		}
 		catch (InterruptedException ex) {
