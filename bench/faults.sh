@@ -5,28 +5,34 @@
 #   bench/faults.sh                       # every scenario
 #   bench/faults.sh pg-restart slow-db    # some of them
 #
-# pg-restart        PostgreSQL killed (kill -9) and restarted under load: 503 problem+json within 5 s while it is
-#                   down, the pool recovers within 30 s of the restart, no request thread left inside JDBC.
+# pg-restart        PostgreSQL killed (kill -9) under load: 503 problem+json within 5 s while it is down, the
+#                   service's watch restarts it and lookups answer 200 within 30 s of the kill, no request thread
+#                   left inside JDBC.
 # slow-db           every statement on companies blocked by a lock: requests answer 503 after the statement timeout
 #                   (2 s here), health still answers within 5 s, and all is well once the lock goes.
 # idle-connections  10,000 idle TCP connections held open: lookups still answer 200 within 1 s.
 # upload-under-load an upload of 500,000 rows while the read load runs: read p99 within 2x of the unloaded p99.
 # kill-upload       the service killed with kill -9 mid-upload and restarted: the job completes, and the stored
 #                   predictions equal its success count (no row lost or doubled).
+# full-disk         the data directory on a small tmpfs (root only), filled up while the service runs: writes answer
+#                   503 problem+json within 10 s (never a 500), liveness stays 200, writes work again once the space
+#                   is freed, every acknowledged row is stored and amcheck finds the table and indexes sound.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . bench/load/lib.sh
 
-SCENARIOS=${*:-pg-restart slow-db idle-connections upload-under-load kill-upload}
+SCENARIOS=${*:-pg-restart slow-db idle-connections upload-under-load kill-upload full-disk}
 DATA=$(realpath -m "$LOAD_OUT/faults-data")
 ADMIN_EMAIL=faults@covenant.example
 ADMIN_PASSWORD='Harness pass phrase 0123456789 xyz'
 RESULTS="$LOAD_OUT/faults.md"
 mkdir -p "$LOAD_OUT/tmp"
 BG_PIDS=()
+MOUNTED=
 cleanup() {
   for pid in "${BG_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
   stop_service
+  [ -n "$MOUNTED" ] && umount "$MOUNTED"
 }
 trap cleanup EXIT
 
@@ -34,12 +40,12 @@ ensure_tools
 ensure_jar
 echo "## Faults: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')" >"$RESULTS"
 echo >>"$RESULTS"
-echo "| scenario | result | what was seen |" >>"$RESULTS"
-echo "|---|---|---|" >>"$RESULTS"
+echo "| scenario | result | what was seen | load average (1 min) |" >>"$RESULTS"
+echo "|---|---|---|---|" >>"$RESULTS"
 FAILED=0
 result() { # result NAME PASS|FAIL DETAIL
   log "$1: $2 ($3)"
-  echo "| $1 | $2 | $3 |" >>"$RESULTS"
+  echo "| $1 | $2 | $3 | $(cut -d' ' -f1 /proc/loadavg) |" >>"$RESULTS"
   [ "$2" = PASS ] || FAILED=1
 }
 
@@ -88,43 +94,36 @@ pg_restart() {
   sleep 5
   local pgdir="$DATA/postgres" pmpid
   pmpid=$(head -1 "$pgdir/postmaster.pid")
-  local children
-  children=$(pgrep -P "$pmpid" | tr '\n' ' ')
+  local killed=$(date +%s.%N)
   kill -9 "$pmpid"
-  for _ in $(seq 1 100); do
-    local alive=0
-    for c in $children; do kill -0 "$c" 2>/dev/null && alive=1; done
-    [ $alive = 0 ] && break
-    sleep 0.1
-  done
-  local down_ok=1 seen=""
-  for _ in 1 2 3 4 5; do
-    read -r status seconds type <<<"$(probe /api/v1/companies/by-ticker/FLT)"
-    seen="$seen $status/${seconds}s"
-    if [ "$status" != 503 ] || [ "${type%%;*}" != application/problem+json ] || awk -v s="$seconds" 'BEGIN { exit !(s > 5) }'; then
-      down_ok=0
-    fi
-  done
-  local live
-  live=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVICE_PORT/actuator/health/liveness")
-  # Restart PostgreSQL as the service had started it (the command line it keeps in postmaster.opts), in a user
-  # namespace when root as the embedded server does, since PostgreSQL refuses to run as root.
-  local restarted=$(date +%s.%N)
-  (eval "setsid $(as_postgres) $(cat "$pgdir/postmaster.opts")" >>"$LOAD_OUT/tmp/postgres-restart.log" 2>&1 &)
-  local recovered=""
+  # Nobody restarts PostgreSQL by hand: the service's watch on the embedded server does. Until it is back every
+  # answer must be a fast 503 problem+json (never a 500, never a hang).
+  local down_ok=1 unavailable=0 slowest=0 other="" recovered=""
   for _ in $(seq 1 300); do
     read -r status seconds type <<<"$(probe /api/v1/companies/by-ticker/FLT)"
+    slowest=$(awk -v a="$slowest" -v b="$seconds" 'BEGIN { print (b > a ? b : a) }')
     if [ "$status" = 200 ]; then
-      recovered=$(awk -v a="$restarted" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+      recovered=$(awk -v a="$killed" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
       break
     fi
+    if [ "$status" = 503 ] && [ "${type%%;*}" = application/problem+json ]; then
+      unavailable=$((unavailable + 1))
+    else
+      down_ok=0; other="$other $status"
+    fi
+    awk -v s="$seconds" 'BEGIN { exit !(s > 5) }' && down_ok=0
     sleep 0.1
   done
+  local live newpid
+  live=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVICE_PORT/actuator/health/liveness")
+  newpid=$(head -1 "$pgdir/postmaster.pid" 2>/dev/null)
   wait "$LOAD_PID"
-  local stuck
+  local load stuck
+  load=$(awk -F, '/^LOADRESULT/ { printf "%d requests, %d non-2xx, %d timeouts", $2, $5, $6 }' "$LOAD_OUT/tmp/bg-wrk.txt")
   stuck=$(stuck_threads)
-  local detail="while down: ticker${seen}; liveness $live; recovered ${recovered:-never} s after the restart; threads stuck in JDBC afterwards: $stuck"
-  if [ $down_ok = 1 ] && [ "$live" = 200 ] && [ -n "$recovered" ] && awk -v s="$recovered" 'BEGIN { exit !(s <= 30) }' && [ "$stuck" = 0 ]; then
+  local detail="postmaster $pmpid killed; $unavailable fast 503 problem+json answers while down${other:+, other answers:$other} (slowest ${slowest} s); restarted by the service as pid ${newpid:-none}; lookups 200 again ${recovered:-never} s after the kill; liveness $live; load meanwhile: $load; threads stuck in JDBC afterwards: $stuck"
+  if [ $down_ok = 1 ] && [ "$live" = 200 ] && [ -n "$recovered" ] && awk -v s="$recovered" 'BEGIN { exit !(s <= 30) }' \
+    && [ "$stuck" = 0 ] && [ "$newpid" != "$pmpid" ]; then
     result pg-restart PASS "$detail"
   else
     result pg-restart FAIL "$detail"
@@ -164,12 +163,15 @@ slow_db() {
 idle_connections() {
   ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
   start || { result idle-connections FAIL "service did not start"; return; }
-  java bench/load/IdleConnections.java 10000 "$SERVICE_PORT" 40 >"$LOAD_OUT/tmp/idle.txt" 2>&1 &
+  java bench/load/IdleConnections.java 10000 "$SERVICE_PORT" 60 >"$LOAD_OUT/tmp/idle.txt" 2>&1 &
   local idle_pid=$!
   BG_PIDS+=("$idle_pid")
-  for _ in $(seq 1 600); do grep -q '^OPEN' "$LOAD_OUT/tmp/idle.txt" && break; sleep 0.1; done
+  # The source launcher compiles first: slow on a busy machine, so wait by a deadline, and fail without the line.
+  local deadline=$(($(date +%s) + 240))
+  while [ "$(date +%s)" -lt "$deadline" ] && ! grep -q '^OPEN' "$LOAD_OUT/tmp/idle.txt"; do sleep 0.2; done
   local opened worst=0 ok=1 seen=""
-  opened=$(head -1 "$LOAD_OUT/tmp/idle.txt")
+  opened=$(grep '^OPEN' "$LOAD_OUT/tmp/idle.txt")
+  [ "$(awk '{ print $2 }' <<<"$opened")" = 10000 ] || ok=0
   for _ in $(seq 1 20); do
     read -r status seconds type <<<"$(probe /api/v1/companies/by-ticker/FLT)"
     [ "$status" = 200 ] || ok=0
@@ -206,10 +208,14 @@ job() { # job ID FIELD
 upload_under_load() {
   start || { result upload-under-load FAIL "service did not start"; return; }
   upload_file 500000 "$LOAD_OUT/tmp/upload-500k.csv"
+  # A warm-up first, so the unloaded p99 is not the JIT's: a cold figure would make the 2x bound lenient.
+  background_load 10 16
+  wait "$LOAD_PID"
   background_load 15 16
   wait "$LOAD_PID"
-  local before
+  local before load_before
   before=$(awk -F, '/^LOADRESULT/ { print $4 / 1000 }' "$LOAD_OUT/tmp/bg-wrk.txt")
+  load_before=$(cut -d' ' -f1 /proc/loadavg)
   local id
   id=$(upload "$LOAD_OUT/tmp/upload-500k.csv")
   for _ in $(seq 1 600); do [ "$(job "$id" status)" = processing ] && break; sleep 0.2; done
@@ -218,7 +224,7 @@ upload_under_load() {
   local during status
   during=$(awk -F, '/^LOADRESULT/ { print $4 / 1000 }' "$LOAD_OUT/tmp/bg-wrk.txt")
   status=$(job "$id" status)
-  local detail="ticker p99 unloaded ${before} ms, during the upload ${during} ms (job $status, $(job "$id" processed_rows) rows done by then)"
+  local detail="ticker p99 unloaded ${before} ms (load average $load_before), during the upload ${during} ms (load average $(cut -d' ' -f1 /proc/loadavg); job $status, $(job "$id" processed_rows) rows done by then)"
   if [ "$status" = processing ] && awk -v a="$before" -v b="$during" 'BEGIN { exit !(b <= 2 * a) }'; then
     result upload-under-load PASS "$detail"
   else
@@ -264,6 +270,84 @@ kill_upload() {
   stop_service
 }
 
+# The data directory on a small tmpfs of its own, filled to the last byte while the service runs.
+full_disk() {
+  if ! mkdir -p "$DATA" || ! mount -t tmpfs -o size=${FULL_DISK_MB:-600}m covenant-full-disk "$DATA" 2>/dev/null; then
+    result full-disk FAIL "could not mount a tmpfs on the data directory (needs root)"; return
+  fi
+  MOUNTED="$DATA"
+  start || { result full-disk FAIL "service did not start"; umount "$DATA"; MOUNTED=; return; }
+  local acked=0 i status
+  for i in $(seq 1 20); do
+    status=$(create_company "BF$i")
+    [ "$status" = 201 ] && acked=$((acked + 1))
+  done
+  dd if=/dev/zero of="$DATA/filler" bs=1M status=none 2>/dev/null
+  local free
+  free=$(df --output=avail -k "$DATA" | tail -1 | tr -d ' ')
+  # Writes until the full disk is met (a table or its WAL needs a new page or segment), each a problem, never a 500.
+  local answers="" ok=1 full=0 slowest=0 seconds type
+  for i in $(seq 1 400); do
+    read -r status seconds type <<<"$(create_company_timed "DF$i")"
+    slowest=$(awk -v a="$slowest" -v b="$seconds" 'BEGIN { print (b > a ? b : a) }')
+    case $status in
+      201) acked=$((acked + 1)) ;;
+      503|507)
+        [ "${type%%;*}" = application/problem+json ] || ok=0
+        full=$((full + 1)); answers="$answers $status"
+        [ $full -ge 5 ] && break ;;
+      *) ok=0; answers="$answers $status" ;;
+    esac
+  done
+  local problem live
+  problem=$(curl -s -m 30 -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"symbol":"DFX","name":"Full Disk Probe","sector":"Technology","access_level":"system"}' \
+    "http://127.0.0.1:$SERVICE_PORT/api/v1/companies")
+  problem="$(sed -n 's/.*"type":"[^"]*\/\([^"/]*\)".*/\1/p' <<<"$problem"): $(sed -n 's/.*"detail":"\([^"]*\)".*/\1/p' <<<"$problem")"
+  live=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVICE_PORT/actuator/health/liveness")
+  rm -f "$DATA/filler"
+  local back=""
+  local freed=$(date +%s.%N)
+  for i in $(seq 1 600); do
+    status=$(create_company "AF$i")
+    if [ "$status" = 201 ]; then
+      acked=$((acked + 1))
+      back=$(awk -v a="$freed" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+      break
+    fi
+    sleep 0.1
+  done
+  # Nothing lost or corrupted: every acknowledged company is there, and amcheck finds the table and its indexes sound.
+  local stored corrupt
+  stored=$(psql_load -c "SELECT count(*) FROM companies WHERE symbol ~ '^(BF|DF|AF)[0-9]+$'")
+  psql_load -c "CREATE EXTENSION IF NOT EXISTS amcheck" >/dev/null 2>&1
+  corrupt=$(psql_load -c "SELECT count(*) FROM verify_heapam('companies')" 2>&1 | tail -1)
+  psql_load -c "SELECT bt_index_check(c.oid, true) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+    JOIN pg_am a ON a.oid = c.relam WHERE i.indrelid = 'companies'::regclass AND a.amname = 'btree'" >/dev/null 2>&1 \
+    || corrupt="$corrupt, and an index check failed"
+  local detail="tmpfs of ${FULL_DISK_MB:-600} MB filled (${free} KB left); writes then answered${answers:- nothing but 201} within ${slowest} s max ($problem); liveness $live; after freeing the space writes worked again in ${back:-never} s; $acked companies acknowledged, $stored stored; amcheck problems: $corrupt"
+  if [ $ok = 1 ] && [ $full -ge 1 ] && [ -n "$back" ] && [ "$acked" = "$stored" ] && [ "$corrupt" = 0 ] \
+    && awk -v s="$slowest" 'BEGIN { exit !(s <= 10) }'; then
+    result full-disk PASS "$detail"
+  else
+    result full-disk FAIL "$detail"
+  fi
+  stop_service
+  umount "$DATA" && MOUNTED=
+}
+
+create_company() { # create_company SYMBOL: prints the status
+  read -r status _ _ <<<"$(create_company_timed "$1")"
+  echo "$status"
+}
+
+create_company_timed() { # create_company_timed SYMBOL: prints "status seconds content-type"
+  curl -s -o /dev/null -m 30 -w '%{http_code} %{time_total} %{content_type}' -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' \
+    -d "{\"symbol\":\"$1\",\"name\":\"Disk Probe $1 $(head -c 200 /dev/zero | tr '\0' x)\",\"sector\":\"Technology\",\"access_level\":\"system\"}" \
+    "http://127.0.0.1:$SERVICE_PORT/api/v1/companies"
+}
+
 for scenario in $SCENARIOS; do
   rm -rf "$DATA"
   case $scenario in
@@ -272,6 +356,7 @@ for scenario in $SCENARIOS; do
     idle-connections) idle_connections ;;
     upload-under-load) upload_under_load ;;
     kill-upload) kill_upload ;;
+    full-disk) full_disk ;;
     *) log "unknown scenario $scenario"; FAILED=1 ;;
   esac
 done

@@ -53,9 +53,12 @@ start_service() {
   wait_up "$started" || { log "the service did not start; see $LOAD_OUT/service.log"; return 1; }
 }
 
+# wait_up STARTED: until health is UP, at most LOAD_START_TIMEOUT seconds (300: a start on a busy machine, load
+# average over 15, took 130 s).
 wait_up() {
   local started=$1
-  for _ in $(seq 1 3000); do
+  local deadline=$(($(date +%s) + ${LOAD_START_TIMEOUT:-300}))
+  while [ "$(date +%s)" -lt "$deadline" ]; do
     if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
       return 1
     fi

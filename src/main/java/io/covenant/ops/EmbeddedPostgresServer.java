@@ -5,16 +5,36 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.covenant.shared.concurrent.DaemonThreads;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The one embedded PostgreSQL 17 of this JVM, shared by every application context that asks for it and stopped when
- * the last of them closes.
+ * the last of them closes. A watch restarts it, on the same port and data, when its postmaster dies under a running
+ * service (killed, or crashed on a full disk): the embedded default has no operator or supervisor to do it, and the
+ * pool reconnects on its own once the server is back.
  */
 final class EmbeddedPostgresServer {
 
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+	private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
+
 	private static EmbeddedPostgres server;
+
+	private static ProcessHandle postmaster;
+
+	private static ScheduledExecutorService watch;
 
 	private static Path dataDirectory;
 
@@ -27,6 +47,10 @@ final class EmbeddedPostgresServer {
 		if (server == null) {
 			server = launch(directory, port, clean);
 			dataDirectory = directory.toAbsolutePath().normalize();
+			postmaster = postmasterOf(dataDirectory).orElse(null);
+			watch = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("embedded-pg-watch"));
+			watch.scheduleWithFixedDelay(EmbeddedPostgresServer::restartIfDead, WATCH_INTERVAL.toMillis(),
+					WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
 			Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stopAfterContexts, "embedded-pg-stop"));
 		}
 		else if (!dataDirectory.equals(directory.toAbsolutePath().normalize())) {
@@ -67,6 +91,10 @@ final class EmbeddedPostgresServer {
 
 	private static void close() {
 		EmbeddedPostgresServer.class.notifyAll();
+		if (watch != null) {
+			watch.shutdownNow();
+			watch = null;
+		}
 		if (server != null) {
 			try {
 				server.close();
@@ -83,6 +111,77 @@ final class EmbeddedPostgresServer {
 
 	static synchronized boolean running() {
 		return server != null;
+	}
+
+	/** The process id of the running postmaster, or -1. */
+	static synchronized long postmasterPid() {
+		return postmaster != null && postmaster.isAlive() ? postmaster.pid() : -1;
+	}
+
+	/**
+	 * Starts the server again, on its port and data directory, when its postmaster is gone. A failed attempt (the
+	 * killed server's backends still hold its shared memory for a moment, or the disk is still full) is retried on
+	 * the next tick; PostgreSQL's own crash recovery makes the data consistent on the way up.
+	 */
+	private static synchronized void restartIfDead() {
+		if (server == null || (postmaster != null && postmaster.isAlive())) {
+			return;
+		}
+		log.warn("The embedded PostgreSQL (pid {}) is gone; restarting it with the data in {}",
+				postmaster == null ? "unknown" : postmaster.pid(), dataDirectory);
+		postmaster = null;
+		try {
+			Process pgCtl = new ProcessBuilder(restartCommand(dataDirectory)).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDirectory.resolve("restart.log").toFile()))
+				.start();
+			if (!pgCtl.waitFor(40, TimeUnit.SECONDS)) {
+				pgCtl.destroy();
+			}
+			postmaster = postmasterOf(dataDirectory).orElse(null);
+			if (postmaster != null) {
+				log.warn("The embedded PostgreSQL is back (pid {})", postmaster.pid());
+			}
+			else {
+				log.warn("Restarting the embedded PostgreSQL failed (see {}); trying again",
+						dataDirectory.resolve("restart.log"));
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// Caught whatever it is: an exception leaving this task would end the watch for good.
+			log.warn("Restarting the embedded PostgreSQL failed; trying again: {}", ex.toString());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * {@code pg_ctl start} with the options the server last ran with ({@code postmaster.opts}, written by PostgreSQL
+	 * at start), in a user namespace when this JVM runs as root, as the library starts it, since PostgreSQL refuses
+	 * to run as root.
+	 */
+	static List<String> restartCommand(Path directory) throws IOException {
+		String opts = Files.readString(directory.resolve("postmaster.opts")).trim();
+		int space = opts.indexOf(' ');
+		Path postgres = Path.of(opts.substring(0, space).replace("\"", ""));
+		List<String> command = new ArrayList<>();
+		if ("root".equals(System.getProperty("user.name"))) {
+			command.addAll(List.of("unshare", "-U"));
+		}
+		command.addAll(List.of(postgres.resolveSibling("pg_ctl").toString(), "-D", directory.toString(), "-w", "-t",
+				"30", "-o", opts.substring(space + 1), "start"));
+		return command;
+	}
+
+	/** The postmaster named by the first line of {@code postmaster.pid}, when it runs. */
+	private static Optional<ProcessHandle> postmasterOf(Path directory) {
+		try {
+			String first = Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim();
+			return ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive);
+		}
+		catch (IOException | RuntimeException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private static EmbeddedPostgres launch(Path directory, int port, boolean clean) {

@@ -3,6 +3,8 @@ package io.covenant.shared.error;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -11,6 +13,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * Turns a PostgreSQL integrity error into the domain error a client understands: a duplicate is a 409, a missing
@@ -31,22 +34,28 @@ public final class DatabaseErrorTranslator {
 	}
 
 	/**
-	 * An outage rather than a bug: no connection (the pool timed out or the server is gone), a connection lost
-	 * mid-statement (SQLSTATE class 08, or 57P01-57P03 while the server shuts down or starts), or a statement
-	 * cancelled by its timeout (57014).
+	 * An outage rather than a bug, wherever it was met (a repository, or a security filter before any controller):
+	 * no connection (the pool timed out or the server is gone), a connection lost mid-statement (SQLSTATE class 08,
+	 * or 57P01-57P03 while the server shuts down or starts), a statement cancelled by its timeout (57014), or the
+	 * server out of disk, memory or connections (class 53, insufficient resources).
 	 */
-	static Optional<DomainException> outage(DataAccessException failure) {
-		if (failure instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
-			return Optional.of(new DatabaseUnavailable("No database connection could be had in time; try again shortly"));
-		}
-		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+	public static Optional<DomainException> outage(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof CannotGetJdbcConnectionException || t instanceof SQLTransientConnectionException) {
+				return Optional.of(new DatabaseUnavailable("No database connection could be had in time; try again shortly"));
+			}
+			if (t instanceof SQLException sql && sql.getSQLState() != null) {
 				String state = sql.getSQLState();
 				if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
 					return Optional.of(new DatabaseUnavailable("The database connection was lost; try again shortly"));
 				}
 				if (state.equals("57014")) {
 					return Optional.of(new DatabaseUnavailable("The database did not answer in time; try again shortly"));
+				}
+				if (state.startsWith("53")) {
+					return Optional.of(new DatabaseUnavailable(state.equals("53100")
+							? "The database is out of disk space; nothing was changed, try again once space is freed"
+							: "The database is out of resources; try again shortly"));
 				}
 			}
 		}

@@ -54,7 +54,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(DataAccessException.class)
 	ResponseEntity<Object> database(DataAccessException ex, WebRequest request) {
 		return DatabaseErrorTranslator.translate(ex)
-			.map(domain -> domain(domain, request))
+			.map(domain -> {
+				if (domain.status().is5xxServerError()) {
+					log.warn("Database unavailable serving request {}: {}", RequestIds.current(),
+							ex.getMostSpecificCause().toString());
+				}
+				return domain(domain, request);
+			})
 			.orElseGet(() -> unexpected(ex, request));
 	}
 

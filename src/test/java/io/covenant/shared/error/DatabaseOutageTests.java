@@ -1,5 +1,11 @@
 package io.covenant.shared.error;
 
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -12,9 +18,14 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.covenant.ApiTest;
+import io.covenant.Fixtures;
+import io.covenant.Fixtures.Person;
+import io.covenant.shared.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /** Outages of the real database become a 503 the client may retry, not a 500 or a client error. */
 @ApiTest
@@ -22,6 +33,9 @@ class DatabaseOutageTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Test
 	void aStatementPastItsTimeoutIsAnOutage() {
@@ -40,7 +54,7 @@ class DatabaseOutageTests {
 	@Test
 	void aServerThatIsNotThereIsAnOutage() throws Exception {
 		int closedPort;
-		try (var socket = new java.net.ServerSocket(0)) {
+		try (var socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
 		DriverManagerDataSource gone = new DriverManagerDataSource(
@@ -49,6 +63,50 @@ class DatabaseOutageTests {
 				() -> new JdbcTemplate(gone).queryForObject("SELECT 1", Integer.class));
 		assertThat(DatabaseErrorTranslator.translate(failure)).get()
 			.satisfies(e -> assertThat(e.status().value()).isEqualTo(503));
+	}
+
+	@Test
+	void aDiskFullServerIsAnOutageNotABug() {
+		DataAccessException failure = catchThrowableOfType(DataAccessException.class,
+				() -> new JdbcTemplate(dataSource).execute(
+						"DO $$ BEGIN RAISE EXCEPTION 'could not extend file' USING ERRCODE = 'disk_full'; END $$"));
+		assertThat(DatabaseErrorTranslator.translate(failure)).get()
+			.satisfies(e -> assertThat(e.status().value()).isEqualTo(503))
+			.satisfies(e -> assertThat(e.getMessage()).contains("out of disk space"));
+	}
+
+	/**
+	 * The bearer token's account version is read inside the security chain, before any controller advice: with every
+	 * pooled connection taken, that read times out and the client still gets the 503 problem, not a 500.
+	 */
+	@Test
+	void anOutageMetInsideTheSecurityChainAnswersTheSameProblem() throws Exception {
+		Person person = fixtures.person(Role.USER, null);
+		List<Connection> held = new ArrayList<>();
+		try {
+			while (true) {
+				try {
+					held.add(dataSource.getConnection());
+				}
+				catch (SQLException exhausted) {
+					break;
+				}
+			}
+			fixtures.as(person)
+				.get("/api/v1/companies")
+				.then()
+				.statusCode(503)
+				.contentType("application/problem+json")
+				.header("Retry-After", "5")
+				.body("type", equalTo("https://covenant.dev/problems/database-unavailable"))
+				.body("request_id", notNullValue());
+		}
+		finally {
+			for (Connection connection : held) {
+				connection.close();
+			}
+		}
+		fixtures.as(person).get("/api/v1/companies").then().statusCode(200);
 	}
 
 	@Test
