@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 
+import jakarta.annotation.PreDestroy;
+
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -64,6 +66,11 @@ public class Search {
 		this.index = index;
 		this.embedder = embedder;
 		this.companies = companies;
+	}
+
+	@PreDestroy
+	void close() {
+		keywords.shutdownNow();
 	}
 
 	public SearchResults search(Caller caller, String query, String mode, UUID companyId, String form, String section,

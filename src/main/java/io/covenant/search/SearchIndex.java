@@ -17,6 +17,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PreDestroy;
+
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
@@ -449,6 +451,13 @@ class SearchIndex implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** After the lifecycle stop has closed the writer, so no merge or search still needs a thread. */
+	@PreDestroy
+	void close() {
+		segments.shutdownNow();
+		merges.shutdownNow();
 	}
 
 	@Override
