@@ -9,9 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.covenant.shared.audit.Audited;
-import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 
 /**
  * Fine-grained grants on top of roles: an administrator gives or takes a permission it holds itself, to people
@@ -33,26 +33,22 @@ public class Permissions {
 	}
 
 	@Transactional
-	public UserView grant(Caller caller, UUID userId, String permission) {
+	public UserView grant(Caller caller, UUID userId, Permission permission) {
 		UserRow user = target(caller, userId, permission);
 		Set<String> before = users.grants(userId);
-		users.grant(userId, permission, caller.userId());
+		users.grant(userId, permission.wireName(), caller.userId());
 		return changed(user, before);
 	}
 
 	@Transactional
-	public UserView revoke(Caller caller, UUID userId, String permission) {
+	public UserView revoke(Caller caller, UUID userId, Permission permission) {
 		UserRow user = target(caller, userId, permission);
 		Set<String> before = users.grants(userId);
-		users.revoke(userId, permission);
+		users.revoke(userId, permission.wireName());
 		return changed(user, before);
 	}
 
-	private UserRow target(Caller caller, UUID userId, String permission) {
-		if (!RolePermissions.ALL.contains(permission)) {
-			throw InvalidInput.of("permission", "is not a known permission; one of "
-					+ String.join(", ", RolePermissions.ALL.stream().sorted().toList()));
-		}
+	private UserRow target(Caller caller, UUID userId, Permission permission) {
 		UserRow user = users.findById(userId).orElseThrow(() -> new NotFound("User", userId));
 		policy.requireMayChange(caller, user);
 		policy.requireMayGrant(caller, permission);

@@ -20,6 +20,7 @@ import io.covenant.identity.Permissions;
 import io.covenant.identity.UserView;
 import io.covenant.identity.web.AuthRequests.ChangePasswordRequest;
 import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Permission;
 
 /** The signed-in user's own account, deactivation, and permission grants by administrators. */
 @RestController
@@ -37,12 +38,12 @@ class UserController {
 
 	@PutMapping("/{id}/permissions/{permission}")
 	UserView grant(@PathVariable UUID id, @PathVariable String permission) {
-		return permissions.grant(Callers.current(), id, permission);
+		return permissions.grant(Callers.current(), id, Permission.parse(permission));
 	}
 
 	@DeleteMapping("/{id}/permissions/{permission}")
 	UserView revoke(@PathVariable UUID id, @PathVariable String permission) {
-		return permissions.revoke(Callers.current(), id, permission);
+		return permissions.revoke(Callers.current(), id, Permission.parse(permission));
 	}
 
 	@GetMapping("/me")
