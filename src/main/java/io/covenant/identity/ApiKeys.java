@@ -20,6 +20,7 @@ import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 import io.covenant.shared.security.Role;
 
 /**
@@ -48,7 +49,7 @@ public class ApiKeys {
 		if (caller.viaApiKey()) {
 			throw new Forbidden("An API key cannot create API keys; sign in as the user");
 		}
-		if (!caller.can("api_keys:manage")) {
+		if (!caller.can(Permission.API_KEYS_MANAGE)) {
 			throw new Forbidden("You lack the permission api_keys:manage");
 		}
 		Set<String> allowed = RolePermissions.of(caller.role(), users.grants(caller.userId()));

@@ -25,6 +25,7 @@ import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -86,13 +87,13 @@ public class Predictions {
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Prediction get(Caller caller, String kind, UUID id) {
-		caller.require("predictions:read");
+		caller.require(Permission.PREDICTIONS_READ);
 		return explained(visible(caller, kind(kind), id));
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public CursorPage<Prediction> list(Caller caller, String kind, PredictionFilter filter, String cursor, int limit) {
-		caller.require("predictions:read");
+		caller.require(Permission.PREDICTIONS_READ);
 		List<Prediction> rows = repository.list(kind(kind), filter, Cursor.decode(cursor), limit, caller);
 		return CursorPage.of(rows, limit, p -> Cursor.of(p.createdAt(), p.id())).map(this::explained);
 	}
@@ -107,7 +108,7 @@ public class Predictions {
 
 	private Prediction save(Caller caller, PredictionKind kind, UUID companyId, String year, String quarter,
 			BigDecimal[] given, AccessLevel requested, Prediction replacing) {
-		caller.require("predictions:write");
+		caller.require(Permission.PREDICTIONS_WRITE);
 		Company company = companies.get(caller, companyId);
 		AccessLevel level = replacing != null && requested == null ? replacing.accessLevel() : caller.levelForNewRow(requested);
 		if (company.accessLevel() == AccessLevel.PERSONAL && level != AccessLevel.PERSONAL) {
@@ -200,7 +201,7 @@ public class Predictions {
 	}
 
 	private Prediction changeable(Caller caller, PredictionKind kind, UUID id) {
-		caller.require("predictions:write");
+		caller.require(Permission.PREDICTIONS_WRITE);
 		Prediction prediction = visible(caller, kind, id);
 		if (!caller.mayChange(prediction.accessLevel(), prediction.organizationId(), prediction.createdBy())) {
 			throw new Forbidden("Only the creator, an org_admin of its organization or a super_admin may change this prediction");

@@ -30,6 +30,7 @@ import io.covenant.shared.concurrent.DaemonThreads;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Permission;
 
 /**
  * Searches chunks by keyword (PostgreSQL full text: its parse of the query, its matching and its ts_rank), by meaning
@@ -75,7 +76,7 @@ public class Search {
 
 	public SearchResults search(Caller caller, String query, String mode, UUID companyId, String form, String section,
 			LocalDate from, LocalDate to, int limit) {
-		caller.require("documents:read");
+		caller.require(Permission.DOCUMENTS_READ);
 		long started = System.nanoTime();
 		if (query == null || query.isBlank()) {
 			throw InvalidInput.of("q", "is required");

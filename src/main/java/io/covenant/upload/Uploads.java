@@ -19,6 +19,7 @@ import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 
 /**
  * Takes uploaded files and keeps their jobs. A file is checked whole before a job exists (its type, size, header and
@@ -63,9 +64,9 @@ public class Uploads {
 
 	/** A new job for the file, or the job this owner already has for it ({@code duplicate} set). */
 	public UploadJob accept(Caller caller, String jobType, String accessLevel, String filename, byte[] content) {
-		caller.require("uploads:create");
-		caller.require("companies:write");
-		caller.require("predictions:write");
+		caller.require(Permission.UPLOADS_CREATE);
+		caller.require(Permission.COMPANIES_WRITE);
+		caller.require(Permission.PREDICTIONS_WRITE);
 		Columns.JobType type = Columns.JobType.of(jobType);
 		AccessLevel level = caller.levelForNewRow(AccessLevel.parse(accessLevel));
 		requireWithinLimit(content.length, 0);
@@ -96,13 +97,13 @@ public class Uploads {
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public UploadJob get(Caller caller, UUID id) {
-		caller.require("uploads:read");
+		caller.require(Permission.UPLOADS_READ);
 		return repository.findVisible(id, caller).orElseThrow(() -> new NotFound("Upload", id));
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public CursorPage<UploadJob> list(Caller caller, String status, String cursor, int limit) {
-		caller.require("uploads:read");
+		caller.require(Permission.UPLOADS_READ);
 		if (status != null && !List.of("pending", "processing", "completed", "failed", "cancelled").contains(status)) {
 			throw InvalidInput.of("status", "must be one of pending, processing, completed, failed, cancelled");
 		}
