@@ -34,7 +34,7 @@ import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Limits;
 import io.covenant.shared.security.AccessLevel;
-import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Caller;
 import io.covenant.shared.text.StorableText;
 
 /** Documents to search: ingest as JSON or as an uploaded file, read, list, delete. */
@@ -49,13 +49,13 @@ class DocumentController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<DocumentView> ingest(@Valid @RequestBody IngestCommand command) {
-		return created(documents.ingest(Callers.current(), command));
+	ResponseEntity<DocumentView> ingest(Caller caller, @Valid @RequestBody IngestCommand command) {
+		return created(documents.ingest(caller, command));
 	}
 
 	/** Multipart {@code file} (text, Markdown or HTML) with the same fields as the JSON form as parts. */
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<DocumentView> upload(@RequestParam("file") MultipartFile file,
+	ResponseEntity<DocumentView> upload(Caller caller, @RequestParam("file") MultipartFile file,
 			@RequestParam(name = "company_id", required = false) UUID companyId,
 			@RequestParam(name = "filing_id", required = false) UUID filingId,
 			@RequestParam(required = false) String title,
@@ -87,40 +87,40 @@ class DocumentController {
 		if (mime != null && !mime.startsWith("text/") && !mime.contains("html") && !mime.equals("application/octet-stream")) {
 			throw InvalidInput.of("file", "is " + mime + "; documents are text, Markdown or HTML");
 		}
-		return created(documents.ingest(Callers.current(), new IngestCommand(companyId, filingId,
+		return created(documents.ingest(caller, new IngestCommand(companyId, filingId,
 				title != null ? title : file.getOriginalFilename(), documentType, formType, documentDate, null,
 				"application/octet-stream".equals(mime) ? null : mime, content, AccessLevel.parse(accessLevel))));
 	}
 
 	@GetMapping("/{id}")
-	DocumentView get(@PathVariable UUID id) {
-		return documents.get(Callers.current(), id);
+	DocumentView get(Caller caller, @PathVariable UUID id) {
+		return documents.get(caller, id);
 	}
 
 	@GetMapping("/{id}/chunks/{index}")
-	Passage passage(@PathVariable UUID id, @PathVariable int index) {
-		return documents.passage(Callers.current(), id, index);
+	Passage passage(Caller caller, @PathVariable UUID id, @PathVariable int index) {
+		return documents.passage(caller, id, index);
 	}
 
 	@GetMapping
-	CursorPage<DocumentView> list(@RequestParam(name = "company_id", required = false) UUID companyId,
+	CursorPage<DocumentView> list(Caller caller, @RequestParam(name = "company_id", required = false) UUID companyId,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
 		int n = Limits.check(limit);
 		var after = io.covenant.shared.paging.Cursor.decode(cursor);
-		var rows = documents.list(Callers.current(), companyId, after == null ? null : after.atUtc(),
+		var rows = documents.list(caller, companyId, after == null ? null : after.atUtc(),
 				after == null ? null : after.id(), n);
 		return CursorPage.of(rows, n, d -> io.covenant.shared.paging.Cursor.of(d.createdAt(), d.id()));
 	}
 
 	@PutMapping("/{id}")
-	DocumentView update(@PathVariable UUID id, @Valid @RequestBody DocumentUpdate update) {
-		return documents.update(Callers.current(), id, update);
+	DocumentView update(Caller caller, @PathVariable UUID id, @Valid @RequestBody DocumentUpdate update) {
+		return documents.update(caller, id, update);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void delete(@PathVariable UUID id) {
-		documents.delete(Callers.current(), id);
+	void delete(Caller caller, @PathVariable UUID id) {
+		documents.delete(caller, id);
 	}
 
 
