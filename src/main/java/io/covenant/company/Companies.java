@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -136,7 +138,7 @@ public class Companies {
 	public int upsertSystemCompanies(List<CompanyCommand> commands) {
 		int written = repository.bulkUpsertSystem(commands, SYSTEM_USER);
 		events.publishEvent(new Audited("company.bulk_upserted", "company", null,
-				io.covenant.shared.audit.AuditAction.UPDATE, null, Map.of("count", written), null, SYSTEM_USER,
+				AuditAction.UPDATE, null, Map.of("count", written), null, SYSTEM_USER,
 				Map.of("symbols", commands.stream().map(CompanyCommand::normalizedSymbol).limit(100).toList())));
 		return written;
 	}
@@ -176,7 +178,7 @@ public class Companies {
 
 	/** The subset of these companies the caller may see. */
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public java.util.Set<UUID> visibleIds(Caller caller, java.util.Collection<UUID> ids) {
+	public Set<UUID> visibleIds(Caller caller, Collection<UUID> ids) {
 		caller.require(Permission.COMPANIES_READ);
 		return repository.visibleIds(ids, caller);
 	}
@@ -190,7 +192,7 @@ public class Companies {
 
 	/** The live system company with this CIK, for imports. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<Company> systemCompanyByCik(String cik) {
+	public Optional<Company> systemCompanyByCik(String cik) {
 		return repository.findSystemByCik(cik);
 	}
 

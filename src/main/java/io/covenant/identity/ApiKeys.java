@@ -1,5 +1,7 @@
 package io.covenant.identity;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -138,7 +140,7 @@ public class ApiKeys {
 			.update();
 	}
 
-	private static ApiKeyView view(java.sql.ResultSet rs, String key) throws java.sql.SQLException {
+	private static ApiKeyView view(ResultSet rs, String key) throws SQLException {
 		return new ApiKeyView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("key_prefix"), key,
 				new TreeSet<>(Arrays.asList((String[]) rs.getArray("scopes").getArray())),
 				rs.getObject("expires_at", OffsetDateTime.class), rs.getObject("last_used_at", OffsetDateTime.class),

@@ -2,6 +2,7 @@ package io.covenant.identity;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,8 +58,8 @@ public class Permissions {
 
 	private UserView changed(UserRow user, Set<String> before) {
 		Set<String> after = users.grants(user.id());
-		events.publishEvent(Audited.updated("user_permissions", user.id(), Map.of("grants", new java.util.TreeSet<>(before)),
-				Map.of("grants", new java.util.TreeSet<>(after)), user.organizationId()));
+		events.publishEvent(Audited.updated("user_permissions", user.id(), Map.of("grants", new TreeSet<>(before)),
+				Map.of("grants", new TreeSet<>(after)), user.organizationId()));
 		return UserView.of(user, RolePermissions.of(user.role(), after));
 	}
 

@@ -6,7 +6,9 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,7 +103,7 @@ public class Metrics {
 			.addValue("category", p.metricCategory())
 			.addValue("source", p.source())
 			.addValue("filing", p.sourceFilingId(), Types.OTHER)).toArray(MapSqlParameterSource[]::new);
-		return java.util.Arrays.stream(named.batchUpdate(UPSERT, batch)).map(n -> Math.max(n, 0)).sum();
+		return Arrays.stream(named.batchUpdate(UPSERT, batch)).map(n -> Math.max(n, 0)).sum();
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
@@ -172,7 +174,7 @@ public class Metrics {
 					Types.ARRAY)
 			.query(Metrics::point)
 			.list();
-		return points.stream().collect(Collectors.groupingBy(Point::companyId, java.util.LinkedHashMap::new,
+		return points.stream().collect(Collectors.groupingBy(Point::companyId, LinkedHashMap::new,
 				Collectors.toList()));
 	}
 

@@ -1,5 +1,6 @@
 package io.covenant.prediction;
 
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,9 +91,9 @@ public class Drift {
 			.param("edges", Arrays.stream(expected.edges()).mapToObj(Double::toString).collect(Collectors.joining(",")))
 			.param("min", expected.min())
 			.param("max", expected.max())
-			.param("org", org, java.sql.Types.OTHER)
-			.param("from", from, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("to", to, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("org", org, Types.OTHER)
+			.param("from", from, Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("to", to, Types.TIMESTAMP_WITH_TIMEZONE)
 			.query(rs -> {
 				int bin = rs.getInt("bin");
 				bins[rs.wasNull() ? bins.length - 1 : bin] += rs.getLong("n");

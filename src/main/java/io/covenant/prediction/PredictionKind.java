@@ -1,6 +1,10 @@
 package io.covenant.prediction;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+
+import io.covenant.shared.error.NotFound;
 
 /** The two prediction tables and what differs between them. */
 enum PredictionKind {
@@ -39,14 +43,14 @@ enum PredictionKind {
 		return switch (kind) {
 			case "annual" -> ANNUAL;
 			case "quarterly" -> QUARTERLY;
-			default -> throw new io.covenant.shared.error.NotFound("Not found",
+			default -> throw new NotFound("Not found",
 					"No prediction kind '" + kind + "'; use annual or quarterly");
 		};
 	}
 
 	/** The columns an upload writes, in the order it writes them. */
 	List<String> importColumns() {
-		List<String> columns = new java.util.ArrayList<>(List.of("company_id", "reporting_year"));
+		List<String> columns = new ArrayList<>(List.of("company_id", "reporting_year"));
 		if (this == QUARTERLY) {
 			columns.add("reporting_quarter");
 		}
@@ -59,7 +63,7 @@ enum PredictionKind {
 	}
 
 	String label() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.covenant.prediction;
 
 import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -138,7 +141,7 @@ public class Predictions {
 		values.put("explanation", json.writeValueAsString(Map.of("reasons", reasons)));
 		values.put("predicted_at", OffsetDateTime.now(ZoneOffset.UTC));
 		values.put("access_level", level.value());
-		values.put("organization_id", new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.OTHER, organization));
+		values.put("organization_id", new SqlParameterValue(Types.OTHER, organization));
 
 		Prediction existing = replacing != null ? replacing
 				: repository.findSameKey(kind, companyId, year, quarter, level, organization, caller.userId()).orElse(null);
@@ -195,7 +198,7 @@ public class Predictions {
 			.mapToDouble(r -> prediction.ratios().get(r.key()) == null ? Double.NaN
 					: prediction.ratios().get(r.key()).doubleValue())
 			.toArray();
-		List<Reasons> reasons = new java.util.ArrayList<>(prediction.reasons());
+		List<Reasons> reasons = new ArrayList<>(prediction.reasons());
 		reasons.add(models.gbmReasons(prediction.kind(), ratios));
 		return prediction.withReasons(List.copyOf(reasons));
 	}

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -104,7 +105,7 @@ public class Documents {
 
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		String form = filing != null ? filing.filingType()
-				: command.formType() == null ? null : command.formType().strip().toUpperCase(java.util.Locale.ROOT);
+				: command.formType() == null ? null : command.formType().strip().toUpperCase(Locale.ROOT);
 		if (form != null) {
 			metadata.put("form", form);
 		}
@@ -166,7 +167,7 @@ public class Documents {
 		UUID organization = level != AccessLevel.ORGANIZATION ? null
 				: before.organizationId() != null ? before.organizationId() : caller.organizationId();
 		repository.update(id, update.title(), update.documentType(),
-				update.formType() == null ? null : update.formType().strip().toUpperCase(java.util.Locale.ROOT),
+				update.formType() == null ? null : update.formType().strip().toUpperCase(Locale.ROOT),
 				update.documentDate(), level, organization);
 		repository.outbox(id, "index");
 		DocumentView after = repository.findVisible(id, caller).orElseThrow(() -> new NotFound("Document", id));

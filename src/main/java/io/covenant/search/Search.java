@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.PreDestroy;
 
@@ -225,7 +226,7 @@ public class Search {
 		String item = null;
 		String title = null;
 		if (section != null && !section.isBlank()) {
-			var m = java.util.regex.Pattern.compile("(?i)^\\s*(?:item\\s*)?(\\d{1,2}[a-c]?)\\.?\\s*$").matcher(section);
+			var m = Pattern.compile("(?i)^\\s*(?:item\\s*)?(\\d{1,2}[a-c]?)\\.?\\s*$").matcher(section);
 			if (m.matches()) {
 				item = m.group(1).toUpperCase(Locale.ROOT);
 			}

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.covenant.prediction.Ratio;
 import io.covenant.shared.error.FieldError;
+import io.covenant.shared.error.InvalidInput;
 
 /**
  * The columns of an upload of one job type, and where each stands in a file's header. Headers match whatever their
@@ -116,12 +117,12 @@ final class Columns {
 
 		static JobType of(String value) {
 			if (value == null || value.isBlank()) {
-				throw io.covenant.shared.error.InvalidInput.of("job_type", "is required: annual or quarterly");
+				throw InvalidInput.of("job_type", "is required: annual or quarterly");
 			}
 			return switch (value.strip().toLowerCase(Locale.ROOT)) {
 				case "annual" -> ANNUAL;
 				case "quarterly" -> QUARTERLY;
-				default -> throw io.covenant.shared.error.InvalidInput.of("job_type", "must be annual or quarterly");
+				default -> throw InvalidInput.of("job_type", "must be annual or quarterly");
 			};
 		}
 

@@ -1,5 +1,6 @@
 package io.covenant.upload;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The downloadable template of each job type: the header and one example row. */
@@ -11,7 +12,7 @@ public final class Templates {
 	/** The template CSV for {@code annual} or {@code quarterly}. */
 	public static String csv(String jobType) {
 		Columns.JobType type = Columns.JobType.of(jobType);
-		List<String> example = new java.util.ArrayList<>(List.of("ACME", "Acme Corp", "Industrials", "Machinery",
+		List<String> example = new ArrayList<>(List.of("ACME", "Acme Corp", "Industrials", "Machinery",
 				"Industrial Machinery", "", "USA", "USD", "NYSE", "1250000000", "4200", "1961", "Chicago, IL",
 				"https://acme.example"));
 		example.add("2024");

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.covenant.shared.audit.Audited;
+import io.covenant.shared.error.Conflict;
 import io.covenant.shared.hash.Sha256;
 import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
@@ -141,7 +142,7 @@ public class Uploads {
 
 
 	/** A job that already ended cannot be cancelled. */
-	static final class JobFinished extends io.covenant.shared.error.Conflict {
+	static final class JobFinished extends Conflict {
 
 		JobFinished(UploadJob job) {
 			super("upload-finished", "Upload already ended",

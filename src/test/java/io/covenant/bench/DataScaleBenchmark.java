@@ -27,6 +27,7 @@ import io.covenant.shared.audit.AuditAction;
 import io.covenant.shared.audit.Audited;
 import io.covenant.shared.jdbc.CopyRows;
 import io.covenant.shared.security.Role;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -118,7 +119,7 @@ class DataScaleBenchmark {
 			Path out = Path.of("target", "benchmarks", "data-scale.md");
 			Files.createDirectories(out.getParent());
 			Files.writeString(out, report);
-			org.slf4j.LoggerFactory.getLogger(DataScaleBenchmark.class).warn("\n{}", report);
+			LoggerFactory.getLogger(DataScaleBenchmark.class).warn("\n{}", report);
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.covenant.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class WebPagesBenchmark {
 					  || (ARRAY['Alpha','Borealis','Cygnus','Draco','Eridanus'])[i % 5 + 1] || ' Holdings ' || i,
 					  'Sector ' || (i % 11), 'USA', 'NYSE', 1000000 + i, 'organization', :org, :user
 					FROM generate_series(:from, :to) AS i""")
-				.param("org", organization, java.sql.Types.OTHER)
+				.param("org", organization, Types.OTHER)
 				.param("user", analyst.id())
 				.param("from", from)
 				.param("to", from + 9_999)
@@ -122,7 +123,7 @@ class WebPagesBenchmark {
 					WHERE c.deleted_at IS NULL AND c.organization_id = :org
 					  AND (c.name % :name OR c.name ILIKE '%' || :name || '%')
 					ORDER BY similarity(c.name, :name) DESC, c.id LIMIT 25""")
-				.param("org", organization, java.sql.Types.OTHER)
+				.param("org", organization, Types.OTHER)
 				.param("name", "Benchmrk Draco Holdngs 42")
 				.query()
 				.listOfRows());

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class CompanyCacheTests {
 		return registry.get("cache.gets").tag("cache", "companies").tag("result", "hit").functionCounter().count();
 	}
 
-	private static io.restassured.specification.RequestSpecification onSecondNode(Person person) {
+	private static RequestSpecification onSecondNode(Person person) {
 		return secondNode.as(person);
 	}
 

@@ -1,6 +1,9 @@
 package io.covenant.company;
 
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -68,7 +71,7 @@ class CompanyPlanTests {
 			.singleRow();
 		for (Caller caller : callers.all()) {
 			CompanyCursor byTime = new CompanyCursor(CompanySort.CREATED_AT,
-					((java.sql.Timestamp) row.get("created_at")).toInstant().atOffset(java.time.ZoneOffset.UTC).toString(),
+					((Timestamp) row.get("created_at")).toInstant().atOffset(ZoneOffset.UTC).toString(),
 					(UUID) row.get("id"));
 			assertBounded(plans.explain(caller, repository.listQuery(CompanyFilter.none(), CompanySort.CREATED_AT,
 					false, byTime, PAGE, 0, caller)), caller + " created_at cursor", 4 * (PAGE + 1));
@@ -106,7 +109,7 @@ class CompanyPlanTests {
 				assertBounded(plan, caller + " search", 2 * (PAGE + 1));
 				assertThat(plan.json()).contains("covenant_search_companies");
 			}
-			Map<String, Object> params = new java.util.HashMap<>();
+			Map<String, Object> params = new HashMap<>();
 			params.put("name", QueryPlans.SEARCHED_WORD);
 			params.put("q", QueryPlans.SEARCHED_WORD.toLowerCase());
 			var inside = plans.explainFunction(caller, "covenant_search_companies",

@@ -1,6 +1,7 @@
 package io.covenant.audit.web;
 
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -38,7 +39,7 @@ class AuditLogController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
 		AuditQuery query = new AuditQuery(userId, entityType, entityId,
-				action == null ? null : action.toUpperCase(java.util.Locale.ROOT), requestId, from, to, organizationId);
+				action == null ? null : action.toUpperCase(Locale.ROOT), requestId, from, to, organizationId);
 		return auditLog.search(caller, query, cursor, Limits.check(limit));
 	}
 

@@ -1,5 +1,6 @@
 package io.covenant.company.web;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -94,7 +95,7 @@ class CompanyController {
 		if (order == null) {
 			return null;
 		}
-		return switch (order.toLowerCase(java.util.Locale.ROOT)) {
+		return switch (order.toLowerCase(Locale.ROOT)) {
 			case "asc" -> true;
 			case "desc" -> false;
 			default -> throw InvalidInput.of("order", "must be asc or desc");

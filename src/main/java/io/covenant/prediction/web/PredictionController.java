@@ -1,6 +1,7 @@
 package io.covenant.prediction.web;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -43,13 +44,13 @@ class PredictionController {
 	}
 
 	@GetMapping("/dashboard/risk-by-sector")
-	java.util.List<Dashboards.SectorRisk> riskBySector(Caller caller, @RequestParam(name = "reporting_year") String year,
+	List<Dashboards.SectorRisk> riskBySector(Caller caller, @RequestParam(name = "reporting_year") String year,
 			@RequestParam(name = "organization_id", required = false) UUID organizationId) {
 		return dashboards.riskBySector(caller, organizationId, year);
 	}
 
 	@GetMapping("/dashboard/model-deviation")
-	java.util.List<Dashboards.ModelDeviation> modelDeviation(Caller caller, 
+	List<Dashboards.ModelDeviation> modelDeviation(Caller caller, 
 			@RequestParam(name = "organization_id", required = false) UUID organizationId) {
 		return dashboards.modelDeviation(caller, organizationId);
 	}

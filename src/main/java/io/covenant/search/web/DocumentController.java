@@ -2,10 +2,12 @@ package io.covenant.search.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -31,6 +33,7 @@ import io.covenant.search.Documents;
 import io.covenant.search.IngestCommand;
 import io.covenant.search.Passage;
 import io.covenant.shared.error.InvalidInput;
+import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Limits;
 import io.covenant.shared.security.AccessLevel;
@@ -69,7 +72,7 @@ class DocumentController {
 		String content;
 		try {
 			content = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-				.decode(java.nio.ByteBuffer.wrap(file.getBytes())).toString();
+				.decode(ByteBuffer.wrap(file.getBytes())).toString();
 		}
 		catch (CharacterCodingException ex) {
 			throw InvalidInput.of("file", "is not UTF-8 text, Markdown or HTML");
@@ -81,7 +84,7 @@ class DocumentController {
 					+ StorableText.problem(content, unstorable) + " (a binary file, or text not encoded as UTF-8?)");
 		}
 		StorableText.require("file", file.getOriginalFilename());
-		String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
+		String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
 		String mime = name.endsWith(".htm") || name.endsWith(".html") ? "text/html"
 				: name.endsWith(".md") ? "text/markdown" : file.getContentType();
 		if (mime != null && !mime.startsWith("text/") && !mime.contains("html") && !mime.equals("application/octet-stream")) {
@@ -106,10 +109,10 @@ class DocumentController {
 	CursorPage<DocumentView> list(Caller caller, @RequestParam(name = "company_id", required = false) UUID companyId,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
 		int n = Limits.check(limit);
-		var after = io.covenant.shared.paging.Cursor.decode(cursor);
+		var after = Cursor.decode(cursor);
 		var rows = documents.list(caller, companyId, after == null ? null : after.atUtc(),
 				after == null ? null : after.id(), n);
-		return CursorPage.of(rows, n, d -> io.covenant.shared.paging.Cursor.of(d.createdAt(), d.id()));
+		return CursorPage.of(rows, n, d -> Cursor.of(d.createdAt(), d.id()));
 	}
 
 	@PutMapping("/{id}")

@@ -3,6 +3,7 @@ package io.covenant.shared.error;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -11,6 +12,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * Turns a PostgreSQL integrity error into the domain error a client understands: a duplicate is a 409, a missing
@@ -36,11 +38,11 @@ public final class DatabaseErrorTranslator {
 	 * cancelled by its timeout (57014).
 	 */
 	static Optional<DomainException> outage(DataAccessException failure) {
-		if (failure instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
+		if (failure instanceof CannotGetJdbcConnectionException) {
 			return Optional.of(new DatabaseUnavailable("No database connection could be had in time; try again shortly"));
 		}
 		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+			if (t instanceof SQLException sql && sql.getSQLState() != null) {
 				String state = sql.getSQLState();
 				if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
 					return Optional.of(new DatabaseUnavailable("The database connection was lost; try again shortly"));

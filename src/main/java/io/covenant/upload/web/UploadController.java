@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -57,7 +58,7 @@ class UploadController {
 	 */
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	// The parts are read from the raw request (see above), so the API description is told what they are.
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+	@RequestBody(required = true, content = @Content(
 			mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
 			schemaProperties = {
 					@SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary",

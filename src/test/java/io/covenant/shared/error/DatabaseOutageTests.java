@@ -1,5 +1,6 @@
 package io.covenant.shared.error;
 
+import java.net.ServerSocket;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class DatabaseOutageTests {
 	@Test
 	void aServerThatIsNotThereIsAnOutage() throws Exception {
 		int closedPort;
-		try (var socket = new java.net.ServerSocket(0)) {
+		try (var socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
 		DriverManagerDataSource gone = new DriverManagerDataSource(
