@@ -49,12 +49,12 @@ public class Drift {
 
 	/** The caller's organisation's predictions (another's for a super_admin) scored in [from, to). */
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public Report of(Caller caller, UUID organizationId, String kind, OffsetDateTime from, OffsetDateTime to) {
+	public Report of(Caller caller, UUID organizationId, PredictionKind kind, OffsetDateTime from, OffsetDateTime to) {
 		UUID org = Dashboards.organization(caller, organizationId);
 		if (from != null && to != null && !from.isBefore(to)) {
 			throw InvalidInput.of("from", "must be before to");
 		}
-		return measure(PredictionKind.of(kind), "organization_id = :org", org, from, to);
+		return measure(kind, "organization_id = :org", org, from, to);
 	}
 
 	/** Every organisation's predictions scored since {@code from}: what the Prometheus gauges show. */

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 import io.covenant.shared.error.NotFound;
 
-/** The two prediction tables and what differs between them. */
-enum PredictionKind {
+/** The two prediction tables and what differs between them; clients name them {@code annual} and {@code quarterly}. */
+public enum PredictionKind {
 
 	ANNUAL("annual_predictions", Ratio.ANNUAL, "probability", "unique_annual_prediction",
 			"(company_id, reporting_year, created_by) WHERE access_level = 'personal'",
@@ -39,7 +39,8 @@ enum PredictionKind {
 		this.systemKey = systemKey;
 	}
 
-	static PredictionKind of(String kind) {
+	/** The {@code kind} of a request: an unknown one is a resource that does not exist. */
+	public static PredictionKind of(String kind) {
 		return switch (kind) {
 			case "annual" -> ANNUAL;
 			case "quarterly" -> QUARTERLY;

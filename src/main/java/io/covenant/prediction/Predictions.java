@@ -89,24 +89,23 @@ public class Predictions {
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public Prediction get(Caller caller, String kind, UUID id) {
+	public Prediction get(Caller caller, PredictionKind kind, UUID id) {
 		caller.require(Permission.PREDICTIONS_READ);
-		return explained(visible(caller, kind(kind), id));
+		return explained(visible(caller, kind, id));
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public CursorPage<Prediction> list(Caller caller, String kind, PredictionFilter filter, String cursor, int limit) {
+	public CursorPage<Prediction> list(Caller caller, PredictionKind kind, PredictionFilter filter, String cursor, int limit) {
 		caller.require(Permission.PREDICTIONS_READ);
-		List<Prediction> rows = repository.list(kind(kind), filter, Cursor.decode(cursor), limit, caller);
+		List<Prediction> rows = repository.list(kind, filter, Cursor.decode(cursor), limit, caller);
 		return CursorPage.of(rows, limit, p -> Cursor.of(p.createdAt(), p.id())).map(this::explained);
 	}
 
 	@Transactional
-	public void delete(Caller caller, String kind, UUID id) {
-		PredictionKind k = kind(kind);
-		Prediction before = changeable(caller, k, id);
-		repository.delete(k, id);
-		events.publishEvent(Audited.deleted(k.table, id, before, before.organizationId()));
+	public void delete(Caller caller, PredictionKind kind, UUID id) {
+		Prediction before = changeable(caller, kind, id);
+		repository.delete(kind, id);
+		events.publishEvent(Audited.deleted(kind.table, id, before, before.organizationId()));
 	}
 
 	private Prediction save(Caller caller, PredictionKind kind, UUID companyId, String year, String quarter,
@@ -215,10 +214,5 @@ public class Predictions {
 	private Prediction visible(Caller caller, PredictionKind kind, UUID id) {
 		return repository.findVisible(kind, id, caller).orElseThrow(() -> new NotFound("Prediction", id));
 	}
-
-	private static PredictionKind kind(String kind) {
-		return PredictionKind.of(kind);
-	}
-
 
 }

@@ -75,7 +75,7 @@ public class Search {
 		keywords.shutdownNow();
 	}
 
-	public SearchResults search(Caller caller, String query, String mode, UUID companyId, String form, String section,
+	public SearchResults search(Caller caller, String query, SearchMode mode, UUID companyId, String form, String section,
 			LocalDate from, LocalDate to, int limit) {
 		caller.require(Permission.DOCUMENTS_READ);
 		long started = System.nanoTime();
@@ -85,10 +85,6 @@ public class Search {
 		if (query.length() > 500) {
 			throw InvalidInput.of("q", "is longer than 500 characters");
 		}
-		String m = mode == null ? "hybrid" : mode.strip().toLowerCase(Locale.ROOT);
-		if (!List.of("keyword", "semantic", "hybrid").contains(m)) {
-			throw InvalidInput.of("mode", "must be keyword, semantic or hybrid");
-		}
 		if (from != null && to != null && from.isAfter(to)) {
 			throw InvalidInput.of("from", "is after to");
 		}
@@ -96,12 +92,12 @@ public class Search {
 			companies.get(caller, companyId);
 		}
 		SearchFilter filter = filter(companyId, form, section, from, to);
-		List<SearchHit> hits = switch (m) {
-			case "keyword" -> scored(keyword(query, filter, caller, limit), query, caller, limit);
-			case "semantic" -> scored(semantic(query, filter, caller, limit), query, caller, limit);
-			default -> hybrid(query, filter, caller, limit);
+		List<SearchHit> hits = switch (mode) {
+			case KEYWORD -> scored(keyword(query, filter, caller, limit), query, caller, limit);
+			case SEMANTIC -> scored(semantic(query, filter, caller, limit), query, caller, limit);
+			case HYBRID -> hybrid(query, filter, caller, limit);
 		};
-		return new SearchResults(query, m, hits, (System.nanoTime() - started) / 1e6);
+		return new SearchResults(query, mode.wireName(), hits, (System.nanoTime() - started) / 1e6);
 	}
 
 	/**

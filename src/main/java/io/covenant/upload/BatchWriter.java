@@ -151,7 +151,7 @@ class BatchWriter {
 
 
 	/** The job a batch belongs to, and who writes it. */
-	record Job(UUID id, String node, Columns.JobType type, AccessLevel level, Caller caller) {
+	record Job(UUID id, String node, JobType type, AccessLevel level, Caller caller) {
 	}
 
 	private record Outcome(int stored, int failedRows, List<RowError> errors) {

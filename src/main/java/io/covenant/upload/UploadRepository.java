@@ -154,7 +154,7 @@ class UploadRepository {
 				  j.attempts""")
 			.param("node", node)
 			.param("lease", lease.toMillis() + " milliseconds")
-			.query((rs, i) -> new Claim(rs.getObject("id", UUID.class), Columns.JobType.of(rs.getString("job_type")),
+			.query((rs, i) -> new Claim(rs.getObject("id", UUID.class), JobType.of(rs.getString("job_type")),
 					FileFormat.valueOf(rs.getString("file_format").toUpperCase(Locale.ROOT)),
 					AccessLevel.of(rs.getString("access_level")), rs.getObject("created_by", UUID.class),
 					Set.of((String[]) rs.getArray("permissions").getArray()), rs.getInt("processed_rows"),
@@ -260,13 +260,13 @@ class UploadRepository {
 	}
 
 	/** A job to create. */
-	record NewJob(String originalFilename, long size, String hash, Columns.JobType type, FileFormat format,
+	record NewJob(String originalFilename, long size, String hash, JobType type, FileFormat format,
 			int totalRows, AccessLevel level, UUID organizationId, UUID createdBy, Set<String> permissions,
 			String note) {
 	}
 
 	/** A job a runner claimed, with what it needs to process it and the row to resume after. */
-	record Claim(UUID id, Columns.JobType type, FileFormat format, AccessLevel level, UUID createdBy,
+	record Claim(UUID id, JobType type, FileFormat format, AccessLevel level, UUID createdBy,
 			Set<String> permissions, int processedRows, int attempts) {
 	}
 

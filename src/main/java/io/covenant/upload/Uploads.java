@@ -14,7 +14,6 @@ import io.covenant.shared.audit.Audited;
 import io.covenant.shared.error.Conflict;
 import io.covenant.shared.hash.Sha256;
 import io.covenant.shared.error.Forbidden;
-import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.paging.CursorPage;
@@ -64,11 +63,10 @@ public class Uploads {
 	}
 
 	/** A new job for the file, or the job this owner already has for it ({@code duplicate} set). */
-	public UploadJob accept(Caller caller, String jobType, String accessLevel, String filename, byte[] content) {
+	public UploadJob accept(Caller caller, JobType type, String accessLevel, String filename, byte[] content) {
 		caller.require(Permission.UPLOADS_CREATE);
 		caller.require(Permission.COMPANIES_WRITE);
 		caller.require(Permission.PREDICTIONS_WRITE);
-		Columns.JobType type = Columns.JobType.of(jobType);
 		AccessLevel level = caller.levelForNewRow(AccessLevel.parse(accessLevel));
 		requireWithinLimit(content.length, 0);
 		FileInspector.Inspection inspection = inspector.inspect(type, content);
@@ -103,12 +101,10 @@ public class Uploads {
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public CursorPage<UploadJob> list(Caller caller, String status, String cursor, int limit) {
+	public CursorPage<UploadJob> list(Caller caller, UploadStatus status, String cursor, int limit) {
 		caller.require(Permission.UPLOADS_READ);
-		if (status != null && !List.of("pending", "processing", "completed", "failed", "cancelled").contains(status)) {
-			throw InvalidInput.of("status", "must be one of pending, processing, completed, failed, cancelled");
-		}
-		return CursorPage.of(repository.list(caller, status, Cursor.decode(cursor), limit), limit,
+		return CursorPage.of(repository.list(caller, status == null ? null : status.wireName(), Cursor.decode(cursor),
+				limit), limit,
 				j -> Cursor.of(j.createdAt(), j.id()));
 	}
 

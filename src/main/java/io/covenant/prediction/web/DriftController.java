@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.covenant.prediction.Drift;
+import io.covenant.prediction.PredictionKind;
 import io.covenant.shared.security.Caller;
 
 /** The drift dashboard: how the inputs scored in a period compare with the models' training data. */
@@ -26,7 +27,7 @@ class DriftController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
 			@RequestParam(name = "organization_id", required = false) UUID organizationId) {
-		return drift.of(caller, organizationId, kind, from, to);
+		return drift.of(caller, organizationId, PredictionKind.of(kind), from, to);
 	}
 
 }

@@ -23,6 +23,7 @@ import io.covenant.prediction.AnnualPredictionCommand;
 import io.covenant.prediction.Dashboards;
 import io.covenant.prediction.Prediction;
 import io.covenant.prediction.PredictionFilter;
+import io.covenant.prediction.PredictionKind;
 import io.covenant.prediction.Predictions;
 import io.covenant.prediction.QuarterlyPredictionCommand;
 import io.covenant.shared.paging.CursorPage;
@@ -84,7 +85,7 @@ class PredictionController {
 
 	@GetMapping("/{kind}/{id}")
 	Prediction get(Caller caller, @PathVariable String kind, @PathVariable UUID id) {
-		return predictions.get(caller, kind, id);
+		return predictions.get(caller, PredictionKind.of(kind), id);
 	}
 
 	@GetMapping("/{kind}")
@@ -97,7 +98,7 @@ class PredictionController {
 			@RequestParam(name = "probability_max", required = false) BigDecimal probabilityMax,
 			@RequestParam(required = false) String sector, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) Integer limit) {
-		return predictions.list(caller, kind,
+		return predictions.list(caller, PredictionKind.of(kind),
 				new PredictionFilter(companyId, year, quarter, riskLevel, probabilityMin, probabilityMax, sector), cursor,
 				Limits.check(limit));
 	}
@@ -105,7 +106,7 @@ class PredictionController {
 	@DeleteMapping("/{kind}/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(Caller caller, @PathVariable String kind, @PathVariable UUID id) {
-		predictions.delete(caller, kind, id);
+		predictions.delete(caller, PredictionKind.of(kind), id);
 	}
 
 }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.covenant.search.Search;
+import io.covenant.search.SearchMode;
 import io.covenant.search.SearchResults;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.Caller;
@@ -31,7 +32,7 @@ class SearchController {
 		if (n < 1 || n > 50) {
 			throw InvalidInput.of("limit", "must be between 1 and 50");
 		}
-		return search.search(caller, q, mode, company, form, section, from, to, n);
+		return search.search(caller, q, SearchMode.parse(mode), company, form, section, from, to, n);
 	}
 
 }

@@ -30,9 +30,11 @@ import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Limits;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.text.StorableText;
+import io.covenant.upload.JobType;
 import io.covenant.upload.RowError;
 import io.covenant.upload.Templates;
 import io.covenant.upload.UploadJob;
+import io.covenant.upload.UploadStatus;
 import io.covenant.upload.Uploads;
 
 /** Bulk uploads: send a file, follow its job, read or download the rows that were not stored, cancel it. */
@@ -78,7 +80,7 @@ class UploadController {
 		}
 		uploads.requireWithinLimit(file.getSize(), 0);
 		UploadJob job = uploads.accept(caller,
-				StorableText.require("job_type", multipart.getParameter("job_type")),
+				JobType.of(StorableText.require("job_type", multipart.getParameter("job_type"))),
 				StorableText.require("access_level", multipart.getParameter("access_level")),
 				StorableText.require("file", file.getOriginalFilename()), file.getBytes());
 		if (Boolean.TRUE.equals(job.duplicate())) {
@@ -89,7 +91,7 @@ class UploadController {
 
 	@GetMapping(path = "/template", produces = "text/csv")
 	ResponseEntity<String> template(@RequestParam(defaultValue = "quarterly") String type) {
-		String csv = Templates.csv(type);
+		String csv = Templates.csv(JobType.of(type));
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"covenant-" + type + "-template.csv\"")
 			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
@@ -99,7 +101,7 @@ class UploadController {
 	@GetMapping
 	CursorPage<UploadJob> list(Caller caller, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-		return uploads.list(caller, status, cursor, Limits.check(limit));
+		return uploads.list(caller, UploadStatus.parse(status), cursor, Limits.check(limit));
 	}
 
 	@GetMapping("/{id}")
