@@ -1,9 +1,13 @@
 package io.covenant;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
+
+import io.covenant.prediction.ModelTraining;
 
 /** Covenant: corporate intelligence and default-risk predictions for many organisations on one installation. */
 @SpringBootApplication
@@ -13,8 +17,8 @@ public class CovenantApplication {
 
 	public static void main(String[] args) throws Exception {
 		// Training needs no database or web server.
-		if (java.util.Arrays.asList(args).contains("--train")) {
-			io.covenant.prediction.ModelTraining.main(args);
+		if (Arrays.asList(args).contains("--train")) {
+			ModelTraining.main(args);
 			return;
 		}
 		SpringApplication.run(CovenantApplication.class, args);

@@ -1,5 +1,6 @@
 package io.covenant;
 
+import java.sql.Types;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,7 +44,7 @@ public class Fixtures {
 	public UUID organization(UUID tenant) {
 		return jdbc.sql("INSERT INTO organizations (name, tenant_id) VALUES (:name, :tenant) RETURNING id")
 			.param("name", "Org " + UUID.randomUUID())
-			.param("tenant", tenant, java.sql.Types.OTHER)
+			.param("tenant", tenant, Types.OTHER)
 			.query(UUID.class)
 			.single();
 	}
@@ -57,8 +58,8 @@ public class Fixtures {
 			.param("email", email)
 			.param("hash", passwordHash)
 			.param("role", role.value())
-			.param("org", organization, java.sql.Types.OTHER)
-			.param("tenant", tenant, java.sql.Types.OTHER)
+			.param("org", organization, Types.OTHER)
+			.param("tenant", tenant, Types.OTHER)
 			.query(UUID.class)
 			.single();
 		Map<String, Object> tokens = login(email, PASSWORD);

@@ -2,6 +2,7 @@ package io.covenant;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -194,7 +195,7 @@ public final class QueryPlans {
 				VALUES (:e, 'not-a-hash', :role, :org, TRUE) RETURNING id""")
 			.param("e", email(role, org))
 			.param("role", role)
-			.param("org", org, java.sql.Types.OTHER)
+			.param("org", org, Types.OTHER)
 			.query(UUID.class)
 			.single();
 	}

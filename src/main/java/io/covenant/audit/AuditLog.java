@@ -17,6 +17,7 @@ import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 import io.covenant.shared.security.Role;
 
 /**
@@ -39,7 +40,7 @@ public class AuditLog {
 
 	@Transactional(readOnly = true)
 	public CursorPage<AuditEntry> search(Caller caller, AuditQuery query, String cursor, int limit) {
-		if (!caller.isSuperAdmin() && !caller.can("audit:read")) {
+		if (!caller.isSuperAdmin() && !caller.can(Permission.AUDIT_READ)) {
 			throw new Forbidden("Reading the audit log needs the audit:read permission");
 		}
 		if (!caller.isSuperAdmin() && caller.organizationId() == null && caller.role() != Role.TENANT_ADMIN) {

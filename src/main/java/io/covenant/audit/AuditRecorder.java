@@ -1,5 +1,7 @@
 package io.covenant.audit;
 
+import java.sql.Types;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -50,9 +52,9 @@ class AuditRecorder {
 				  CAST(:metadata AS jsonb), CAST(:ip AS inet), :agent, :request)""")
 			.param("event", event.eventType())
 			.param("entity", event.entityType())
-			.param("entity_id", event.entityId(), java.sql.Types.OTHER)
-			.param("user", user, java.sql.Types.OTHER)
-			.param("org", event.organizationId(), java.sql.Types.OTHER)
+			.param("entity_id", event.entityId(), Types.OTHER)
+			.param("user", user, Types.OTHER)
+			.param("org", event.organizationId(), Types.OTHER)
 			.param("action", event.action().name())
 			.param("old", scrubbed(event.oldValues()))
 			.param("new", scrubbed(event.newValues()))
@@ -75,7 +77,7 @@ class AuditRecorder {
 	private static void scrub(JsonNode node) {
 		if (node instanceof ObjectNode object) {
 			for (String name : Set.copyOf(object.propertyNames())) {
-				String lower = name.toLowerCase(java.util.Locale.ROOT);
+				String lower = name.toLowerCase(Locale.ROOT);
 				boolean secret = SECRET_WORDS.stream().anyMatch(lower::contains) && !lower.equals("key_prefix");
 				if (secret && !object.get(name).isNull() && !"[changed]".equals(object.get(name).asString(""))) {
 					object.put(name, "[removed]");

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,6 +19,7 @@ import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 
 /** Company profiles under the access rule: reads see only visible rows, writes need the right to change them. */
 @Service
@@ -43,7 +46,7 @@ public class Companies {
 
 	@Transactional
 	public Company create(Caller caller, CompanyCommand command) {
-		caller.require("companies:write");
+		caller.require(Permission.COMPANIES_WRITE);
 		AccessLevel level = caller.levelForNewRow(command.accessLevel());
 		UUID organization = level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
 		Company company = repository.insert(command, level, organization, caller.userId());
@@ -54,7 +57,7 @@ public class Companies {
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Company get(Caller caller, UUID id) {
-		caller.require("companies:read");
+		caller.require(Permission.COMPANIES_READ);
 		return cache.visible(id, caller, () -> repository.findVisible(id, caller))
 			.orElseThrow(() -> CompanyNotFound.forId(id));
 	}
@@ -62,14 +65,14 @@ public class Companies {
 	/** The company with this ticker that the caller sees, its own before a shared one. */
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Company byTicker(Caller caller, String ticker) {
-		caller.require("companies:read");
+		caller.require(Permission.COMPANIES_READ);
 		return tickers.visible(ticker, caller, () -> repository.findVisibleBySymbol(ticker, caller).stream().findFirst())
 			.orElseThrow(() -> CompanyNotFound.forTicker(ticker));
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Company byCik(Caller caller, String cik) {
-		caller.require("companies:read");
+		caller.require(Permission.COMPANIES_READ);
 		String normalized;
 		try {
 			normalized = "%010d".formatted(Long.parseLong(cik.trim()));
@@ -84,7 +87,7 @@ public class Companies {
 	@Transactional(readOnly = true)
 	public CompanyPage list(Caller caller, CompanyFilter filter, CompanySort sort, Boolean ascending, String cursor,
 			int limit, int offset) {
-		caller.require("companies:read");
+		caller.require(Permission.COMPANIES_READ);
 		boolean asc = ascending != null ? ascending : sort == CompanySort.NAME || sort == CompanySort.SYMBOL;
 		CompanyCursor after = null;
 		if (cursor != null && !cursor.isBlank()) {
@@ -115,7 +118,7 @@ public class Companies {
 
 	@Transactional
 	public Company update(Caller caller, UUID id, CompanyCommand command) {
-		caller.require("companies:write");
+		caller.require(Permission.COMPANIES_WRITE);
 		Company before = changeable(caller, id);
 		AccessLevel level = command.accessLevel() == null ? before.accessLevel() : caller.levelForNewRow(command.accessLevel());
 		UUID organization = level == AccessLevel.ORGANIZATION
@@ -129,7 +132,7 @@ public class Companies {
 
 	@Transactional
 	public void delete(Caller caller, UUID id) {
-		caller.require("companies:write");
+		caller.require(Permission.COMPANIES_WRITE);
 		Company before = changeable(caller, id);
 		repository.softDelete(id);
 		cache.evictAfterCommit(id);
@@ -143,7 +146,7 @@ public class Companies {
 		int written = repository.bulkUpsertSystem(commands, SYSTEM_USER);
 		tickers.evictAfterCommit(commands.stream().map(CompanyCommand::normalizedSymbol).toList());
 		events.publishEvent(new Audited("company.bulk_upserted", "company", null,
-				io.covenant.shared.audit.AuditAction.UPDATE, null, Map.of("count", written), null, SYSTEM_USER,
+				AuditAction.UPDATE, null, Map.of("count", written), null, SYSTEM_USER,
 				Map.of("symbols", commands.stream().map(CompanyCommand::normalizedSymbol).limit(100).toList())));
 		return written;
 	}
@@ -151,7 +154,7 @@ public class Companies {
 	/** The companies with these symbols an upload at this level writes to: the caller's own, else a system one. */
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Map<String, CompanyMatch> matchForUpload(Caller caller, AccessLevel level, Collection<String> symbols) {
-		caller.require("companies:write");
+		caller.require(Permission.COMPANIES_WRITE);
 		return repository.findForUpload(symbols, level, ownerOrganization(caller, level), caller.userId());
 	}
 
@@ -161,7 +164,7 @@ public class Companies {
 	 */
 	@Transactional
 	public Map<String, CompanyMatch> createForUpload(Caller caller, AccessLevel level, List<CompanyCommand> commands) {
-		caller.require("companies:write");
+		caller.require(Permission.COMPANIES_WRITE);
 		if (commands.isEmpty()) {
 			return Map.of();
 		}
@@ -184,28 +187,28 @@ public class Companies {
 
 	/** The subset of these companies the caller may see. */
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public java.util.Set<UUID> visibleIds(Caller caller, java.util.Collection<UUID> ids) {
-		caller.require("companies:read");
+	public Set<UUID> visibleIds(Caller caller, Collection<UUID> ids) {
+		caller.require(Permission.COMPANIES_READ);
 		return repository.visibleIds(ids, caller);
 	}
 
 	/** The company, if the caller may change it (and so its filings and metrics). */
 	@Transactional(readOnly = true)
 	public Company changeableBy(Caller caller, UUID id) {
-		caller.require("companies:write");
+		caller.require(Permission.COMPANIES_WRITE);
 		return changeable(caller, id);
 	}
 
 	/** The live system company with this CIK, for imports. */
 	@Transactional(readOnly = true)
-	public java.util.Optional<Company> systemCompanyByCik(String cik) {
+	public Optional<Company> systemCompanyByCik(String cik) {
 		return repository.findSystemByCik(cik);
 	}
 
 	/** The ids of visible companies in a sector, for comparisons. */
 	@Transactional(readOnly = true)
 	public List<Company> inSector(Caller caller, String sector, int limit) {
-		caller.require("companies:read");
+		caller.require(Permission.COMPANIES_READ);
 		return repository.find(new CompanyFilter(sector, null, null, null, null, null, null, null, null, null, null,
 				null), CompanySort.SYMBOL, true, null, limit, 0, caller);
 	}

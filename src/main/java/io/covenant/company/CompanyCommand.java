@@ -1,6 +1,7 @@
 package io.covenant.company;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,7 +34,7 @@ public record CompanyCommand(
 
 	/** The symbol as stored: trimmed and upper-case. */
 	public String normalizedSymbol() {
-		return symbol.trim().toUpperCase(java.util.Locale.ROOT);
+		return symbol.trim().toUpperCase(Locale.ROOT);
 	}
 
 	/** A CIK as stored: ten digits with leading zeros. */

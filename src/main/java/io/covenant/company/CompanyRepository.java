@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -111,11 +113,11 @@ class CompanyRepository {
 			.list();
 	}
 
-	java.util.Set<UUID> visibleIds(java.util.Collection<UUID> ids, Caller caller) {
+	Set<UUID> visibleIds(Collection<UUID> ids, Caller caller) {
 		if (ids.isEmpty()) {
-			return java.util.Set.of();
+			return Set.of();
 		}
-		return java.util.Set.copyOf(AccessSql.bind(jdbc.sql("SELECT c.id FROM companies c WHERE c.id = ANY(:ids) AND c.deleted_at IS NULL AND "
+		return Set.copyOf(AccessSql.bind(jdbc.sql("SELECT c.id FROM companies c WHERE c.id = ANY(:ids) AND c.deleted_at IS NULL AND "
 				+ AccessSql.visible("c")), caller)
 			.param("ids", ids.toArray(UUID[]::new))
 			.query(UUID.class)
@@ -264,7 +266,7 @@ class CompanyRepository {
 				+ " exchange = coalesce(EXCLUDED.exchange, companies.exchange),"
 				+ " sic_code = coalesce(EXCLUDED.sic_code, companies.sic_code)",
 				batch.stream().map(MapSqlParameterSource::new).toArray(MapSqlParameterSource[]::new));
-		return java.util.Arrays.stream(counts).sum();
+		return Arrays.stream(counts).sum();
 	}
 
 	/**
@@ -342,7 +344,7 @@ class CompanyRepository {
 		}).toArray(MapSqlParameterSource[]::new);
 		int[] counts = named.batchUpdate("UPDATE companies SET (" + WRITE_COLUMNS + ") = (" + WRITE_VALUES
 				+ ") WHERE id = :id AND deleted_at IS NULL", batch);
-		return java.util.Arrays.stream(counts).sum();
+		return Arrays.stream(counts).sum();
 	}
 
 	private Where where(CompanyFilter f, Caller caller) {

@@ -2,5 +2,7 @@
  * Company profiles: the intelligence platform's profile columns with AccuNode's tenancy, listed, filtered, searched
  * by name (trigram) and text, and looked up by ticker and CIK.
  */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package io.covenant.company;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,14 +1,20 @@
 package io.covenant.edgar;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 
@@ -61,7 +67,7 @@ final class CompanyFactsAnalysis {
 		if (!usGaap) {
 			notes.add("Reports under " + String.join(", ", taxonomies.stream().filter(t -> !t.equals("dei")).toList())
 					+ ", not US GAAP: no us-gaap facts for " + String.join(", ",
-							java.util.Arrays.stream(FinancialFact.values()).map(f -> f.metricType).toList())
+							Arrays.stream(FinancialFact.values()).map(f -> f.metricType).toList())
 					+ ". No financial metrics or ratios were imported rather than mapping them approximately.");
 			return;
 		}
@@ -78,7 +84,7 @@ final class CompanyFactsAnalysis {
 	private List<XbrlFact> read(JsonNode gaap) {
 		Map<String, Map<LocalDate, Integer>> endsByFiling = new HashMap<>();
 		List<XbrlFact> all = new ArrayList<>();
-		java.util.Set<String> wanted = new java.util.HashSet<>();
+		Set<String> wanted = new HashSet<>();
 		for (FinancialFact f : FinancialFact.values()) {
 			wanted.addAll(f.concepts);
 		}
@@ -131,7 +137,7 @@ final class CompanyFactsAnalysis {
 	}
 
 	private Map<Period, XbrlFact> choose(FinancialFact fact, List<XbrlFact> all) {
-		Map<Period, XbrlFact> byPeriod = new TreeMap<>(java.util.Comparator.comparing(Period::end)
+		Map<Period, XbrlFact> byPeriod = new TreeMap<>(Comparator.comparing(Period::end)
 			.thenComparing(p -> p.start() == null ? LocalDate.MIN : p.start()));
 		for (String concept : fact.concepts) {
 			Map<Period, XbrlFact> forConcept = new HashMap<>();
@@ -195,7 +201,7 @@ final class CompanyFactsAnalysis {
 
 	/** The fiscal years and quarters for which ratios are derived. */
 	private List<FiscalPeriod> fiscalPeriods() {
-		java.util.Set<Period> periods = new java.util.TreeSet<>(java.util.Comparator.comparing(Period::end)
+		Set<Period> periods = new TreeSet<>(Comparator.comparing(Period::end)
 			.thenComparing(Period::start));
 		chosen.forEach((fact, byPeriod) -> {
 			if (fact.flow) {
@@ -214,7 +220,7 @@ final class CompanyFactsAnalysis {
 		if (label == null) {
 			return Optional.empty();
 		}
-		boolean annual = start != null && java.time.temporal.ChronoUnit.DAYS.between(start, end) > 300;
+		boolean annual = start != null && ChronoUnit.DAYS.between(start, end) > 300;
 		String quarter = label.fiscalPeriod().equals("FY") ? "Q4" : label.fiscalPeriod();
 		if (start == null) {
 			return Optional.of(new FiscalPeriod(null, end, label.fiscalYear(), quarter, false));

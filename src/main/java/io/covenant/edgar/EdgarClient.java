@@ -6,10 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -119,14 +121,14 @@ class EdgarClient {
 		if (duration.isZero() || duration.isNegative()) {
 			return;
 		}
-		java.util.concurrent.locks.LockSupport.parkNanos(duration.toNanos());
+		LockSupport.parkNanos(duration.toNanos());
 	}
 
 	/** EDGAR could not be reached or refused us. */
 	static class EdgarUnavailable extends DomainException {
 
 		EdgarUnavailable(String detail) {
-			super(org.springframework.http.HttpStatus.BAD_GATEWAY, "edgar-unavailable", "EDGAR unavailable", detail);
+			super(HttpStatus.BAD_GATEWAY, "edgar-unavailable", "EDGAR unavailable", detail);
 		}
 
 	}
@@ -135,7 +137,7 @@ class EdgarClient {
 	static class EdgarNotFound extends DomainException {
 
 		EdgarNotFound(String detail) {
-			super(org.springframework.http.HttpStatus.NOT_FOUND, "edgar-not-found", "Not found at EDGAR", detail);
+			super(HttpStatus.NOT_FOUND, "edgar-not-found", "Not found at EDGAR", detail);
 		}
 
 	}

@@ -27,6 +27,7 @@ import io.covenant.metric.Metrics;
 import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -272,7 +273,7 @@ public class EdgarImporter {
 			// An uploaded document becomes shared data for everyone, so only a super_admin may vouch for it.
 			throw new Forbidden("Only a super_admin imports EDGAR files; others import online by ticker or CIK");
 		}
-		if (!caller.can("companies:write")) {
+		if (!caller.can(Permission.COMPANIES_WRITE)) {
 			throw new Forbidden("This needs the permission companies:write");
 		}
 	}

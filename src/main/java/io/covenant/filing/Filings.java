@@ -5,11 +5,15 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -24,6 +28,7 @@ import io.covenant.company.Companies;
 import io.covenant.shared.audit.AuditAction;
 import io.covenant.shared.audit.Audited;
 import io.covenant.shared.error.InvalidInput;
+import io.covenant.shared.error.NotFound;
 import io.covenant.shared.jdbc.SqlQuery;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.security.AccessSql;
@@ -96,7 +101,7 @@ public class Filings {
 				  primary_document = EXCLUDED.primary_document, description = EXCLUDED.description,
 				  is_xbrl = EXCLUDED.is_xbrl
 				WHERE sec_filings.company_id = EXCLUDED.company_id""", batch);
-		int count = java.util.Arrays.stream(written).sum();
+		int count = Arrays.stream(written).sum();
 		events.publishEvent(new Audited("filing.recorded", "company", companyId, AuditAction.UPDATE, null,
 				Map.of("filings", count), null, Companies.SYSTEM_USER, Map.of()));
 		return count;
@@ -164,20 +169,20 @@ public class Filings {
 			.param("id", id)
 			.query(Filings::map)
 			.optional()
-			.orElseThrow(() -> new io.covenant.shared.error.NotFound("Filing", id));
+			.orElseThrow(() -> new NotFound("Filing", id));
 		try {
 			companies.get(caller, filing.companyId());
 		}
-		catch (io.covenant.shared.error.NotFound ex) {
+		catch (NotFound ex) {
 			// A filing of a company the caller may not see does not exist for the caller.
-			throw new io.covenant.shared.error.NotFound("Filing", id);
+			throw new NotFound("Filing", id);
 		}
 		return filing;
 	}
 
 	/** The latest filings of each of these companies (no N+1: one query for the whole set). */
 	@Transactional(readOnly = true)
-	public Map<UUID, List<Filing>> latestOf(java.util.Collection<UUID> companyIds, int perCompany) {
+	public Map<UUID, List<Filing>> latestOf(Collection<UUID> companyIds, int perCompany) {
 		List<Filing> rows = jdbc.sql("""
 				SELECT l.* FROM unnest(CAST(:ids AS uuid[])) AS ids(company_id)
 				CROSS JOIN LATERAL (
@@ -188,8 +193,8 @@ public class Filings {
 			.param("n", perCompany)
 			.query(Filings::map)
 			.list();
-		return rows.stream().collect(java.util.stream.Collectors.groupingBy(Filing::companyId,
-				java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
+		return rows.stream().collect(Collectors.groupingBy(Filing::companyId,
+				LinkedHashMap::new, Collectors.toList()));
 	}
 
 	/** The accession numbers to filing ids of a company, for linking metrics to their source. */
@@ -200,7 +205,7 @@ public class Filings {
 			.query((rs, i) -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class)))
 			.list()
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	static Filing map(ResultSet rs, int row) throws SQLException {

@@ -1,3 +1,5 @@
 /** SEC filings per company: recorded by imports, listed by company, form type and date range. */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package io.covenant.filing;
+
+import org.springframework.modulith.ApplicationModule;

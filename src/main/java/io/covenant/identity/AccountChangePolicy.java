@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 import io.covenant.shared.security.Role;
 
 /**
@@ -47,7 +48,7 @@ class AccountChangePolicy {
 	}
 
 	/** Refuses a permission the caller does not hold, or any grant made with an API key. */
-	void requireMayGrant(Caller caller, String permission) {
+	void requireMayGrant(Caller caller, Permission permission) {
 		if (caller.viaApiKey()) {
 			throw new Forbidden("Permissions are granted by a signed-in administrator, not with an API key");
 		}

@@ -1,6 +1,7 @@
 package io.covenant.identity;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -154,7 +155,7 @@ class AccountVersions implements SmartLifecycle {
 		HikariDataSource hikari = dataSource.isWrapperFor(HikariDataSource.class)
 				? dataSource.unwrap(HikariDataSource.class) : null;
 		if (hikari != null && hikari.getJdbcUrl() != null) {
-			return java.sql.DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(),
+			return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(),
 					hikari.getPassword());
 		}
 		return dataSource.getConnection();

@@ -3,7 +3,9 @@ package io.covenant.identity;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -191,9 +193,9 @@ public class Accounts {
 	 * deactivated), holding no permission beyond those the starting request carried.
 	 */
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public java.util.Optional<Caller> actingAs(UUID userId, Set<String> startedWith) {
+	public Optional<Caller> actingAs(UUID userId, Set<String> startedWith) {
 		return users.findById(userId).filter(UserRow::active).map(user -> {
-			Set<String> permissions = new java.util.TreeSet<>(permissionsOf(user));
+			Set<String> permissions = new TreeSet<>(permissionsOf(user));
 			permissions.retainAll(startedWith);
 			return new Caller(user.id(), user.organizationId(), user.tenantId(), user.role(), permissions,
 					!permissions.containsAll(permissionsOf(user)));

@@ -1,5 +1,7 @@
 package io.covenant.identity;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +22,7 @@ import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 import io.covenant.shared.security.Role;
 
 /**
@@ -48,7 +51,7 @@ public class ApiKeys {
 		if (caller.viaApiKey()) {
 			throw new Forbidden("An API key cannot create API keys; sign in as the user");
 		}
-		if (!caller.can("api_keys:manage")) {
+		if (!caller.can(Permission.API_KEYS_MANAGE)) {
 			throw new Forbidden("You lack the permission api_keys:manage");
 		}
 		Set<String> allowed = RolePermissions.of(caller.role(), users.grants(caller.userId()));
@@ -137,7 +140,7 @@ public class ApiKeys {
 			.update();
 	}
 
-	private static ApiKeyView view(java.sql.ResultSet rs, String key) throws java.sql.SQLException {
+	private static ApiKeyView view(ResultSet rs, String key) throws SQLException {
 		return new ApiKeyView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("key_prefix"), key,
 				new TreeSet<>(Arrays.asList((String[]) rs.getArray("scopes").getArray())),
 				rs.getObject("expires_at", OffsetDateTime.class), rs.getObject("last_used_at", OffsetDateTime.class),

@@ -3,11 +3,13 @@ package io.covenant.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +33,7 @@ class LoginThrottle {
 
 	private final Clock clock;
 
-	@org.springframework.beans.factory.annotation.Autowired
+	@Autowired
 	LoginThrottle(IdentityProperties properties) {
 		this(properties, Clock.systemUTC());
 	}
@@ -73,10 +75,10 @@ class LoginThrottle {
 		knownAddresses.put(pairKey(email, address), Boolean.TRUE);
 	}
 
-	private java.util.List<String> keys(String email, String address) {
+	private List<String> keys(String email, String address) {
 		boolean known = knownAddresses.getIfPresent(pairKey(email, address)) != null;
-		return known ? java.util.List.of(pairKey(email, address), addressKey(address))
-				: java.util.List.of(pairKey(email, address), addressKey(address), accountKey(email));
+		return known ? List.of(pairKey(email, address), addressKey(address))
+				: List.of(pairKey(email, address), addressKey(address), accountKey(email));
 	}
 
 	private void count(String key, int free) {

@@ -6,9 +6,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -93,8 +96,8 @@ class OrganizationRepository {
 	}
 
 	/** What deleting the organisation would remove through ON DELETE CASCADE, rows per table. */
-	java.util.Map<String, Long> cascadeCounts(UUID id) {
-		java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+	Map<String, Long> cascadeCounts(UUID id) {
+		Map<String, Long> counts = new TreeMap<>();
 		jdbc.sql("SELECT table_name, row_count FROM cascade_counts('organizations', :rows)")
 			.param("rows", "SELECT * FROM organizations WHERE id = '" + id + "'")
 			.query(rs -> {
@@ -116,7 +119,7 @@ class OrganizationRepository {
 	}
 
 	private static Map<String, Object> params(OrganizationCommand c, Map<String, Object> more) {
-		var map = new java.util.HashMap<String, Object>(more);
+		var map = new HashMap<String, Object>(more);
 		map.put("name", c.name());
 		map.put("domain", c.domain());
 		map.put("description", c.description());
@@ -132,7 +135,7 @@ class OrganizationRepository {
 
 	private static String[] lower(List<String> values) {
 		return values == null ? new String[0]
-				: values.stream().map(v -> v.trim().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
+				: values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 	}
 
 	static OrganizationRow map(ResultSet rs, int row) throws SQLException {

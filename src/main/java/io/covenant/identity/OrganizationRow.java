@@ -1,6 +1,7 @@
 package io.covenant.identity;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,7 +12,7 @@ record OrganizationRow(UUID id, String name, String domain, String description, 
 		List<String> allowedEmails, Integer maxUsers, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
 	Map<String, Object> audited() {
-		var values = new java.util.LinkedHashMap<String, Object>();
+		var values = new LinkedHashMap<String, Object>();
 		values.put("name", name);
 		values.put("domain", domain);
 		values.put("description", description);

@@ -2,6 +2,7 @@ package io.covenant.identity;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,7 +43,7 @@ public class Organizations {
 			throw new Forbidden("Only a super_admin creates tenants");
 		}
 		UUID id = organizations.insertTenant(name.trim());
-		events.publishEvent(Audited.created("tenant", id, java.util.Map.of("name", name.trim()), null));
+		events.publishEvent(Audited.created("tenant", id, Map.of("name", name.trim()), null));
 		return id;
 	}
 
@@ -99,7 +100,7 @@ public class Organizations {
 		// The cascade removes companies, predictions, documents and jobs unseen by the audit log: say how many.
 		Audited deleted = Audited.deleted("organization", id, before.audited(), null);
 		events.publishEvent(new Audited(deleted.eventType(), deleted.entityType(), id, deleted.action(),
-				deleted.oldValues(), null, null, null, java.util.Map.of("cascade", organizations.cascadeCounts(id))));
+				deleted.oldValues(), null, null, null, Map.of("cascade", organizations.cascadeCounts(id))));
 		organizations.delete(id);
 	}
 

@@ -2,6 +2,7 @@ package io.covenant.identity;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -9,9 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.covenant.shared.audit.Audited;
-import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 
 /**
  * Fine-grained grants on top of roles: an administrator gives or takes a permission it holds itself, to people
@@ -33,26 +34,22 @@ public class Permissions {
 	}
 
 	@Transactional
-	public UserView grant(Caller caller, UUID userId, String permission) {
+	public UserView grant(Caller caller, UUID userId, Permission permission) {
 		UserRow user = target(caller, userId, permission);
 		Set<String> before = users.grants(userId);
-		users.grant(userId, permission, caller.userId());
+		users.grant(userId, permission.wireName(), caller.userId());
 		return changed(user, before);
 	}
 
 	@Transactional
-	public UserView revoke(Caller caller, UUID userId, String permission) {
+	public UserView revoke(Caller caller, UUID userId, Permission permission) {
 		UserRow user = target(caller, userId, permission);
 		Set<String> before = users.grants(userId);
-		users.revoke(userId, permission);
+		users.revoke(userId, permission.wireName());
 		return changed(user, before);
 	}
 
-	private UserRow target(Caller caller, UUID userId, String permission) {
-		if (!RolePermissions.ALL.contains(permission)) {
-			throw InvalidInput.of("permission", "is not a known permission; one of "
-					+ String.join(", ", RolePermissions.ALL.stream().sorted().toList()));
-		}
+	private UserRow target(Caller caller, UUID userId, Permission permission) {
 		UserRow user = users.findById(userId).orElseThrow(() -> new NotFound("User", userId));
 		policy.requireMayChange(caller, user);
 		policy.requireMayGrant(caller, permission);
@@ -61,8 +58,8 @@ public class Permissions {
 
 	private UserView changed(UserRow user, Set<String> before) {
 		Set<String> after = users.grants(user.id());
-		events.publishEvent(Audited.updated("user_permissions", user.id(), Map.of("grants", new java.util.TreeSet<>(before)),
-				Map.of("grants", new java.util.TreeSet<>(after)), user.organizationId()));
+		events.publishEvent(Audited.updated("user_permissions", user.id(), Map.of("grants", new TreeSet<>(before)),
+				Map.of("grants", new TreeSet<>(after)), user.organizationId()));
 		return UserView.of(user, RolePermissions.of(user.role(), after));
 	}
 

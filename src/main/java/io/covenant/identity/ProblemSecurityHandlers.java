@@ -1,6 +1,7 @@
 package io.covenant.identity;
 
 import java.io.IOException;
+import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,7 +50,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(DomainException.typeOf(type));
 		problem.setTitle(title);
-		problem.setInstance(java.net.URI.create(request.getRequestURI()));
+		problem.setInstance(URI.create(request.getRequestURI()));
 		problem.setProperty("request_id", RequestIds.of(request));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -21,6 +21,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.CallerAuthentication;
+import io.covenant.shared.security.Permission;
 import io.covenant.shared.security.Role;
 
 /**
@@ -50,7 +51,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.OPTIONS, "/**")
 				.permitAll()
 				.requestMatchers("/actuator/**")
-				.hasAuthority(RolePermissions.OPS_READ)
+				.hasAuthority(Permission.OPS_READ.wireName())
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(resource -> resource

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,7 +49,7 @@ class UserRepository {
 				INSERT INTO users (email, password_hash, role, organization_id, tenant_id, first_name, last_name, is_verified)
 				VALUES (:email, :hash, :role, :org, :tenant, :first, :last, :verified)
 				RETURNING\s""" + COLUMNS)
-			.param("email", email.toLowerCase(java.util.Locale.ROOT))
+			.param("email", email.toLowerCase(Locale.ROOT))
 			.param("hash", passwordHash)
 			.param("role", role.value())
 			.param("org", organizationId, Types.OTHER)

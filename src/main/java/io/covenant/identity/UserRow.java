@@ -1,6 +1,8 @@
 package io.covenant.identity;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import io.covenant.shared.security.Role;
@@ -11,8 +13,8 @@ record UserRow(UUID id, String email, String passwordHash, Role role, UUID organ
 		OffsetDateTime createdAt, OffsetDateTime updatedAt, long securityVersion) {
 
 	/** The audited view of a user: everything but the hash. */
-	java.util.Map<String, Object> audited() {
-		var values = new java.util.LinkedHashMap<String, Object>();
+	Map<String, Object> audited() {
+		var values = new LinkedHashMap<String, Object>();
 		values.put("email", email);
 		values.put("role", role.value());
 		values.put("organization_id", organizationId);

@@ -2,5 +2,7 @@
  * Identity and tenancy: accounts, sessions, tenants, organisations, roles, permissions and API keys. Its public API is
  * the {@link io.covenant.shared.security.Caller} every request carries.
  */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package io.covenant.identity;
+
+import org.springframework.modulith.ApplicationModule;

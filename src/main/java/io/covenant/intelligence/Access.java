@@ -1,5 +1,10 @@
 package io.covenant.intelligence;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
 import io.covenant.company.Companies;
 import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
@@ -13,17 +18,17 @@ final class Access {
 	}
 
 	/** Refuses a change the caller may see but not make (AccuNode's rule). */
-	static void requireChangeable(Caller caller, AccessLevel level, java.util.UUID organizationId,
-			java.util.UUID createdBy, String what) {
+	static void requireChangeable(Caller caller, AccessLevel level, UUID organizationId,
+			UUID createdBy, String what) {
 		if (!caller.mayChange(level, organizationId, createdBy)) {
 			throw new Forbidden("Only the creator, an org_admin of its organization or a super_admin may change this " + what);
 		}
 	}
 
 	/** Refuses links to companies the caller cannot see, naming the field that holds them. */
-	static void requireVisibleCompanies(Companies companies, Caller caller, java.util.Collection<java.util.UUID> ids,
+	static void requireVisibleCompanies(Companies companies, Caller caller, Collection<UUID> ids,
 			String field) {
-		java.util.Set<java.util.UUID> missing = new java.util.HashSet<>(ids);
+		Set<UUID> missing = new HashSet<>(ids);
 		missing.removeAll(companies.visibleIds(caller, missing));
 		if (!missing.isEmpty()) {
 			throw InvalidInput.of(field, "refers to a company that does not exist or is not visible to you");

@@ -22,6 +22,7 @@ import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.AccessSql;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Analysis reports under the access rule, filtered by company, type, status and period. */
@@ -50,7 +51,7 @@ public class AnalysisReports {
 
 	@Transactional
 	public AnalysisReport create(Caller caller, ReportCommand command) {
-		caller.require("intelligence:write");
+		caller.require(Permission.INTELLIGENCE_WRITE);
 		AccessLevel level = caller.levelForNewRow(command.accessLevel());
 		checkCompanies(caller, command.companyIds());
 		UUID id = bind(jdbc.sql("""
@@ -70,14 +71,14 @@ public class AnalysisReports {
 
 	@Transactional(readOnly = true)
 	public AnalysisReport get(Caller caller, UUID id) {
-		caller.require("intelligence:read");
+		caller.require(Permission.INTELLIGENCE_READ);
 		return find(caller, id);
 	}
 
 	@Transactional(readOnly = true)
 	public CursorPage<AnalysisReport> list(Caller caller, UUID companyId, String type, String status, LocalDate from,
 			LocalDate to, String cursor, int limit) {
-		caller.require("intelligence:read");
+		caller.require(Permission.INTELLIGENCE_READ);
 		Cursor after = Cursor.decode(cursor);
 		List<AnalysisReport> rows = Cursor.bind(AccessSql.bind(jdbc.sql("SELECT " + COLUMNS
 				+ " FROM analysis_reports r WHERE r.deleted_at IS NULL AND " + AccessSql.visible("r") + """
@@ -102,7 +103,7 @@ public class AnalysisReports {
 
 	@Transactional
 	public AnalysisReport update(Caller caller, UUID id, ReportCommand command) {
-		caller.require("intelligence:write");
+		caller.require(Permission.INTELLIGENCE_WRITE);
 		AnalysisReport before = changeable(caller, id);
 		checkCompanies(caller, command.companyIds());
 		bind(jdbc.sql("""
@@ -117,7 +118,7 @@ public class AnalysisReports {
 
 	@Transactional
 	public void delete(Caller caller, UUID id) {
-		caller.require("intelligence:write");
+		caller.require(Permission.INTELLIGENCE_WRITE);
 		AnalysisReport before = changeable(caller, id);
 		jdbc.sql("UPDATE analysis_reports SET deleted_at = now() WHERE id = :id").param("id", id).update();
 		events.publishEvent(Audited.deleted("analysis_report", id, before, before.organizationId()));

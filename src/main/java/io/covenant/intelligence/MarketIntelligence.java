@@ -22,6 +22,7 @@ import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.AccessSql;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 
 /** Market intelligence events under the access rule; linked companies must be ones the caller sees. */
 @Service
@@ -46,7 +47,7 @@ public class MarketIntelligence {
 
 	@Transactional
 	public IntelligenceEvent create(Caller caller, IntelligenceCommand command) {
-		caller.require("intelligence:write");
+		caller.require(Permission.INTELLIGENCE_WRITE);
 		AccessLevel level = caller.levelForNewRow(command.accessLevel());
 		checkCompanies(caller, command);
 		UUID id = bind(jdbc.sql("""
@@ -67,13 +68,13 @@ public class MarketIntelligence {
 
 	@Transactional(readOnly = true)
 	public IntelligenceEvent get(Caller caller, UUID id) {
-		caller.require("intelligence:read");
+		caller.require(Permission.INTELLIGENCE_READ);
 		return find(caller, id);
 	}
 
 	@Transactional(readOnly = true)
 	public CursorPage<IntelligenceEvent> list(Caller caller, IntelligenceFilter f, String cursor, int limit) {
-		caller.require("intelligence:read");
+		caller.require(Permission.INTELLIGENCE_READ);
 		Cursor after = Cursor.decode(cursor);
 		List<IntelligenceEvent> rows = Cursor.bind(AccessSql.bind(jdbc.sql("SELECT " + COLUMNS
 				+ " FROM market_intelligence m WHERE m.deleted_at IS NULL AND " + AccessSql.visible("m") + """
@@ -100,7 +101,7 @@ public class MarketIntelligence {
 
 	@Transactional
 	public IntelligenceEvent update(Caller caller, UUID id, IntelligenceCommand command) {
-		caller.require("intelligence:write");
+		caller.require(Permission.INTELLIGENCE_WRITE);
 		IntelligenceEvent before = changeable(caller, id);
 		checkCompanies(caller, command);
 		bind(jdbc.sql("""
@@ -115,7 +116,7 @@ public class MarketIntelligence {
 
 	@Transactional
 	public void delete(Caller caller, UUID id) {
-		caller.require("intelligence:write");
+		caller.require(Permission.INTELLIGENCE_WRITE);
 		IntelligenceEvent before = changeable(caller, id);
 		jdbc.sql("UPDATE market_intelligence SET deleted_at = now() WHERE id = :id").param("id", id).update();
 		events.publishEvent(Audited.deleted("market_intelligence", id, before, before.organizationId()));

@@ -2,5 +2,7 @@
  * Market intelligence events (funding, acquisitions, launches...) with sentiment, and analysis reports, both under
  * the access rule.
  */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package io.covenant.intelligence;
+
+import org.springframework.modulith.ApplicationModule;

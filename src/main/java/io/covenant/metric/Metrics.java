@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -146,7 +149,7 @@ public class Metrics {
 			.addValue("category", p.metricCategory())
 			.addValue("source", p.source())
 			.addValue("filing", p.sourceFilingId(), Types.OTHER)).toArray(MapSqlParameterSource[]::new);
-		return java.util.Arrays.stream(named.batchUpdate(UPSERT, batch)).map(n -> Math.max(n, 0)).sum();
+		return Arrays.stream(named.batchUpdate(UPSERT, batch)).map(n -> Math.max(n, 0)).sum();
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
@@ -210,7 +213,7 @@ public class Metrics {
 			return Map.of();
 		}
 		Map<UUID, List<Point>> all = latest.getAll(companyIds, this::loadLatest);
-		Map<UUID, List<Point>> result = new java.util.LinkedHashMap<>();
+		Map<UUID, List<Point>> result = new LinkedHashMap<>();
 		for (UUID id : companyIds) {
 			List<Point> points = all.getOrDefault(id, List.of());
 			if (metricTypes != null && !metricTypes.isEmpty()) {
@@ -224,7 +227,7 @@ public class Metrics {
 	}
 
 	private Map<UUID, List<Point>> loadLatest(Set<UUID> companyIds) {
-		Map<UUID, List<Point>> loaded = new java.util.HashMap<>();
+		Map<UUID, List<Point>> loaded = new HashMap<>();
 		companyIds.forEach(id -> loaded.put(id, List.of()));
 		// Every type is cached; the filter applies to the cached points.
 		jdbc.sql(LATEST)

@@ -2,5 +2,7 @@
  * Financial and operating metrics as a time series on the partitioned {@code financial_metrics} table: idempotent
  * writes, series, buckets, latest values and sector comparisons.
  */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package io.covenant.metric;
+
+import org.springframework.modulith.ApplicationModule;

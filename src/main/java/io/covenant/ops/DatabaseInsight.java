@@ -25,6 +25,7 @@ import io.covenant.ops.InsightRecords.Statements;
 import io.covenant.ops.InsightRecords.SummaryFreshness;
 import io.covenant.ops.InsightRecords.TableHealth;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 
 /**
  * What the database is doing, for operators holding {@code ops:read}: statement statistics, index use, bloat,
@@ -34,8 +35,6 @@ import io.covenant.shared.security.Caller;
  */
 @Service
 public class DatabaseInsight {
-
-	static final String PERMISSION = "ops:read";
 
 	private static final int TOP = 20;
 
@@ -103,7 +102,7 @@ public class DatabaseInsight {
 	}
 
 	public Pool pool(Caller caller) {
-		caller.require(PERMISSION);
+		caller.require(Permission.OPS_READ);
 		return pool();
 	}
 
@@ -134,7 +133,7 @@ public class DatabaseInsight {
 
 	/** Checks the permission, then runs the queries with the service's rights (no caller bound to the connection). */
 	private static <T> T checked(Caller caller, Supplier<T> work) {
-		caller.require(PERMISSION);
+		caller.require(Permission.OPS_READ);
 		return ServiceRights.call(work);
 	}
 

@@ -1,6 +1,7 @@
 package io.covenant.ops;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
@@ -154,7 +155,7 @@ class DatabaseMaintenance {
 		return "analyzed " + tables;
 	}
 
-	private OffsetDateTime cutoff(java.time.Duration age) {
+	private OffsetDateTime cutoff(Duration age) {
 		return OffsetDateTime.now(clock).minus(age);
 	}
 

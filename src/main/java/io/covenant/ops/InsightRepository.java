@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -220,7 +221,7 @@ class InsightRepository {
 				       (SELECT max(started_at) FROM maintenance_runs WHERE job = :job AND outcome = 'succeeded')
 				           AS last_refreshed,
 				       TRUE AS populated""").param("job", refreshJob).query(SummaryFreshness.class).single();
-		return java.util.stream.Stream.concat(java.util.stream.Stream.of(daily), views.stream()).toList();
+		return Stream.concat(Stream.of(daily), views.stream()).toList();
 	}
 
 	Replication replication() {

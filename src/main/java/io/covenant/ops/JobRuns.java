@@ -3,6 +3,7 @@ package io.covenant.ops;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.Supplier;
@@ -59,7 +60,7 @@ class JobRuns {
 		}
 		finally {
 			long nanos = System.nanoTime() - start;
-			timer(job, outcome).record(java.time.Duration.ofNanos(nanos));
+			timer(job, outcome).record(Duration.ofNanos(nanos));
 			jdbc.sql("""
 					INSERT INTO maintenance_runs (job, node, started_at, duration_ms, outcome, detail)
 					VALUES (:job, :node, :started, :duration, :outcome, :detail)""")

@@ -1,5 +1,6 @@
 package io.covenant.ops;
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,7 +69,7 @@ class MaintenanceJobs {
 
 	@Bean
 	RecurringTask<Void> analyzeTask(JobRuns runs, DatabaseMaintenance maintenance) {
-		return task(runs, ANALYZE, Schedules.fixedDelay(java.time.Duration.ofMinutes(1)),
+		return task(runs, ANALYZE, Schedules.fixedDelay(Duration.ofMinutes(1)),
 				maintenance::analyzeChangedTables);
 	}
 

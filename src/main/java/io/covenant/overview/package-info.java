@@ -1,3 +1,5 @@
 /** Read models that compose several modules, such as the company page. */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package io.covenant.overview;
+
+import org.springframework.modulith.ApplicationModule;

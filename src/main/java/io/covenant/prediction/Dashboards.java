@@ -21,6 +21,7 @@ import io.covenant.shared.cache.HotCache;
 import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 
 /**
  * The prediction dashboards of AccuNode's query patterns: risk distribution by sector, quarterly model deviation,
@@ -128,7 +129,7 @@ public class Dashboards {
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Summary summary(Caller caller) {
-		caller.require("predictions:read");
+		caller.require(Permission.PREDICTIONS_READ);
 		return summaries.get(new SummaryKey(caller.userId(), caller.organizationId(), caller.isSuperAdmin()), () -> jdbc.sql(SUMMARY)
 			.param("user", caller.userId())
 			.param("org", caller.organizationId(), Types.OTHER)
@@ -163,7 +164,7 @@ public class Dashboards {
 	}
 
 	static UUID organization(Caller caller, UUID requested) {
-		caller.require("predictions:read");
+		caller.require(Permission.PREDICTIONS_READ);
 		if (requested != null && !requested.equals(caller.organizationId()) && !caller.isSuperAdmin()) {
 			throw new Forbidden("Dashboards of another organization are for super_admins");
 		}

@@ -1,5 +1,6 @@
 package io.covenant.prediction;
 
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,12 +49,12 @@ public class Drift {
 
 	/** The caller's organisation's predictions (another's for a super_admin) scored in [from, to). */
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public Report of(Caller caller, UUID organizationId, String kind, OffsetDateTime from, OffsetDateTime to) {
+	public Report of(Caller caller, UUID organizationId, PredictionKind kind, OffsetDateTime from, OffsetDateTime to) {
 		UUID org = Dashboards.organization(caller, organizationId);
 		if (from != null && to != null && !from.isBefore(to)) {
 			throw InvalidInput.of("from", "must be before to");
 		}
-		return measure(PredictionKind.of(kind), "organization_id = :org", org, from, to);
+		return measure(kind, "organization_id = :org", org, from, to);
 	}
 
 	/** Every organisation's predictions scored since {@code from}: what the Prometheus gauges show. */
@@ -90,9 +91,9 @@ public class Drift {
 			.param("edges", Arrays.stream(expected.edges()).mapToObj(Double::toString).collect(Collectors.joining(",")))
 			.param("min", expected.min())
 			.param("max", expected.max())
-			.param("org", org, java.sql.Types.OTHER)
-			.param("from", from, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("to", to, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("org", org, Types.OTHER)
+			.param("from", from, Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("to", to, Types.TIMESTAMP_WITH_TIMEZONE)
 			.query(rs -> {
 				int bin = rs.getInt("bin");
 				bins[rs.wasNull() ? bins.length - 1 : bin] += rs.getLong("n");

@@ -17,6 +17,7 @@ import io.covenant.shared.audit.Audited;
 import io.covenant.shared.jdbc.CopyRows;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,7 +46,7 @@ public class PredictionImports {
 	/** Writes the rows at {@code level}, in the transaction in progress; companies must be ones the caller may use. */
 	@Transactional
 	public ImportedPredictions write(Caller caller, String kind, AccessLevel level, List<PredictionRow> rows) {
-		caller.require("predictions:write");
+		caller.require(Permission.PREDICTIONS_WRITE);
 		PredictionKind k = PredictionKind.of(kind);
 		UUID organization = level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
 		if (rows.isEmpty()) {

@@ -1,9 +1,13 @@
 package io.covenant.prediction;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** The two prediction tables and what differs between them. */
-enum PredictionKind {
+import io.covenant.shared.error.NotFound;
+
+/** The two prediction tables and what differs between them; clients name them {@code annual} and {@code quarterly}. */
+public enum PredictionKind {
 
 	ANNUAL("annual_predictions", Ratio.ANNUAL, "probability", "unique_annual_prediction",
 			"(company_id, reporting_year, created_by) WHERE access_level = 'personal'",
@@ -35,18 +39,19 @@ enum PredictionKind {
 		this.systemKey = systemKey;
 	}
 
-	static PredictionKind of(String kind) {
+	/** The {@code kind} of a request: an unknown one is a resource that does not exist. */
+	public static PredictionKind of(String kind) {
 		return switch (kind) {
 			case "annual" -> ANNUAL;
 			case "quarterly" -> QUARTERLY;
-			default -> throw new io.covenant.shared.error.NotFound("Not found",
+			default -> throw new NotFound("Not found",
 					"No prediction kind '" + kind + "'; use annual or quarterly");
 		};
 	}
 
 	/** The columns an upload writes, in the order it writes them. */
 	List<String> importColumns() {
-		List<String> columns = new java.util.ArrayList<>(List.of("company_id", "reporting_year"));
+		List<String> columns = new ArrayList<>(List.of("company_id", "reporting_year"));
 		if (this == QUARTERLY) {
 			columns.add("reporting_quarter");
 		}
@@ -59,7 +64,7 @@ enum PredictionKind {
 	}
 
 	String label() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +24,7 @@ import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.AccessSql;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Role;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -123,13 +125,13 @@ class PredictionRepository {
 				+ (kind == PredictionKind.QUARTERLY ? "p.reporting_quarter" : "NULL") + " AS quarter, p.xmax = 0 AS inserted")
 			.param("super", caller.isSuperAdmin())
 			.param("user", caller.userId())
-			.param("org_admin", caller.role() == io.covenant.shared.security.Role.ORG_ADMIN)
+			.param("org_admin", caller.role() == Role.ORG_ADMIN)
 			.param("org", caller.organizationId(), Types.OTHER)
 			.query((rs, i) -> Map.entry(key(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
 					rs.getBoolean(4)))
 			.list()
 			.stream()
-			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
 	static String key(UUID companyId, String year, String quarter) {
@@ -181,7 +183,7 @@ class PredictionRepository {
 			params.put("after_at", after.atUtc());
 			params.put("after_id", after.id());
 		}
-		String conditions = filters.stream().map(c -> " AND " + c).collect(java.util.stream.Collectors.joining());
+		String conditions = filters.stream().map(c -> " AND " + c).collect(Collectors.joining());
 		List<String> parts = AccessSql.branches("p", caller).stream()
 			.map(branch -> "(" + select(kind) + " WHERE " + branch + conditions
 					+ " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit)")

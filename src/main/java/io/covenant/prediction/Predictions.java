@@ -1,8 +1,10 @@
 package io.covenant.prediction;
 
 import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +28,7 @@ import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -85,29 +89,28 @@ public class Predictions {
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public Prediction get(Caller caller, String kind, UUID id) {
-		caller.require("predictions:read");
-		return explained(visible(caller, kind(kind), id));
+	public Prediction get(Caller caller, PredictionKind kind, UUID id) {
+		caller.require(Permission.PREDICTIONS_READ);
+		return explained(visible(caller, kind, id));
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public CursorPage<Prediction> list(Caller caller, String kind, PredictionFilter filter, String cursor, int limit) {
-		caller.require("predictions:read");
-		List<Prediction> rows = repository.list(kind(kind), filter, Cursor.decode(cursor), limit, caller);
+	public CursorPage<Prediction> list(Caller caller, PredictionKind kind, PredictionFilter filter, String cursor, int limit) {
+		caller.require(Permission.PREDICTIONS_READ);
+		List<Prediction> rows = repository.list(kind, filter, Cursor.decode(cursor), limit, caller);
 		return CursorPage.of(rows, limit, p -> Cursor.of(p.createdAt(), p.id())).map(this::explained);
 	}
 
 	@Transactional
-	public void delete(Caller caller, String kind, UUID id) {
-		PredictionKind k = kind(kind);
-		Prediction before = changeable(caller, k, id);
-		repository.delete(k, id);
-		events.publishEvent(Audited.deleted(k.table, id, before, before.organizationId()));
+	public void delete(Caller caller, PredictionKind kind, UUID id) {
+		Prediction before = changeable(caller, kind, id);
+		repository.delete(kind, id);
+		events.publishEvent(Audited.deleted(kind.table, id, before, before.organizationId()));
 	}
 
 	private Prediction save(Caller caller, PredictionKind kind, UUID companyId, String year, String quarter,
 			BigDecimal[] given, AccessLevel requested, Prediction replacing) {
-		caller.require("predictions:write");
+		caller.require(Permission.PREDICTIONS_WRITE);
 		Company company = companies.get(caller, companyId);
 		AccessLevel level = replacing != null && requested == null ? replacing.accessLevel() : caller.levelForNewRow(requested);
 		if (company.accessLevel() == AccessLevel.PERSONAL && level != AccessLevel.PERSONAL) {
@@ -137,7 +140,7 @@ public class Predictions {
 		values.put("explanation", json.writeValueAsString(Map.of("reasons", reasons)));
 		values.put("predicted_at", OffsetDateTime.now(ZoneOffset.UTC));
 		values.put("access_level", level.value());
-		values.put("organization_id", new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.OTHER, organization));
+		values.put("organization_id", new SqlParameterValue(Types.OTHER, organization));
 
 		Prediction existing = replacing != null ? replacing
 				: repository.findSameKey(kind, companyId, year, quarter, level, organization, caller.userId()).orElse(null);
@@ -194,13 +197,13 @@ public class Predictions {
 			.mapToDouble(r -> prediction.ratios().get(r.key()) == null ? Double.NaN
 					: prediction.ratios().get(r.key()).doubleValue())
 			.toArray();
-		List<Reasons> reasons = new java.util.ArrayList<>(prediction.reasons());
+		List<Reasons> reasons = new ArrayList<>(prediction.reasons());
 		reasons.add(models.gbmReasons(prediction.kind(), ratios));
 		return prediction.withReasons(List.copyOf(reasons));
 	}
 
 	private Prediction changeable(Caller caller, PredictionKind kind, UUID id) {
-		caller.require("predictions:write");
+		caller.require(Permission.PREDICTIONS_WRITE);
 		Prediction prediction = visible(caller, kind, id);
 		if (!caller.mayChange(prediction.accessLevel(), prediction.organizationId(), prediction.createdBy())) {
 			throw new Forbidden("Only the creator, an org_admin of its organization or a super_admin may change this prediction");
@@ -211,10 +214,5 @@ public class Predictions {
 	private Prediction visible(Caller caller, PredictionKind kind, UUID id) {
 		return repository.findVisible(kind, id, caller).orElseThrow(() -> new NotFound("Prediction", id));
 	}
-
-	private static PredictionKind kind(String kind) {
-		return PredictionKind.of(kind);
-	}
-
 
 }

@@ -1,6 +1,7 @@
 package io.covenant.prediction;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -47,7 +48,7 @@ public enum Ratio {
 
 	/** The column and JSON name. */
 	public String key() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/** The ratio from the 64 Polish attributes; NaN when an input is missing or a division is undefined. */

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.PreDestroy;
 
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.DeserializationFeature;
@@ -23,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * bin in the scorecard and LightGBM's default direction in the trees.
  */
 @Component
-@org.springframework.context.annotation.Lazy
+@Lazy
 public class RiskModels {
 
 	private final Family annual;
@@ -135,7 +137,7 @@ public class RiskModels {
 			double[] gbmLogit = trees.raw(rows, count);
 			ScorecardModel scorecard = artifact.logistic();
 			double[] logit = new double[count];
-			java.util.Arrays.fill(logit, scorecard.intercept());
+			Arrays.fill(logit, scorecard.intercept());
 			for (int j = 0; j < d; j++) {
 				double[] edges = scorecard.edges()[j];
 				double[] points = scorecard.points()[j];

@@ -1,5 +1,7 @@
 package io.covenant.prediction;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /** What scoring returns. */
@@ -9,8 +11,8 @@ public final class Scores {
 	}
 
 	/** A probability, confidence or ratio as the prediction tables store it: four decimals. */
-	static java.math.BigDecimal stored(double value) {
-		return java.math.BigDecimal.valueOf(value).setScale(4, java.math.RoundingMode.HALF_UP);
+	static BigDecimal stored(double value) {
+		return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
 	}
 
 	/**

@@ -2,5 +2,7 @@
  * Default-risk predictions: the annual and quarterly models (trained on the UCI Polish bankruptcy data), scoring with
  * reasons, and the prediction records of AccuNode's tables.
  */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package io.covenant.prediction;
+
+import org.springframework.modulith.ApplicationModule;

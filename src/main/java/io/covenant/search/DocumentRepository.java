@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -312,7 +313,7 @@ class DocumentRepository {
 	 * and whether the log was pruned past the position (the index must then be rebuilt).
 	 */
 	LogRead changesSince(String position) {
-		List<Outbox> rows = new java.util.ArrayList<>();
+		List<Outbox> rows = new ArrayList<>();
 		String[] next = new String[1];
 		boolean[] pruned = new boolean[1];
 		jdbc.sql("""

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 
 /**
  * Ingests documents: text is extracted (HTML reduced with its sections), chunked, embedded and stored with its
@@ -65,7 +67,7 @@ public class Documents {
 	}
 
 	public DocumentView ingest(Caller caller, IngestCommand command) {
-		caller.require("documents:write");
+		caller.require(Permission.DOCUMENTS_WRITE);
 		byte[] bytes = command.content().getBytes(StandardCharsets.UTF_8);
 		if (bytes.length > properties.maxDocumentSize().toBytes()) {
 			throw InvalidInput.of("content", "is " + bytes.length + " bytes; documents are limited to "
@@ -103,7 +105,7 @@ public class Documents {
 
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		String form = filing != null ? filing.filingType()
-				: command.formType() == null ? null : command.formType().strip().toUpperCase(java.util.Locale.ROOT);
+				: command.formType() == null ? null : command.formType().strip().toUpperCase(Locale.ROOT);
 		if (form != null) {
 			metadata.put("form", form);
 		}
@@ -135,28 +137,28 @@ public class Documents {
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public DocumentView get(Caller caller, UUID id) {
-		caller.require("documents:read");
+		caller.require(Permission.DOCUMENTS_READ);
 		return repository.findVisible(id, caller).orElseThrow(() -> new NotFound("Document", id));
 	}
 
 	/** The passage a search hit points at: one chunk of a document the caller may see. */
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Passage passage(Caller caller, UUID id, int chunkIndex) {
-		caller.require("documents:read");
+		caller.require(Permission.DOCUMENTS_READ);
 		return repository.passage(id, chunkIndex, caller)
 			.orElseThrow(() -> new NotFound("Passage " + chunkIndex + " of document", id));
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<DocumentView> list(Caller caller, UUID companyId, OffsetDateTime before, UUID beforeId, int limit) {
-		caller.require("documents:read");
+		caller.require(Permission.DOCUMENTS_READ);
 		return repository.list(caller, companyId, before, beforeId, limit);
 	}
 
 	/** Changes a document's description or who sees it; the index follows through the outbox. */
 	@Transactional
 	public DocumentView update(Caller caller, UUID id, DocumentUpdate update) {
-		caller.require("documents:write");
+		caller.require(Permission.DOCUMENTS_WRITE);
 		DocumentView before = changeable(caller, id);
 		AccessLevel level = update.accessLevel() == null ? before.accessLevel() : caller.levelForNewRow(update.accessLevel());
 		if (before.companyId() != null && !fitsCompany(companies.get(caller, before.companyId()), level)) {
@@ -165,7 +167,7 @@ public class Documents {
 		UUID organization = level != AccessLevel.ORGANIZATION ? null
 				: before.organizationId() != null ? before.organizationId() : caller.organizationId();
 		repository.update(id, update.title(), update.documentType(),
-				update.formType() == null ? null : update.formType().strip().toUpperCase(java.util.Locale.ROOT),
+				update.formType() == null ? null : update.formType().strip().toUpperCase(Locale.ROOT),
 				update.documentDate(), level, organization);
 		repository.outbox(id, "index");
 		DocumentView after = repository.findVisible(id, caller).orElseThrow(() -> new NotFound("Document", id));
@@ -176,7 +178,7 @@ public class Documents {
 
 	@Transactional
 	public void delete(Caller caller, UUID id) {
-		caller.require("documents:write");
+		caller.require(Permission.DOCUMENTS_WRITE);
 		DocumentView document = changeable(caller, id);
 		repository.softDelete(id);
 		repository.outbox(id, "delete");

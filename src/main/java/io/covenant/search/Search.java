@@ -11,6 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.PreDestroy;
 
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -28,6 +31,7 @@ import io.covenant.shared.concurrent.DaemonThreads;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Permission;
 
 /**
  * Searches chunks by keyword (PostgreSQL full text: its parse of the query, its matching and its ts_rank), by meaning
@@ -66,19 +70,20 @@ public class Search {
 		this.companies = companies;
 	}
 
-	public SearchResults search(Caller caller, String query, String mode, UUID companyId, String form, String section,
+	@PreDestroy
+	void close() {
+		keywords.shutdownNow();
+	}
+
+	public SearchResults search(Caller caller, String query, SearchMode mode, UUID companyId, String form, String section,
 			LocalDate from, LocalDate to, int limit) {
-		caller.require("documents:read");
+		caller.require(Permission.DOCUMENTS_READ);
 		long started = System.nanoTime();
 		if (query == null || query.isBlank()) {
 			throw InvalidInput.of("q", "is required");
 		}
 		if (query.length() > 500) {
 			throw InvalidInput.of("q", "is longer than 500 characters");
-		}
-		String m = mode == null ? "hybrid" : mode.strip().toLowerCase(Locale.ROOT);
-		if (!List.of("keyword", "semantic", "hybrid").contains(m)) {
-			throw InvalidInput.of("mode", "must be keyword, semantic or hybrid");
 		}
 		if (from != null && to != null && from.isAfter(to)) {
 			throw InvalidInput.of("from", "is after to");
@@ -87,12 +92,12 @@ public class Search {
 			companies.get(caller, companyId);
 		}
 		SearchFilter filter = filter(companyId, form, section, from, to);
-		List<SearchHit> hits = switch (m) {
-			case "keyword" -> scored(keyword(query, filter, caller, limit), query, caller, limit);
-			case "semantic" -> scored(semantic(query, filter, caller, limit), query, caller, limit);
-			default -> hybrid(query, filter, caller, limit);
+		List<SearchHit> hits = switch (mode) {
+			case KEYWORD -> scored(keyword(query, filter, caller, limit), query, caller, limit);
+			case SEMANTIC -> scored(semantic(query, filter, caller, limit), query, caller, limit);
+			case HYBRID -> hybrid(query, filter, caller, limit);
 		};
-		return new SearchResults(query, m, hits, (System.nanoTime() - started) / 1e6);
+		return new SearchResults(query, mode.wireName(), hits, (System.nanoTime() - started) / 1e6);
 	}
 
 	/**
@@ -217,7 +222,7 @@ public class Search {
 		String item = null;
 		String title = null;
 		if (section != null && !section.isBlank()) {
-			var m = java.util.regex.Pattern.compile("(?i)^\\s*(?:item\\s*)?(\\d{1,2}[a-c]?)\\.?\\s*$").matcher(section);
+			var m = Pattern.compile("(?i)^\\s*(?:item\\s*)?(\\d{1,2}[a-c]?)\\.?\\s*$").matcher(section);
 			if (m.matches()) {
 				item = m.group(1).toUpperCase(Locale.ROOT);
 			}

@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
 
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
@@ -72,7 +77,7 @@ class SearchIndex implements SmartLifecycle {
 	static final String VECTOR = "vector";
 
 	/** Best score first; ties by chunk id. */
-	static final java.util.Comparator<DocumentRepository.Ranked> RANKING = java.util.Comparator
+	static final Comparator<DocumentRepository.Ranked> RANKING = Comparator
 		.comparingDouble(DocumentRepository.Ranked::score)
 		.reversed()
 		.thenComparing(DocumentRepository.Ranked::chunkId);
@@ -296,7 +301,7 @@ class SearchIndex implements SmartLifecycle {
 		}
 		// The rows read stay "applied" while they are at or after the position: a long transaction holds it back.
 		LogState next = new LogState(read.next(),
-				read.rows().stream().map(DocumentRepository.Outbox::id).collect(java.util.stream.Collectors.toSet()));
+				read.rows().stream().map(DocumentRepository.Outbox::id).collect(Collectors.toSet()));
 		if (touched.isEmpty()) {
 			state = next;
 			if (System.nanoTime() - reported > REPORT_EVERY_NANOS) {
@@ -341,7 +346,7 @@ class SearchIndex implements SmartLifecycle {
 			doc.add(new StringField("item", chunk.item(), Field.Store.NO));
 		}
 		if (chunk.section() != null) {
-			doc.add(new StringField("section", chunk.section().toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+			doc.add(new StringField("section", chunk.section().toLowerCase(Locale.ROOT), Field.Store.NO));
 		}
 		if (chunk.date() != null) {
 			doc.add(new LongPoint("date", chunk.date().toEpochDay()));
@@ -449,6 +454,13 @@ class SearchIndex implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** After the lifecycle stop has closed the writer, so no merge or search still needs a thread. */
+	@PreDestroy
+	void close() {
+		segments.shutdownNow();
+		merges.shutdownNow();
 	}
 
 	@Override

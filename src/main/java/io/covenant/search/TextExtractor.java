@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,7 @@ final class TextExtractor {
 
 	private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.{1,200})$");
 
-	private static final java.util.Set<String> BLOCKS = java.util.Set.of("p", "div", "br", "tr", "li", "table", "h1", "h2",
+	private static final Set<String> BLOCKS = Set.of("p", "div", "br", "tr", "li", "table", "h1", "h2",
 			"h3", "h4", "h5", "h6", "section", "article", "header", "footer", "ul", "ol", "blockquote", "pre", "hr",
 			"title");
 

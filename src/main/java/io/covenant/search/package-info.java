@@ -4,5 +4,7 @@
  * the Lucene index's copy of the same vectors), meaning (a Lucene HNSW index) or both, under the access rule. The
  * Lucene index follows the database through an outbox.
  */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package io.covenant.search;
+
+import org.springframework.modulith.ApplicationModule;

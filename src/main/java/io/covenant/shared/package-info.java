@@ -2,5 +2,7 @@
  * What every module may use: the error base and its problem+json mapping, the access levels and the caller's
  * context. Kept small on purpose.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
 package io.covenant.shared;
+
+import org.springframework.modulith.ApplicationModule;

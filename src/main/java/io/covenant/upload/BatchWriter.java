@@ -1,6 +1,7 @@
 package io.covenant.upload;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,13 +145,13 @@ class BatchWriter {
 		written.refused().forEach((number, reason) -> errors.add(new RowError(number, null, null, reason)));
 		Set<Integer> failed = new TreeSet<>();
 		errors.forEach(e -> failed.add(e.rowNumber()));
-		errors.sort(java.util.Comparator.comparingInt(RowError::rowNumber));
+		errors.sort(Comparator.comparingInt(RowError::rowNumber));
 		return new Outcome(written.created() + written.updated(), failed.size(), errors);
 	}
 
 
 	/** The job a batch belongs to, and who writes it. */
-	record Job(UUID id, String node, Columns.JobType type, AccessLevel level, Caller caller) {
+	record Job(UUID id, String node, JobType type, AccessLevel level, Caller caller) {
 	}
 
 	private record Outcome(int stored, int failedRows, List<RowError> errors) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.covenant.prediction.Ratio;
 import io.covenant.shared.error.FieldError;
 
 /**
@@ -107,32 +106,6 @@ final class Columns {
 			}
 		}
 		return s.toString();
-	}
-
-	/** What a job imports, and the ratios of that kind. */
-	enum JobType {
-
-		ANNUAL, QUARTERLY;
-
-		static JobType of(String value) {
-			if (value == null || value.isBlank()) {
-				throw io.covenant.shared.error.InvalidInput.of("job_type", "is required: annual or quarterly");
-			}
-			return switch (value.strip().toLowerCase(Locale.ROOT)) {
-				case "annual" -> ANNUAL;
-				case "quarterly" -> QUARTERLY;
-				default -> throw io.covenant.shared.error.InvalidInput.of("job_type", "must be annual or quarterly");
-			};
-		}
-
-		List<Ratio> ratios() {
-			return this == ANNUAL ? Ratio.ANNUAL : Ratio.QUARTERLY;
-		}
-
-		String value() {
-			return name().toLowerCase(Locale.ROOT);
-		}
-
 	}
 
 }

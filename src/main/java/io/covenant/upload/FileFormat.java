@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** What an uploaded file is, judged by its bytes rather than its name: an XLSX (a ZIP) or UTF-8 text (CSV). */
 enum FileFormat {
@@ -47,7 +48,7 @@ enum FileFormat {
 	}
 
 	String value() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -21,7 +21,7 @@ class FileInspector {
 		this.properties = properties;
 	}
 
-	Inspection inspect(Columns.JobType type, byte[] content) {
+	Inspection inspect(JobType type, byte[] content) {
 		if (content.length == 0) {
 			throw UploadRefused.invalid("it is empty");
 		}

@@ -43,7 +43,7 @@ final class RowParser {
 			errors.add(new RowError(n, "reporting_year", columns.cell(row, "reporting_year"), "must be a four-digit year"));
 		}
 		String quarter = null;
-		if (columns.type == Columns.JobType.QUARTERLY) {
+		if (columns.type == JobType.QUARTERLY) {
 			var m = QUARTER.matcher(columns.cell(row, "reporting_quarter"));
 			if (m.matches()) {
 				quarter = "Q" + m.group(1);

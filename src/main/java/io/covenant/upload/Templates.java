@@ -1,5 +1,6 @@
 package io.covenant.upload;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The downloadable template of each job type: the header and one example row. */
@@ -9,13 +10,12 @@ public final class Templates {
 	}
 
 	/** The template CSV for {@code annual} or {@code quarterly}. */
-	public static String csv(String jobType) {
-		Columns.JobType type = Columns.JobType.of(jobType);
-		List<String> example = new java.util.ArrayList<>(List.of("ACME", "Acme Corp", "Industrials", "Machinery",
+	public static String csv(JobType type) {
+		List<String> example = new ArrayList<>(List.of("ACME", "Acme Corp", "Industrials", "Machinery",
 				"Industrial Machinery", "", "USA", "USD", "NYSE", "1250000000", "4200", "1961", "Chicago, IL",
 				"https://acme.example"));
 		example.add("2024");
-		if (type == Columns.JobType.QUARTERLY) {
+		if (type == JobType.QUARTERLY) {
 			example.addAll(List.of("Q2", "1.45", "0.98", "1.20", "6.5", "8.1", "0.18"));
 		}
 		else {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ class UploadProcessor {
 	}
 
 	/** Processes the job while {@code keepGoing} holds; when it stops holding, the job is handed back at a batch boundary. */
-	void process(UploadRepository.Claim claim, String node, java.util.function.BooleanSupplier keepGoing) {
+	void process(UploadRepository.Claim claim, String node, BooleanSupplier keepGoing) {
 		if (claim.attempts() > properties.maxAttempts()) {
 			repository.finish(claim.id(), node, "failed", "The job was started " + properties.maxAttempts()
 					+ " times without finishing", "failed: too many attempts");
@@ -72,7 +73,7 @@ class UploadProcessor {
 		log.info("Upload {} left after {} ms", claim.id(), (System.nanoTime() - started) / 1_000_000);
 	}
 
-	private void run(BatchWriter.Job job, UploadRepository.Claim claim, java.util.function.BooleanSupplier keepGoing) {
+	private void run(BatchWriter.Job job, UploadRepository.Claim claim, BooleanSupplier keepGoing) {
 		byte[] content = repository.file(job.id());
 		Map<String, Integer> claimed = new HashMap<>();
 		long started = System.nanoTime();

@@ -3,10 +3,13 @@ package io.covenant.upload;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,7 +139,7 @@ class UploadRepository {
 	// --- the runner's side ---
 
 	/** Claims the oldest job that is waiting, or whose runner stopped renewing its lease. */
-	Optional<Claim> claim(String node, java.time.Duration lease) {
+	Optional<Claim> claim(String node, Duration lease) {
 		return jdbc.sql("""
 				UPDATE bulk_upload_jobs j SET status = 'processing', locked_by = :node, heartbeat_at = now(),
 				  started_at = coalesce(j.started_at, now()), attempts = j.attempts + 1,
@@ -151,10 +154,10 @@ class UploadRepository {
 				  j.attempts""")
 			.param("node", node)
 			.param("lease", lease.toMillis() + " milliseconds")
-			.query((rs, i) -> new Claim(rs.getObject("id", UUID.class), Columns.JobType.of(rs.getString("job_type")),
-					FileFormat.valueOf(rs.getString("file_format").toUpperCase(java.util.Locale.ROOT)),
+			.query((rs, i) -> new Claim(rs.getObject("id", UUID.class), JobType.of(rs.getString("job_type")),
+					FileFormat.valueOf(rs.getString("file_format").toUpperCase(Locale.ROOT)),
 					AccessLevel.of(rs.getString("access_level")), rs.getObject("created_by", UUID.class),
-					java.util.Set.of((String[]) rs.getArray("permissions").getArray()), rs.getInt("processed_rows"),
+					Set.of((String[]) rs.getArray("permissions").getArray()), rs.getInt("processed_rows"),
 					rs.getInt("attempts")))
 			.optional();
 	}
@@ -257,14 +260,14 @@ class UploadRepository {
 	}
 
 	/** A job to create. */
-	record NewJob(String originalFilename, long size, String hash, Columns.JobType type, FileFormat format,
-			int totalRows, AccessLevel level, UUID organizationId, UUID createdBy, java.util.Set<String> permissions,
+	record NewJob(String originalFilename, long size, String hash, JobType type, FileFormat format,
+			int totalRows, AccessLevel level, UUID organizationId, UUID createdBy, Set<String> permissions,
 			String note) {
 	}
 
 	/** A job a runner claimed, with what it needs to process it and the row to resume after. */
-	record Claim(UUID id, Columns.JobType type, FileFormat format, AccessLevel level, UUID createdBy,
-			java.util.Set<String> permissions, int processedRows, int attempts) {
+	record Claim(UUID id, JobType type, FileFormat format, AccessLevel level, UUID createdBy,
+			Set<String> permissions, int processedRows, int attempts) {
 	}
 
 }

@@ -11,14 +11,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.covenant.shared.audit.Audited;
+import io.covenant.shared.error.Conflict;
 import io.covenant.shared.hash.Sha256;
 import io.covenant.shared.error.Forbidden;
-import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 
 /**
  * Takes uploaded files and keeps their jobs. A file is checked whole before a job exists (its type, size, header and
@@ -62,11 +63,10 @@ public class Uploads {
 	}
 
 	/** A new job for the file, or the job this owner already has for it ({@code duplicate} set). */
-	public UploadJob accept(Caller caller, String jobType, String accessLevel, String filename, byte[] content) {
-		caller.require("uploads:create");
-		caller.require("companies:write");
-		caller.require("predictions:write");
-		Columns.JobType type = Columns.JobType.of(jobType);
+	public UploadJob accept(Caller caller, JobType type, String accessLevel, String filename, byte[] content) {
+		caller.require(Permission.UPLOADS_CREATE);
+		caller.require(Permission.COMPANIES_WRITE);
+		caller.require(Permission.PREDICTIONS_WRITE);
 		AccessLevel level = caller.levelForNewRow(AccessLevel.parse(accessLevel));
 		requireWithinLimit(content.length, 0);
 		FileInspector.Inspection inspection = inspector.inspect(type, content);
@@ -96,17 +96,15 @@ public class Uploads {
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public UploadJob get(Caller caller, UUID id) {
-		caller.require("uploads:read");
+		caller.require(Permission.UPLOADS_READ);
 		return repository.findVisible(id, caller).orElseThrow(() -> new NotFound("Upload", id));
 	}
 
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public CursorPage<UploadJob> list(Caller caller, String status, String cursor, int limit) {
-		caller.require("uploads:read");
-		if (status != null && !List.of("pending", "processing", "completed", "failed", "cancelled").contains(status)) {
-			throw InvalidInput.of("status", "must be one of pending, processing, completed, failed, cancelled");
-		}
-		return CursorPage.of(repository.list(caller, status, Cursor.decode(cursor), limit), limit,
+	public CursorPage<UploadJob> list(Caller caller, UploadStatus status, String cursor, int limit) {
+		caller.require(Permission.UPLOADS_READ);
+		return CursorPage.of(repository.list(caller, status == null ? null : status.wireName(), Cursor.decode(cursor),
+				limit), limit,
 				j -> Cursor.of(j.createdAt(), j.id()));
 	}
 
@@ -140,7 +138,7 @@ public class Uploads {
 
 
 	/** A job that already ended cannot be cancelled. */
-	static final class JobFinished extends io.covenant.shared.error.Conflict {
+	static final class JobFinished extends Conflict {
 
 		JobFinished(UploadJob job) {
 			super("upload-finished", "Upload already ended",

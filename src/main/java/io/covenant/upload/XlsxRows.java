@@ -2,8 +2,10 @@ package io.covenant.upload;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
@@ -38,7 +40,7 @@ final class XlsxRows implements RowSource {
 			.setReadHyperlinks(false)
 			.setReadShapes(false)
 			.open(new ByteArrayInputStream(content));
-		this.rows = workbook.getNumberOfSheets() == 0 ? java.util.Collections.emptyIterator()
+		this.rows = workbook.getNumberOfSheets() == 0 ? Collections.emptyIterator()
 				: workbook.getSheetAt(0).rowIterator();
 	}
 
@@ -77,7 +79,7 @@ final class XlsxRows implements RowSource {
 			workbook.close();
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+			throw new UncheckedIOException(ex);
 		}
 	}
 

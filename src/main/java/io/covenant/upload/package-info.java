@@ -3,5 +3,7 @@
  * matches the companies and scores and stores their predictions in batches, with progress, per-row errors and
  * cancellation, resuming from its last batch after a restart.
  */
-@org.springframework.modulith.ApplicationModule
+@ApplicationModule
 package io.covenant.upload;
+
+import org.springframework.modulith.ApplicationModule;

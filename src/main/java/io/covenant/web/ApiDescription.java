@@ -23,8 +23,11 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.covenant.shared.security.Caller;
 
 /**
  * Completes the OpenAPI 3.1 document springdoc builds from the controllers: the two ways to authenticate (a bearer
@@ -39,6 +42,11 @@ class ApiDescription {
 	static final String API_KEY = "api_key";
 
 	static final String PROBLEM = "Problem";
+
+	static {
+		// Controllers take the request's caller as an argument; it comes from the credentials, not a parameter.
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+	}
 
 	/** Endpoints anyone may call (the API chain's public list, less the description itself). */
 	static final Set<String> PUBLIC = Set.of("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",

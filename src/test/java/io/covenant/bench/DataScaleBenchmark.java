@@ -1,5 +1,6 @@
 package io.covenant.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import io.covenant.Fixtures.Person;
 import io.covenant.shared.audit.AuditAction;
 import io.covenant.shared.audit.Audited;
 import io.covenant.shared.security.Role;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -116,7 +118,7 @@ class DataScaleBenchmark {
 			Path out = Path.of("target", "benchmarks", "data-scale.md");
 			Files.createDirectories(out.getParent());
 			Files.writeString(out, report);
-			org.slf4j.LoggerFactory.getLogger(DataScaleBenchmark.class).warn("\n{}", report);
+			LoggerFactory.getLogger(DataScaleBenchmark.class).warn("\n{}", report);
 		}
 	}
 
@@ -206,7 +208,7 @@ class DataScaleBenchmark {
 			String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
 			return parts[0] + ", " + parts[1] + ", " + parts[2];
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			return "unknown";
 		}
 	}

@@ -10,6 +10,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -86,7 +87,7 @@ class HotReadBenchmark {
 		Path out = Path.of("target", "benchmarks", "hot-reads.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
-		org.slf4j.LoggerFactory.getLogger(HotReadBenchmark.class).warn("\n{}", report);
+		LoggerFactory.getLogger(HotReadBenchmark.class).warn("\n{}", report);
 	}
 
 	private static void check(int status) {

@@ -1,5 +1,6 @@
 package io.covenant.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -68,7 +70,7 @@ class HttpPathBenchmark {
 		Path out = Path.of("target", "benchmarks", "http-path.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
-		org.slf4j.LoggerFactory.getLogger(HttpPathBenchmark.class).warn("\n{}", report);
+		LoggerFactory.getLogger(HttpPathBenchmark.class).warn("\n{}", report);
 	}
 
 	private static void check(int status) {
@@ -85,7 +87,7 @@ class HttpPathBenchmark {
 		try {
 			return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
 		}
-		catch (java.io.IOException closed) {
+		catch (IOException closed) {
 			// The server closed the idle connection while the other client was measured; the JDK client does not
 			// reconnect by itself.
 			return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();

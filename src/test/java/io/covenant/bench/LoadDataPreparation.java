@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -98,7 +99,7 @@ class LoadDataPreparation {
 		Path out = Path.of(System.getProperty("load.dir", "target/load/data"), "dataset.properties");
 		Files.writeString(out, summary);
 		Files.write(out.resolveSibling("queries.txt"), SearchCorpus.QUERIES);
-		org.slf4j.LoggerFactory.getLogger(LoadDataPreparation.class).warn("Load data set ready:\n{}", summary);
+		LoggerFactory.getLogger(LoadDataPreparation.class).warn("Load data set ready:\n{}", summary);
 	}
 
 }

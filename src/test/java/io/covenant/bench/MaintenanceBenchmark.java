@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -149,7 +150,7 @@ class MaintenanceBenchmark {
 		Path out = Path.of("target", "benchmarks", "maintenance.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
-		org.slf4j.LoggerFactory.getLogger(MaintenanceBenchmark.class).warn("\n{} (insert of {} rows: {} s)", report,
+		LoggerFactory.getLogger(MaintenanceBenchmark.class).warn("\n{} (insert of {} rows: {} s)", report,
 				COMPANIES * DAYS, insertWithNotes);
 	}
 

@@ -1,10 +1,15 @@
 package io.covenant.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -75,12 +80,12 @@ class ScoringBenchmark {
 		double annualUploadSeconds = rowsTimed(() -> models.scoreAnnual(annualBatch, BATCH).stream()
 			.mapToDouble(Scores.Scored::ensembleProbability).toArray());
 
-		double[] one = java.util.Arrays.copyOf(batch, d);
+		double[] one = Arrays.copyOf(batch, d);
 		Latency inProcess = Latency.measure("in-process single quarterly score with reasons", 2_000, 20_000,
 				() -> models.scoreQuarterly(one));
 
 		Person analyst = fixtures.person(Role.ORG_MEMBER, fixtures.organization(null));
-		String company = fixtures.as(analyst).body(java.util.Map.of("symbol", "SCB", "name", "Bench", "sector", "Tech"))
+		String company = fixtures.as(analyst).body(Map.of("symbol", "SCB", "name", "Bench", "sector", "Tech"))
 			.post("/api/v1/companies").then().statusCode(201).extract().path("id");
 		KeepAliveClient http = new KeepAliveClient(Integer.parseInt(environment.getProperty("local.server.port")));
 		String base = "";
@@ -132,11 +137,11 @@ class ScoringBenchmark {
 		Path out = Path.of("target", "benchmarks", "scoring.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
-		org.slf4j.LoggerFactory.getLogger(ScoringBenchmark.class).warn("\n{}", report);
+		LoggerFactory.getLogger(ScoringBenchmark.class).warn("\n{}", report);
 	}
 
 	/** Seconds to score {@link #ROWS} rows in batches, after one warm-up pass over as many. */
-	private static double rowsTimed(java.util.function.Supplier<double[]> batch) {
+	private static double rowsTimed(Supplier<double[]> batch) {
 		double checksum = 0;
 		for (int done = 0; done < ROWS; done += BATCH) {
 			checksum += batch.get()[0];
@@ -152,7 +157,7 @@ class ScoringBenchmark {
 
 	private static void post(KeepAliveClient http, String path, String auth, String body) throws Exception {
 		KeepAliveClient.Response response = http.post(path, auth, "application/json",
-				body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				body.getBytes(StandardCharsets.UTF_8));
 		if (response.status() / 100 != 2) {
 			throw new IllegalStateException(path + " answered " + response.status() + ": " + response.text());
 		}

@@ -7,12 +7,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,7 @@ import io.covenant.ApiTest;
 import io.covenant.Fixtures;
 import io.covenant.Fixtures.Person;
 import io.covenant.shared.security.Role;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -119,7 +122,7 @@ class TimeSeriesBenchmark {
 		Path out = Path.of("target", "benchmarks", "time-series.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
-		org.slf4j.LoggerFactory.getLogger(TimeSeriesBenchmark.class).warn("\n{}", report);
+		LoggerFactory.getLogger(TimeSeriesBenchmark.class).warn("\n{}", report);
 	}
 
 	private void checkMonthBuckets(Person analyst, UUID company) {
@@ -132,12 +135,12 @@ class TimeSeriesBenchmark {
 			YearMonth month = YearMonth.of(2024, m + 1);
 			List<Double> values = new ArrayList<>();
 			for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
-				values.add((double) (java.time.temporal.ChronoUnit.DAYS.between(origin, d) % 100) + 500);
+				values.add((double) (ChronoUnit.DAYS.between(origin, d) % 100) + 500);
 			}
 			JsonNode bucket = months.get(m);
 			assertThat(bucket.get("count").asInt()).isEqualTo(values.size());
 			assertThat(bucket.get("avg").asDouble()).isCloseTo(values.stream().mapToDouble(v -> v).average().orElseThrow(),
-					org.assertj.core.api.Assertions.within(1e-9));
+					Assertions.within(1e-9));
 			assertThat(bucket.get("min").asDouble()).isEqualTo(values.stream().mapToDouble(v -> v).min().orElseThrow());
 			assertThat(bucket.get("max").asDouble()).isEqualTo(values.stream().mapToDouble(v -> v).max().orElseThrow());
 			assertThat(bucket.get("last").asDouble()).isEqualTo(values.get(values.size() - 1));

@@ -1,11 +1,15 @@
 package io.covenant.bench;
 
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +28,7 @@ import io.covenant.prediction.RiskModels;
 import io.covenant.prediction.Scores;
 import io.covenant.shared.security.Role;
 import io.covenant.upload.UploadFiles;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,7 +108,7 @@ class UploadBenchmark {
 		Path out = Path.of("target", "benchmarks", "upload.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
-		org.slf4j.LoggerFactory.getLogger(UploadBenchmark.class).warn("\n{}", report);
+		LoggerFactory.getLogger(UploadBenchmark.class).warn("\n{}", report);
 	}
 
 	/** COPY of the same rows, scored beforehand, into the same tables: the physical limit an upload is held to. */
@@ -123,7 +128,7 @@ class UploadBenchmark {
 		List<Scores.Scored> scores = models.scoreQuarterly(matrix, data.size());
 		StringBuilder companies = new StringBuilder();
 		StringBuilder predictions = new StringBuilder();
-		Map<String, UUID> ids = new java.util.HashMap<>();
+		Map<String, UUID> ids = new HashMap<>();
 		String now = OffsetDateTime.now().toString();
 		for (int i = 0; i < data.size(); i++) {
 			List<String> r = data.get(i);
@@ -146,12 +151,12 @@ class UploadBenchmark {
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			long started = System.nanoTime();
 			copy.copyIn("COPY companies (id, symbol, name, sector, country, market_cap, currency, access_level,"
-					+ " organization_id, created_by) FROM STDIN", new java.io.StringReader(companies.toString()));
+					+ " organization_id, created_by) FROM STDIN", new StringReader(companies.toString()));
 			copy.copyIn("COPY quarterly_predictions (company_id, reporting_year, reporting_quarter,"
 					+ " logistic_probability, gbm_probability, ensemble_probability, risk_level, confidence,"
 					+ " current_ratio, quick_ratio, debt_to_equity, inventory_turnover, receivables_turnover,"
 					+ " working_capital_to_total_assets, model_version, explanation, predicted_at, access_level,"
-					+ " organization_id, created_by) FROM STDIN", new java.io.StringReader(predictions.toString()));
+					+ " organization_id, created_by) FROM STDIN", new StringReader(predictions.toString()));
 			connection.commit();
 			return (System.nanoTime() - started) / 1e9;
 		}
@@ -178,7 +183,7 @@ class UploadBenchmark {
 	}
 
 	private static String d4(double v) {
-		return java.math.BigDecimal.valueOf(v).setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
+		return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP).toPlainString();
 	}
 
 	private static double median(List<Double> values) {

@@ -2,6 +2,7 @@ package io.covenant.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ class WebPagesBenchmark {
 					  || (ARRAY['Alpha','Borealis','Cygnus','Draco','Eridanus'])[i % 5 + 1] || ' Holdings ' || i,
 					  'Sector ' || (i % 11), 'USA', 'NYSE', 1000000 + i, 'organization', :org, :user
 					FROM generate_series(:from, :to) AS i""")
-				.param("org", organization, java.sql.Types.OTHER)
+				.param("org", organization, Types.OTHER)
 				.param("user", analyst.id())
 				.param("from", from)
 				.param("to", from + 9_999)
@@ -127,7 +128,7 @@ class WebPagesBenchmark {
 					  AND (coalesce(c.organization_id, c.created_by) IS NULL
 					    OR coalesce(c.organization_id, c.created_by) IS NOT NULL)
 					ORDER BY c.name <-> :name LIMIT 25""")
-				.param("org", organization, java.sql.Types.OTHER)
+				.param("org", organization, Types.OTHER)
 				.param("name", "Benchmrk Draco Holdngs 42")
 				.query()
 				.listOfRows());

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -78,7 +79,7 @@ class WriteScaleBenchmark {
 		Path out = Path.of("target", "benchmarks", "write-scale.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
-		org.slf4j.LoggerFactory.getLogger(WriteScaleBenchmark.class).warn("\n{}", report);
+		LoggerFactory.getLogger(WriteScaleBenchmark.class).warn("\n{}", report);
 	}
 
 	/** The two tables in a schema of their own with the seeds' index set, from V8's and V16's own statements. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -252,7 +253,7 @@ class CompanyApiTests {
 		fixtures.as(member).get("/api/v1/companies/by-cik/abc").then().statusCode(422);
 	}
 
-	private io.restassured.response.Response create(Map<String, Object> fields) {
+	private Response create(Map<String, Object> fields) {
 		return fixtures.as(member).body(body(fields)).post("/api/v1/companies");
 	}
 

@@ -1,6 +1,10 @@
 package io.covenant.company;
 
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -68,7 +72,7 @@ class CompanyPlanTests {
 			.singleRow();
 		for (Caller caller : callers.all()) {
 			CompanyCursor byTime = new CompanyCursor(CompanySort.CREATED_AT,
-					((java.sql.Timestamp) row.get("created_at")).toInstant().atOffset(java.time.ZoneOffset.UTC).toString(),
+					((Timestamp) row.get("created_at")).toInstant().atOffset(ZoneOffset.UTC).toString(),
 					(UUID) row.get("id"));
 			assertBounded(plans.explain(caller, repository.listQuery(CompanyFilter.none(), CompanySort.CREATED_AT,
 					false, byTime, PAGE, 0, caller)), caller + " created_at cursor", 4 * (PAGE + 1));
@@ -106,7 +110,7 @@ class CompanyPlanTests {
 				assertBounded(plan, caller + " search", 2 * (PAGE + 1));
 				assertThat(plan.json()).contains("covenant_search_companies");
 			}
-			Map<String, Object> params = new java.util.HashMap<>();
+			Map<String, Object> params = new HashMap<>();
 			params.put("name", QueryPlans.SEARCHED_WORD);
 			params.put("q", QueryPlans.SEARCHED_WORD.toLowerCase());
 			var inside = plans.explainFunction(caller, "covenant_search_companies",
@@ -132,7 +136,7 @@ class CompanyPlanTests {
 			Plan total = plans.explain(caller, repository.countQuery(byName, caller, cap));
 			assertBounded(total, caller + " nearest total", 2 * (PAGE + 1));
 			assertThat(total.json()).contains("covenant_nearest_companies");
-			Map<String, String> arguments = new java.util.LinkedHashMap<>();
+			Map<String, String> arguments = new LinkedHashMap<>();
 			arguments.put("p_limit - found", ":n");
 			arguments.put("p_limit", ":n");
 			arguments.put("p_name", ":name");

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -64,7 +65,7 @@ class CompanyRepositoryTests {
 		assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
 			repository.insert(command("TXA", "Kept?", sector), AccessLevel.SYSTEM, null, superAdmin.userId());
 			repository.insert(command("TXA", "Duplicate", sector), AccessLevel.SYSTEM, null, superAdmin.userId());
-		})).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+		})).isInstanceOf(DuplicateKeyException.class);
 		CompanyFilter filter = new CompanyFilter(sector, null, null, null, null, null, null, null, null, null, null, null);
 		assertThat(repository.count(filter, superAdmin, 1_000)).isZero();
 	}

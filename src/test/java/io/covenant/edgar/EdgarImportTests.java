@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.restassured.response.Response;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -155,10 +157,10 @@ class EdgarImportTests {
 	void onlineImportWithoutAUserAgentIsRefusedClearly() {
 		fixtures.as(admin).body(Map.of("ticker", "TSLA")).post("/api/v1/companies/import/edgar").then()
 			.statusCode(502)
-			.body("detail", org.hamcrest.Matchers.containsString("User-Agent"));
+			.body("detail", Matchers.containsString("User-Agent"));
 	}
 
-	private io.restassured.response.Response upload(String file) {
+	private Response upload(String file) {
 		return fixtures.as(admin).multiPart("file", SEC.resolve(file).toFile())
 			.contentType("multipart/form-data")
 			.post("/api/v1/companies/import/edgar")

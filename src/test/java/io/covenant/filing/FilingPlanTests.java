@@ -1,5 +1,6 @@
 package io.covenant.filing;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ class FilingPlanTests {
 				SELECT f.filing_date, f.id FROM sec_filings f JOIN companies c ON c.id = f.company_id
 				WHERE c.access_level = 'system' AND f.deleted_at IS NULL
 				ORDER BY f.filing_date DESC, f.id DESC OFFSET 12000 LIMIT 1""").query().singleRow();
-		FilingCursor after = new FilingCursor(((java.sql.Date) row.get("filing_date")).toLocalDate(),
+		FilingCursor after = new FilingCursor(((Date) row.get("filing_date")).toLocalDate(),
 				(UUID) row.get("id"));
 		for (Caller caller : plans.callers().all()) {
 			assertBounded(plans.explain(caller,

@@ -1,9 +1,11 @@
 package io.covenant.identity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
@@ -48,7 +50,7 @@ class AccessMatrixTests {
 
 	String sharedCompany;
 
-	final java.util.concurrent.atomic.AtomicInteger years = new java.util.concurrent.atomic.AtomicInteger();
+	final AtomicInteger years = new AtomicInteger();
 
 	@BeforeAll
 	void setUp() {
@@ -102,7 +104,7 @@ class AccessMatrixTests {
 
 	private String create(AccessLevel level, String path, Map<String, Object> body) {
 		Person creator = level == AccessLevel.SYSTEM ? superAdmin : owner;
-		Map<String, Object> withLevel = new java.util.HashMap<>(body);
+		Map<String, Object> withLevel = new HashMap<>(body);
 		withLevel.put("access_level", level.value());
 		return fixtures.as(creator).body(withLevel).post(path).then().statusCode(201).extract().path("id");
 	}

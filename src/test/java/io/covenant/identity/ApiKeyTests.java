@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,7 @@ class ApiKeyTests {
 			.body("email", equalTo(person.email()));
 		fixtures.as(person).get("/api/v1/api-keys").then().statusCode(200)
 			.body("[0]", not(hasKey("key")))
-			.body("[0].last_used_at", org.hamcrest.Matchers.notNullValue());
+			.body("[0].last_used_at", Matchers.notNullValue());
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.covenant.identity;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +37,7 @@ class AuthenticationTests {
 			.body("user.email", equalTo(email))
 			.body("user.role", equalTo("user"))
 			.body("user.is_verified", equalTo(false))
-			.body("user", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("password_hash")))
+			.body("user", Matchers.not(Matchers.hasKey("password_hash")))
 			.extract()
 			.path("verification_token");
 		fixtures.anonymous().body(Map.of("token", token)).post("/api/v1/auth/verify").then().statusCode(200)
@@ -91,13 +92,13 @@ class AuthenticationTests {
 			.then()
 			.statusCode(422)
 			.body("errors[0].field", equalTo("password"))
-			.body("errors[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("rejected_value")));
+			.body("errors[0]", Matchers.not(Matchers.hasKey("rejected_value")));
 		fixtures.anonymous()
 			.body(Map.of("email", "ok-" + UUID.randomUUID() + "@example.com", "password", "x".repeat(200)))
 			.post("/api/v1/auth/register")
 			.then()
 			.statusCode(422)
-			.body(org.hamcrest.Matchers.not(containsString("xxxxxxxxxx")));
+			.body(Matchers.not(containsString("xxxxxxxxxx")));
 		fixtures.anonymous().body("{not json").post("/api/v1/auth/register").then().statusCode(400)
 			.contentType("application/problem+json");
 	}

@@ -13,6 +13,7 @@ import io.covenant.Fixtures;
 import io.covenant.Fixtures.Person;
 import io.covenant.shared.security.Role;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
@@ -48,7 +49,10 @@ class PermissionTests {
 		Person stranger = fixtures.person(Role.ORG_MEMBER, fixtures.organization(null));
 		fixtures.as(admin).put("/api/v1/users/" + stranger.id() + "/permissions/audit:read").then().statusCode(404);
 		fixtures.as(member).put("/api/v1/users/" + member.id() + "/permissions/audit:read").then().statusCode(403);
-		fixtures.as(admin).put("/api/v1/users/" + member.id() + "/permissions/root:everything").then().statusCode(422);
+		fixtures.as(admin).put("/api/v1/users/" + member.id() + "/permissions/root:everything")
+			.then()
+			.statusCode(422)
+			.body("detail", containsString("root:everything"));
 	}
 
 }

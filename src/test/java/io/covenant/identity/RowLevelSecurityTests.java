@@ -1,6 +1,7 @@
 package io.covenant.identity;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,8 +81,8 @@ class RowLevelSecurityTests {
 
 	/** A connection of its own, outside the pool, so nothing it sets leaks into the application's connections. */
 	private Connection ownConnection() throws Exception {
-		String url = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
-		return java.sql.DriverManager.getConnection(url, "postgres", "");
+		String url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
+		return DriverManager.getConnection(url, "postgres", "");
 	}
 
 	private UUID user(UUID org) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -136,7 +137,7 @@ class MetricApiTests {
 			.post("/api/v1/companies").then().statusCode(201).extract().path("id");
 	}
 
-	private io.restassured.response.Response write(String companyId, List<Map<String, Object>> points) {
+	private Response write(String companyId, List<Map<String, Object>> points) {
 		return fixtures.as(analyst).body(Map.of("points", points)).post("/api/v1/companies/" + companyId + "/metrics");
 	}
 

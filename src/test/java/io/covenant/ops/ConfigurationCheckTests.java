@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import io.covenant.CovenantApplication;
 
@@ -52,10 +55,10 @@ class ConfigurationCheckTests {
 
 	@Test
 	void developmentGetsAGeneratedSecretWhenNoneIsSet() {
-		var environment = new org.springframework.core.env.StandardEnvironment();
+		var environment = new StandardEnvironment();
 		environment.getPropertySources()
-			.addFirst(new org.springframework.core.env.MapPropertySource("yml",
-					java.util.Map.of("covenant.security.jwt-secret", "", "covenant.environment", "development")));
+			.addFirst(new MapPropertySource("yml",
+					Map.of("covenant.security.jwt-secret", "", "covenant.environment", "development")));
 		new ConfigurationCheckEnvironmentPostProcessor().postProcessEnvironment(environment, null);
 		assertThat(environment.getProperty("covenant.security.jwt-secret")).hasSizeGreaterThanOrEqualTo(32);
 	}

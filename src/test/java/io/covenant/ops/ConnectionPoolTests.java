@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.env.MockEnvironment;
 
 import io.covenant.ApiTest;
 
@@ -46,7 +47,7 @@ class ConnectionPoolTests {
 
 	@Test
 	void poolDefaultsFollowTheEnvironment() {
-		var env = new org.springframework.mock.env.MockEnvironment();
+		var env = new MockEnvironment();
 		assertThat(PoolDefaults.forEnvironment(env.withProperty("covenant.environment", "production")))
 			.isEqualTo(new PoolDefaults(20, 30));
 		assertThat(PoolDefaults.forEnvironment(env.withProperty("covenant.environment", "staging")))

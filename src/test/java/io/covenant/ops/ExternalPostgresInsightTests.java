@@ -2,6 +2,7 @@ package io.covenant.ops;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -63,7 +64,7 @@ class ExternalPostgresInsightTests {
 		assertThat(repository.summaries(MaintenanceJobs.DAILY_SUMMARY)).extracting(InsightRecords.SummaryFreshness::name)
 			.containsExactly("daily_metrics_summary");
 		assertThat(repository.replication().inRecovery()).isFalse();
-		assertThat(repository.jobs(java.util.List.of(MaintenanceJobs.SESSIONS)))
+		assertThat(repository.jobs(List.of(MaintenanceJobs.SESSIONS)))
 			.singleElement()
 			.satisfies(job -> assertThat(job.lastStartedAt()).isNull());
 		jdbc.sql("ANALYZE").update();

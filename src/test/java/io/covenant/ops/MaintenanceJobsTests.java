@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -216,7 +217,7 @@ class MaintenanceJobsTests {
 	}
 
 	private Map<String, Double> summary(UUID company) {
-		Map<String, Double> days = new java.util.LinkedHashMap<>();
+		Map<String, Double> days = new LinkedHashMap<>();
 		jdbc.sql("SELECT day, avg_value FROM daily_metrics_summary WHERE company_id = ? ORDER BY day")
 			.param(company)
 			.query(rs -> {

@@ -1,5 +1,8 @@
 package io.covenant.prediction;
 
+import java.math.BigDecimal;
+import java.sql.Types;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -168,7 +171,7 @@ class PredictionAggregateTests {
 				SELECT :prefix || n, 'Aggregate company ' || repeat('x', n % 7) || n, 'Sector ' || (n % 5), :level,
 				       :org, :by
 				FROM generate_series(1, :count) n""")
-			.param("prefix", prefix).param("level", level).param("org", org, java.sql.Types.OTHER)
+			.param("prefix", prefix).param("level", level).param("org", org, Types.OTHER)
 			.param("by", by).param("count", count).update();
 	}
 
@@ -207,10 +210,10 @@ class PredictionAggregateTests {
 	private List<Map<String, Object>> rows(String sql, UUID org) {
 		return jdbc.sql(sql).param("org", org).query().listOfRows().stream()
 			.map(row -> {
-				Map<String, Object> normalized = new java.util.LinkedHashMap<>();
+				Map<String, Object> normalized = new LinkedHashMap<>();
 				int i = 0;
 				for (Object value : row.values()) {
-					normalized.put("c" + i++, value instanceof Number n ? new java.math.BigDecimal(n.toString())
+					normalized.put("c" + i++, value instanceof Number n ? new BigDecimal(n.toString())
 						.stripTrailingZeros() : value);
 				}
 				return normalized;

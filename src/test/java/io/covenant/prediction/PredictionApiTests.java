@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class PredictionApiTests {
 	@BeforeEach
 	void setUp() {
 		analyst = fixtures.person(Role.ORG_MEMBER, fixtures.organization(null));
-		sector = "Risk " + java.util.UUID.randomUUID();
+		sector = "Risk " + UUID.randomUUID();
 		company = fixtures.as(analyst).body(Map.of("symbol", "RSK", "name", "Risky Co", "sector", sector))
 			.post("/api/v1/companies").then().statusCode(201).extract().path("id");
 	}
@@ -77,7 +78,7 @@ class PredictionApiTests {
 			.post("/api/v1/predictions/annual").then().statusCode(201).extract().path("id");
 		// As if an earlier model had scored it.
 		fixtures.jdbc().sql("UPDATE annual_predictions SET model_version = '1.0.0+earlier' WHERE id = :id")
-			.param("id", java.util.UUID.fromString(id)).update();
+			.param("id", UUID.fromString(id)).update();
 		fixtures.as(analyst).get("/api/v1/predictions/annual/" + id).then().statusCode(200)
 			.body("model_version", equalTo("1.0.0+earlier"));
 		fixtures.as(analyst).body(annual("2023", 0.5, 8.0, 0.01, 3.0, 0.01)).put("/api/v1/predictions/annual/" + id)

@@ -1,9 +1,12 @@
 package io.covenant.prediction;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.HashMap;
 import java.util.Map;
 
+import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -75,8 +78,8 @@ class PredictionPlanTests {
 				.param("org", callers.bigOrgAdmin().organizationId())
 				.query()
 				.singleRow();
-			Cursor after = new Cursor(((java.sql.Timestamp) row.get("created_at")).toInstant(),
-					(java.util.UUID) row.get("id"));
+			Cursor after = new Cursor(((Timestamp) row.get("created_at")).toInstant(),
+					(UUID) row.get("id"));
 			for (Caller caller : callers.all()) {
 				assertBounded(plans.explain(caller, repository.listQuery(kind, NONE, after, PAGE, caller)),
 						caller + " " + kind + " cursor", 3 * 2 * (PAGE + 1));
@@ -89,7 +92,7 @@ class PredictionPlanTests {
 		var callers = plans.callers();
 		for (Caller caller : callers.all()) {
 			Map<String, Object> params = new HashMap<>();
-			params.put("org", new SqlParameterValue(java.sql.Types.OTHER, callers.bigOrgAdmin().organizationId()));
+			params.put("org", new SqlParameterValue(Types.OTHER, callers.bigOrgAdmin().organizationId()));
 			params.put("year", "2022");
 			params.put("user", caller.userId());
 			params.put("super", caller.isSuperAdmin());

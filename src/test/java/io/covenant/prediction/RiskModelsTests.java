@@ -1,6 +1,7 @@
 package io.covenant.prediction;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class RiskModelsTests {
 
 	@Test
 	void theServedProbabilityIsTheEnsembleOfTheCalibratedScorecardAndTrees() {
-		for (ModelArtifact artifact : java.util.List.of(models.annualArtifact(), models.quarterlyArtifact())) {
+		for (ModelArtifact artifact : List.of(models.annualArtifact(), models.quarterlyArtifact())) {
 			double[] ratios = artifact.name().equals("annual") ? HEALTHY_ANNUAL : HEALTHY_QUARTERLY;
 			ScorecardModel scorecard = artifact.logistic();
 			double points = scorecard.intercept();
@@ -61,7 +62,7 @@ class RiskModelsTests {
 
 	@Test
 	void theReasonsSumWithTheInterceptToTheScore() {
-		for (Reasons reasons : java.util.List.of(models.scoreAnnual(DISTRESSED_ANNUAL).reasons().get(0),
+		for (Reasons reasons : List.of(models.scoreAnnual(DISTRESSED_ANNUAL).reasons().get(0),
 				models.scoreAnnual(DISTRESSED_ANNUAL).reasons().get(1),
 				models.scoreQuarterly(HEALTHY_QUARTERLY).reasons().get(0),
 				models.scoreQuarterly(HEALTHY_QUARTERLY).reasons().get(1),
@@ -90,7 +91,7 @@ class RiskModelsTests {
 		// TreeSHAP's bias and contributions sum to the raw score only to rounding, hence 1e-9 against single scoring.
 		assertThat(bulk[0]).isCloseTo(models.scoreQuarterly(HEALTHY_QUARTERLY).ensembleProbability(), within(1e-9));
 		assertThat(bulk[1]).isCloseTo(models.scoreQuarterly(DISTRESSED_QUARTERLY).ensembleProbability(), within(1e-9));
-		java.util.List<Scores.Scored> batch = models.scoreQuarterly(rows, 2);
+		List<Scores.Scored> batch = models.scoreQuarterly(rows, 2);
 		assertThat(batch.get(0).ensembleProbability()).isEqualTo(bulk[0]);
 		double[] annual = new double[10];
 		System.arraycopy(HEALTHY_ANNUAL, 0, annual, 0, 5);
@@ -112,7 +113,7 @@ class RiskModelsTests {
 
 	@Test
 	void theEnsembleIsNeverBelowItsBetterMember() {
-		for (ModelArtifact artifact : java.util.List.of(models.annualArtifact(), models.quarterlyArtifact())) {
+		for (ModelArtifact artifact : List.of(models.annualArtifact(), models.quarterlyArtifact())) {
 			Map<String, ModelMetrics> m = artifact.metrics();
 			assertThat(m.get("ensemble").rocAuc()).as(artifact.name())
 				.isGreaterThanOrEqualTo(Math.max(m.get("logistic").rocAuc(), m.get("gbm").rocAuc()));

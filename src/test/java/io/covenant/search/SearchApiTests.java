@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import io.restassured.path.json.JsonPath;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -71,11 +73,11 @@ class SearchApiTests {
 			.post("/api/v1/documents").then().statusCode(201)
 			.body("mime_type", equalTo("text/html"))
 			.body("form_type", equalTo("10-K"))
-			.body("sections", org.hamcrest.Matchers.hasItem("Item 1A. Risk Factors"))
+			.body("sections", Matchers.hasItem("Item 1A. Risk Factors"))
 			.extract().path("id");
 		text = fixtures.as(analyst).body(Map.of("company_id", company, "title", "Apple 10-K (text)", "form_type", "10-K",
 				"document_date", "2024-11-01", "content", read("10-K_AAPL_text.md")))
-			.post("/api/v1/documents").then().statusCode(201).body("chunk_count", org.hamcrest.Matchers.greaterThan(100))
+			.post("/api/v1/documents").then().statusCode(201).body("chunk_count", Matchers.greaterThan(100))
 			.extract().path("id");
 		awaitIndexed();
 	}
@@ -99,8 +101,8 @@ class SearchApiTests {
 		String filing = fixtures.jdbc().sql("""
 				INSERT INTO sec_filings (company_id, filing_type, filing_date, accession_number)
 				VALUES (:company, '10-Q', '2025-08-01', :accession) RETURNING id""")
-			.param("company", java.util.UUID.fromString(company)).param("accession", accession)
-			.query(java.util.UUID.class).single().toString();
+			.param("company", UUID.fromString(company)).param("accession", accession)
+			.query(UUID.class).single().toString();
 		JsonPath document = fixtures.as(analyst).contentType("multipart/form-data")
 			.multiPart("file", "aapl-10-q.html", read("10-Q_AAPL_2025-08-01.html").getBytes())
 			.multiPart("filing_id", filing).multiPart("access_level", "personal")
@@ -148,7 +150,7 @@ class SearchApiTests {
 		Caller caller = new Caller(analyst.id(), analyst.organizationId(), null, Role.ORG_MEMBER, Set.of("documents:read"),
 				false);
 		List<SearchFilter> filters = List.of(new SearchFilter(null, null, null, null, null, null),
-				new SearchFilter(java.util.UUID.fromString(company), "10-K", "1A", null, null, null));
+				new SearchFilter(UUID.fromString(company), "10-K", "1A", null, null, null));
 		int compared = 0;
 		for (String q : KEYWORD_QUERIES) {
 			TsQuery.Node root = TsQuery.parse(parse(q).tsquery());

@@ -17,9 +17,12 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 
 import io.covenant.ApiTest;
@@ -29,6 +32,7 @@ import io.covenant.bench.KeepAliveClient;
 import io.covenant.bench.Latency;
 import io.covenant.company.Companies;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Callers;
 import io.covenant.shared.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +78,7 @@ class SearchBenchmark {
 	Search search;
 
 	@Autowired
-	org.springframework.context.ApplicationContext context;
+	ApplicationContext context;
 
 	@Test
 	void searchesTwoHundredThousandChunks() throws Exception {
@@ -141,7 +145,7 @@ class SearchBenchmark {
 
 		Caller asCaller = new Caller(analyst.id(), orgA, null, Role.ORG_MEMBER, Set.of("documents:read"), false);
 		Latency keywordRls = Latency.measure("keyword SQL alone, as the caller (RLS)", 100, 1_000,
-				() -> io.covenant.shared.security.Callers.runAs(asCaller, () -> repository.keyword(
+				() -> Callers.runAs(asCaller, () -> repository.keyword(
 						QUERIES.get(n[0]++ % QUERIES.size()), new SearchFilter(null, null, null, null, null, null), asCaller,
 						10)));
 		List<UUID> someHits = index.nearest(recallQueries.get(0), 10, filter).stream()
@@ -156,7 +160,7 @@ class SearchBenchmark {
 		// The search index must rank as PostgreSQL does: the same chunks, in the same order, with the same scores.
 		int identical = 0;
 		for (String q : QUERIES) {
-			List<DocumentRepository.Ranked> postgres = io.covenant.shared.security.Callers.runAs(asCaller,
+			List<DocumentRepository.Ranked> postgres = Callers.runAs(asCaller,
 					() -> repository.keyword(q, none, asCaller, 10));
 			if (postgres.equals(search.keyword(q, none, asCaller, 10))) {
 				identical++;
@@ -167,7 +171,7 @@ class SearchBenchmark {
 				+ " WHERE ch.content_tsv @@ q.query AND d.deleted_at IS NULL ORDER BY score DESC, ch.id LIMIT 10")
 			.param("q", "share repurchase program").query(String.class).list());
 		Latency hydrate = Latency.measure("reading 10 hits back with snippets, as the caller", 100, 1_000,
-				() -> io.covenant.shared.security.Callers.runAs(asCaller,
+				() -> Callers.runAs(asCaller,
 						() -> repository.hits(someHits, QUERIES.get(n[0]++ % QUERIES.size()), asCaller)));
 
 		String report = """
@@ -213,13 +217,13 @@ class SearchBenchmark {
 		Path out = Path.of("target", "benchmarks", "search.md");
 		Files.createDirectories(out.getParent());
 		Files.writeString(out, report);
-		org.slf4j.LoggerFactory.getLogger(SearchBenchmark.class).warn("\n{}", report);
+		LoggerFactory.getLogger(SearchBenchmark.class).warn("\n{}", report);
 		assertThat(recallAll).isPositive();
 		assertThat(identical).isEqualTo(QUERIES.size());
 	}
 
 	private double recall(List<float[]> queries, float[][] vectors, boolean[] allowed, Map<UUID, Integer> position,
-			org.apache.lucene.search.Query filter) {
+			Query filter) {
 		double total = 0;
 		for (float[] q : queries) {
 			Set<Integer> exact = exactTop(q, vectors, allowed, 10);

@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,10 +14,12 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
 import org.postgresql.PGConnection;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 import io.covenant.company.Companies;
 
@@ -126,10 +129,10 @@ public final class SearchCorpus {
 	public static double rebuildIndex(ApplicationContext context) {
 		SearchIndex index = context.getBean(SearchIndex.class);
 		index.stop();
-		org.springframework.util.FileSystemUtils.deleteRecursively(context.getBean(SearchProperties.class).indexDirectory().toFile());
+		FileSystemUtils.deleteRecursively(context.getBean(SearchProperties.class).indexDirectory().toFile());
 		long t = System.nanoTime();
 		index.start();
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofHours(1)).pollInterval(java.time.Duration.ofSeconds(1))
+		Awaitility.await().atMost(Duration.ofHours(1)).pollInterval(Duration.ofSeconds(1))
 			.until(index::ready);
 		return (System.nanoTime() - t) / 1e9;
 	}

@@ -10,6 +10,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,7 +141,7 @@ class SearchNodesTests {
 			.indexBehind();
 	}
 
-	private static JsonPath search(io.restassured.specification.RequestSpecification as, String mode, String q) {
+	private static JsonPath search(RequestSpecification as, String mode, String q) {
 		return as.queryParam("q", q).queryParam("mode", mode).queryParam("limit", 10)
 			.get("/api/v1/search").then().statusCode(200).extract().jsonPath();
 	}

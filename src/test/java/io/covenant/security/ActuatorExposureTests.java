@@ -1,5 +1,6 @@
 package io.covenant.security;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class ActuatorExposureTests {
 		UUID org = fixtures.organization(null);
 		Person operator = fixtures.person(Role.ORG_MEMBER, org);
 		fixtures.as(superAdmin).put("/api/v1/users/" + operator.id() + "/permissions/ops:read").then().statusCode(200);
-		String token = fixtures.anonymous().body(java.util.Map.of("refresh_token", operator.refreshToken()))
+		String token = fixtures.anonymous().body(Map.of("refresh_token", operator.refreshToken()))
 			.post("/api/v1/auth/refresh").then().statusCode(200).extract().path("access_token");
 		fixtures.anonymous().auth().oauth2(token).get("/actuator/prometheus").then().statusCode(200);
 		fixtures.anonymous().auth().oauth2(token).get("/actuator/health").then().statusCode(200)

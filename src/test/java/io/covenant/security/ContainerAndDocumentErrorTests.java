@@ -2,6 +2,7 @@ package io.covenant.security;
 
 import java.nio.charset.StandardCharsets;
 
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -74,7 +75,7 @@ class ContainerAndDocumentErrorTests {
 		assertThat(output.getAll()).doesNotContain("\tat ");
 	}
 
-	private io.restassured.response.ValidatableResponse upload(Person person, String csv) {
+	private ValidatableResponse upload(Person person, String csv) {
 		return fixtures.as(person).contentType("multipart/form-data")
 			.multiPart("file", "rows.csv", csv.getBytes(StandardCharsets.UTF_8))
 			.multiPart("job_type", "quarterly")

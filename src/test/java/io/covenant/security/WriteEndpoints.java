@@ -9,11 +9,14 @@ import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,7 +52,7 @@ record WriteEndpoints(List<Endpoint> all) {
 				}
 			}
 		}
-		endpoints.sort(java.util.Comparator.comparing(Endpoint::toString));
+		endpoints.sort(Comparator.comparing(Endpoint::toString));
 		return new WriteEndpoints(List.copyOf(endpoints));
 	}
 
@@ -92,7 +95,7 @@ record WriteEndpoints(List<Endpoint> all) {
 						|| parameter.hasParameterAnnotation(PathVariable.class)) {
 					continue;
 				}
-				parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+				parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
 				String name = !param.name().isEmpty() ? param.name()
 						: !param.value().isEmpty() ? param.value() : parameter.getParameterName();
 				names.add(name);
@@ -141,7 +144,7 @@ record WriteEndpoints(List<Endpoint> all) {
 			return 1;
 		}
 		if (raw.isEnum()) {
-			return raw.getEnumConstants()[0].toString().toLowerCase(java.util.Locale.ROOT);
+			return raw.getEnumConstants()[0].toString().toLowerCase(Locale.ROOT);
 		}
 		if (depth > 4) {
 			return null;

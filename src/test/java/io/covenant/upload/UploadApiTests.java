@@ -1,6 +1,7 @@
 package io.covenant.upload;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -12,10 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +32,7 @@ import org.springframework.core.env.Environment;
 import io.covenant.ApiTest;
 import io.covenant.Fixtures;
 import io.covenant.Fixtures.Person;
+import io.covenant.shared.hash.Sha256;
 import io.covenant.shared.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +68,7 @@ class UploadApiTests {
 			.header("Location", startsWith("/api/v1/uploads/"))
 			.body("status", equalTo("pending"))
 			.body("total_rows", equalTo(100))
-			.body("file_hash", equalTo(io.covenant.shared.hash.Sha256.hex(file.csv())))
+			.body("file_hash", equalTo(Sha256.hex(file.csv())))
 			.extract().path("id");
 		Map<String, Object> job = awaitFinished(analyst, id);
 		assertThat(job).containsEntry("status", "completed").containsEntry("processed_rows", 100)
@@ -127,7 +133,7 @@ class UploadApiTests {
 			.body("type", equalTo("https://covenant.dev/problems/unsupported-file"))
 			.body("detail", containsString("not a CSV or XLSX"));
 		byte[] junk = new byte[4096];
-		new java.util.Random(7).nextBytes(junk);
+		new Random(7).nextBytes(junk);
 		junk[0] = 'x';
 		upload(analyst, junk, "data.csv", "quarterly").statusCode(415).body("detail", containsString("CSV or XLSX"));
 		upload(analyst, new byte[0], "empty.csv", "quarterly").statusCode(422)
@@ -178,7 +184,7 @@ class UploadApiTests {
 	void progressStreamsAsServerSentEventsUntilTheJobEnds() throws Exception {
 		String id = upload(analyst, UploadFiles.quarterly("S", 500, 0, 4).csv(), "s.csv", "quarterly")
 			.statusCode(202).extract().path("id");
-		HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(
+		HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
 				HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/api/v1/uploads/" + id + "/events"))
 					.header("Authorization", "Bearer " + analyst.accessToken())
 					.timeout(Duration.ofSeconds(60))
@@ -278,9 +284,9 @@ class UploadApiTests {
 	}
 
 	private static byte[] zipOf(String name, String content) throws Exception {
-		var bytes = new java.io.ByteArrayOutputStream();
-		try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
-			zip.putNextEntry(new java.util.zip.ZipEntry(name));
+		var bytes = new ByteArrayOutputStream();
+		try (var zip = new ZipOutputStream(bytes)) {
+			zip.putNextEntry(new ZipEntry(name));
 			zip.write(content.getBytes(StandardCharsets.UTF_8));
 			zip.closeEntry();
 		}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -138,7 +139,7 @@ public final class UploadFiles {
 			zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
 			zip.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>".getBytes(StandardCharsets.UTF_8));
 			byte[] spaces = new byte[1 << 20];
-			java.util.Arrays.fill(spaces, (byte) ' ');
+			Arrays.fill(spaces, (byte) ' ');
 			for (int i = 0; i < 64; i++) {
 				zip.write(spaces);
 			}

@@ -1,6 +1,7 @@
 package io.covenant.audit.web;
 
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -14,7 +15,7 @@ import io.covenant.audit.AuditLog;
 import io.covenant.audit.AuditQuery;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Limits;
-import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Caller;
 
 /** The audit log, filtered and cursor-paginated, newest first. */
 @RestController
@@ -28,7 +29,7 @@ class AuditLogController {
 	}
 
 	@GetMapping
-	CursorPage<AuditEntry> search(@RequestParam(name = "user_id", required = false) UUID userId,
+	CursorPage<AuditEntry> search(Caller caller, @RequestParam(name = "user_id", required = false) UUID userId,
 			@RequestParam(name = "organization_id", required = false) UUID organizationId,
 			@RequestParam(name = "entity_type", required = false) String entityType,
 			@RequestParam(name = "entity_id", required = false) UUID entityId,
@@ -38,8 +39,8 @@ class AuditLogController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
 		AuditQuery query = new AuditQuery(userId, entityType, entityId,
-				action == null ? null : action.toUpperCase(java.util.Locale.ROOT), requestId, from, to, organizationId);
-		return auditLog.search(Callers.current(), query, cursor, Limits.check(limit));
+				action == null ? null : action.toUpperCase(Locale.ROOT), requestId, from, to, organizationId);
+		return auditLog.search(caller, query, cursor, Limits.check(limit));
 	}
 
 }

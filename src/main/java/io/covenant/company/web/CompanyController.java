@@ -1,5 +1,6 @@
 package io.covenant.company.web;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -25,7 +26,7 @@ import io.covenant.company.CompanySort;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.paging.Limits;
 import io.covenant.shared.security.AccessLevel;
-import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Caller;
 
 /** Company profiles: CRUD, filtered lists, name and text search, ticker and CIK lookups. */
 @RestController
@@ -40,38 +41,38 @@ class CompanyController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	Company create(@Valid @RequestBody CompanyCommand command) {
-		return companies.create(Callers.current(), command);
+	Company create(Caller caller, @Valid @RequestBody CompanyCommand command) {
+		return companies.create(caller, command);
 	}
 
 	@GetMapping("/{id}")
-	Company get(@PathVariable UUID id) {
-		return companies.get(Callers.current(), id);
+	Company get(Caller caller, @PathVariable UUID id) {
+		return companies.get(caller, id);
 	}
 
 	@GetMapping("/by-ticker/{ticker}")
-	Company byTicker(@PathVariable String ticker) {
-		return companies.byTicker(Callers.current(), ticker);
+	Company byTicker(Caller caller, @PathVariable String ticker) {
+		return companies.byTicker(caller, ticker);
 	}
 
 	@GetMapping("/by-cik/{cik}")
-	Company byCik(@PathVariable String cik) {
-		return companies.byCik(Callers.current(), cik);
+	Company byCik(Caller caller, @PathVariable String cik) {
+		return companies.byCik(caller, cik);
 	}
 
 	@PutMapping("/{id}")
-	Company update(@PathVariable UUID id, @Valid @RequestBody CompanyCommand command) {
-		return companies.update(Callers.current(), id, command);
+	Company update(Caller caller, @PathVariable UUID id, @Valid @RequestBody CompanyCommand command) {
+		return companies.update(caller, id, command);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void delete(@PathVariable UUID id) {
-		companies.delete(Callers.current(), id);
+	void delete(Caller caller, @PathVariable UUID id) {
+		companies.delete(caller, id);
 	}
 
 	@GetMapping
-	CompanyPage list(@RequestParam(required = false) String sector, @RequestParam(required = false) String subsector,
+	CompanyPage list(Caller caller, @RequestParam(required = false) String sector, @RequestParam(required = false) String subsector,
 			@RequestParam(required = false) String category, @RequestParam(required = false) String country,
 			@RequestParam(required = false) String exchange,
 			@RequestParam(name = "access_level", required = false) String accessLevel,
@@ -85,7 +86,7 @@ class CompanyController {
 			@RequestParam(required = false) Integer offset) {
 		CompanyFilter filter = new CompanyFilter(sector, subsector, category, country, exchange, AccessLevel.parse(accessLevel),
 				marketCapMin, marketCapMax, foundedYearMin, foundedYearMax, blankToNull(q), blankToNull(name));
-		return companies.list(Callers.current(), filter, CompanySort.of(sort), ascending(order), cursor,
+		return companies.list(caller, filter, CompanySort.of(sort), ascending(order), cursor,
 				Limits.check(limit), Limits.offset(offset));
 	}
 
@@ -94,7 +95,7 @@ class CompanyController {
 		if (order == null) {
 			return null;
 		}
-		return switch (order.toLowerCase(java.util.Locale.ROOT)) {
+		return switch (order.toLowerCase(Locale.ROOT)) {
 			case "asc" -> true;
 			case "desc" -> false;
 			default -> throw InvalidInput.of("order", "must be asc or desc");

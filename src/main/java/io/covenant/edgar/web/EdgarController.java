@@ -13,7 +13,7 @@ import org.springframework.web.multipart.MultipartFile;
 import io.covenant.edgar.EdgarImporter;
 import io.covenant.edgar.ImportResult;
 import io.covenant.shared.error.InvalidInput;
-import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Caller;
 import io.covenant.shared.text.StorableText;
 
 /** Imports a company from SEC EDGAR: online by ticker or CIK, or from an uploaded EDGAR JSON document. */
@@ -29,12 +29,12 @@ class EdgarController {
 	}
 
 	@PostMapping(path = "/api/v1/companies/import/edgar", consumes = MediaType.APPLICATION_JSON_VALUE)
-	List<ImportResult> online(@RequestBody EdgarRequest request) {
-		return importer.importOnline(Callers.current(), request.ticker(), request.cik());
+	List<ImportResult> online(Caller caller, @RequestBody EdgarRequest request) {
+		return importer.importOnline(caller, request.ticker(), request.cik());
 	}
 
 	@PostMapping(path = "/api/v1/companies/import/edgar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	List<ImportResult> file(@RequestParam("file") MultipartFile file,
+	List<ImportResult> file(Caller caller, @RequestParam("file") MultipartFile file,
 			@RequestParam(required = false) String ticker) throws IOException {
 		if (file.isEmpty()) {
 			throw InvalidInput.of("file", "is empty");
@@ -42,7 +42,7 @@ class EdgarController {
 		if (file.getSize() > MAX_DOCUMENT) {
 			throw InvalidInput.of("file", "is larger than 50 MB");
 		}
-		return List.of(importer.importDocument(Callers.current(), file.getBytes(), ticker,
+		return List.of(importer.importDocument(caller, file.getBytes(), ticker,
 				StorableText.require("file", file.getOriginalFilename())));
 	}
 

@@ -15,7 +15,7 @@ import io.covenant.filing.FilingQuery;
 import io.covenant.filing.Filings;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Limits;
-import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Caller;
 
 /** SEC filings by company, form type and filing-date range. */
 @RestController
@@ -28,19 +28,19 @@ class FilingController {
 	}
 
 	@GetMapping("/api/v1/companies/{id}/filings")
-	CursorPage<Filing> ofCompany(@PathVariable UUID id, @RequestParam(required = false) List<String> form,
+	CursorPage<Filing> ofCompany(Caller caller, @PathVariable UUID id, @RequestParam(required = false) List<String> form,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-		return filings.list(Callers.current(), new FilingQuery(id, form, from, to), cursor, Limits.check(limit));
+		return filings.list(caller, new FilingQuery(id, form, from, to), cursor, Limits.check(limit));
 	}
 
 	@GetMapping("/api/v1/filings")
-	CursorPage<Filing> all(@RequestParam(required = false) List<String> form,
+	CursorPage<Filing> all(Caller caller, @RequestParam(required = false) List<String> form,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-		return filings.list(Callers.current(), new FilingQuery(null, form, from, to), cursor, Limits.check(limit));
+		return filings.list(caller, new FilingQuery(null, form, from, to), cursor, Limits.check(limit));
 	}
 
 }

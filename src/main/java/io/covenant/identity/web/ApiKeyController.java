@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.covenant.identity.ApiKeys;
 import io.covenant.identity.ApiKeys.ApiKeyView;
-import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Caller;
 
 /** The caller's own API keys. */
 @RestController
@@ -37,19 +37,19 @@ class ApiKeyController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	ApiKeyView create(@Valid @RequestBody CreateApiKeyRequest request) {
-		return apiKeys.create(Callers.current(), request.name(), request.scopes(), request.expiresAt());
+	ApiKeyView create(Caller caller, @Valid @RequestBody CreateApiKeyRequest request) {
+		return apiKeys.create(caller, request.name(), request.scopes(), request.expiresAt());
 	}
 
 	@GetMapping
-	List<ApiKeyView> list() {
-		return apiKeys.list(Callers.current());
+	List<ApiKeyView> list(Caller caller) {
+		return apiKeys.list(caller);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void revoke(@PathVariable UUID id) {
-		apiKeys.revoke(Callers.current(), id);
+	void revoke(Caller caller, @PathVariable UUID id) {
+		apiKeys.revoke(caller, id);
 	}
 
 	record CreateApiKeyRequest(@NotBlank @Size(max = 100) String name, @NotEmpty Set<@NotBlank String> scopes,

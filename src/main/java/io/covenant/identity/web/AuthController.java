@@ -18,7 +18,7 @@ import io.covenant.identity.web.AuthRequests.LogoutRequest;
 import io.covenant.identity.web.AuthRequests.RefreshRequest;
 import io.covenant.identity.web.AuthRequests.RegisterRequest;
 import io.covenant.identity.web.AuthRequests.VerifyRequest;
-import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Caller;
 
 /** Registration, verification, sign-in, refresh and sign-out. */
 @RestController
@@ -54,8 +54,8 @@ class AuthController {
 
 	@PostMapping("/logout")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void logout(@RequestBody(required = false) LogoutRequest request) {
-		accounts.logout(Callers.current(), request == null ? null : request.refreshToken());
+	void logout(Caller caller, @RequestBody(required = false) LogoutRequest request) {
+		accounts.logout(caller, request == null ? null : request.refreshToken());
 	}
 
 }

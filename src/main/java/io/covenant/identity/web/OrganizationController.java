@@ -26,7 +26,7 @@ import io.covenant.identity.OrganizationView;
 import io.covenant.identity.Organizations;
 import io.covenant.identity.UserView;
 import io.covenant.shared.paging.Limits;
-import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Caller;
 
 /** Tenants, organisations, invitations and members. */
 @RestController
@@ -41,68 +41,68 @@ class OrganizationController {
 
 	@PostMapping("/tenants")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> createTenant(@Valid @RequestBody TenantRequest request) {
-		return Map.of("id", organizations.createTenant(Callers.current(), request.name()), "name", request.name());
+	Map<String, Object> createTenant(Caller caller, @Valid @RequestBody TenantRequest request) {
+		return Map.of("id", organizations.createTenant(caller, request.name()), "name", request.name());
 	}
 
 	@PostMapping("/organizations")
 	@ResponseStatus(HttpStatus.CREATED)
-	OrganizationView create(@Valid @RequestBody OrganizationCommand command) {
-		return organizations.create(Callers.current(), command);
+	OrganizationView create(Caller caller, @Valid @RequestBody OrganizationCommand command) {
+		return organizations.create(caller, command);
 	}
 
 	@GetMapping("/organizations")
-	List<OrganizationView> list(@RequestParam(required = false) Integer limit,
+	List<OrganizationView> list(Caller caller, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) Integer offset) {
-		return organizations.list(Callers.current(), Limits.check(limit), Limits.offset(offset));
+		return organizations.list(caller, Limits.check(limit), Limits.offset(offset));
 	}
 
 	@GetMapping("/organizations/{id}")
-	OrganizationView get(@PathVariable UUID id) {
-		return organizations.get(Callers.current(), id);
+	OrganizationView get(Caller caller, @PathVariable UUID id) {
+		return organizations.get(caller, id);
 	}
 
 	@PutMapping("/organizations/{id}")
-	OrganizationView update(@PathVariable UUID id, @Valid @RequestBody OrganizationCommand command) {
-		return organizations.update(Callers.current(), id, command);
+	OrganizationView update(Caller caller, @PathVariable UUID id, @Valid @RequestBody OrganizationCommand command) {
+		return organizations.update(caller, id, command);
 	}
 
 	@DeleteMapping("/organizations/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void delete(@PathVariable UUID id) {
-		organizations.delete(Callers.current(), id);
+	void delete(Caller caller, @PathVariable UUID id) {
+		organizations.delete(caller, id);
 	}
 
 	@PostMapping("/organizations/{id}/join-token")
-	OrganizationView rotateJoinToken(@PathVariable UUID id) {
-		return organizations.rotateJoinToken(Callers.current(), id);
+	OrganizationView rotateJoinToken(Caller caller, @PathVariable UUID id) {
+		return organizations.rotateJoinToken(caller, id);
 	}
 
 	@PostMapping("/organizations/join")
-	UserView join(@Valid @RequestBody JoinRequest request) {
-		return organizations.join(Callers.current(), request.token());
+	UserView join(Caller caller, @Valid @RequestBody JoinRequest request) {
+		return organizations.join(caller, request.token());
 	}
 
 	@GetMapping("/organizations/{id}/members")
-	List<UserView> members(@PathVariable UUID id) {
-		return organizations.members(Callers.current(), id);
+	List<UserView> members(Caller caller, @PathVariable UUID id) {
+		return organizations.members(caller, id);
 	}
 
 	@PostMapping("/organizations/{id}/members")
 	@ResponseStatus(HttpStatus.CREATED)
-	UserView addMember(@PathVariable UUID id, @Valid @RequestBody MemberRequest request) {
-		return organizations.addMember(Callers.current(), id, request.email(), request.role());
+	UserView addMember(Caller caller, @PathVariable UUID id, @Valid @RequestBody MemberRequest request) {
+		return organizations.addMember(caller, id, request.email(), request.role());
 	}
 
 	@PutMapping("/organizations/{id}/members/{userId}")
-	UserView changeRole(@PathVariable UUID id, @PathVariable UUID userId, @Valid @RequestBody RoleRequest request) {
-		return organizations.changeRole(Callers.current(), id, userId, request.role());
+	UserView changeRole(Caller caller, @PathVariable UUID id, @PathVariable UUID userId, @Valid @RequestBody RoleRequest request) {
+		return organizations.changeRole(caller, id, userId, request.role());
 	}
 
 	@DeleteMapping("/organizations/{id}/members/{userId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void removeMember(@PathVariable UUID id, @PathVariable UUID userId) {
-		organizations.removeMember(Callers.current(), id, userId);
+	void removeMember(Caller caller, @PathVariable UUID id, @PathVariable UUID userId) {
+		organizations.removeMember(caller, id, userId);
 	}
 
 	record TenantRequest(@NotBlank @Size(max = 200) String name) {

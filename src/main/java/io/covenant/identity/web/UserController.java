@@ -19,7 +19,8 @@ import io.covenant.identity.Accounts;
 import io.covenant.identity.Permissions;
 import io.covenant.identity.UserView;
 import io.covenant.identity.web.AuthRequests.ChangePasswordRequest;
-import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 
 /** The signed-in user's own account, deactivation, and permission grants by administrators. */
 @RestController
@@ -36,29 +37,29 @@ class UserController {
 	}
 
 	@PutMapping("/{id}/permissions/{permission}")
-	UserView grant(@PathVariable UUID id, @PathVariable String permission) {
-		return permissions.grant(Callers.current(), id, permission);
+	UserView grant(Caller caller, @PathVariable UUID id, @PathVariable String permission) {
+		return permissions.grant(caller, id, Permission.parse(permission));
 	}
 
 	@DeleteMapping("/{id}/permissions/{permission}")
-	UserView revoke(@PathVariable UUID id, @PathVariable String permission) {
-		return permissions.revoke(Callers.current(), id, permission);
+	UserView revoke(Caller caller, @PathVariable UUID id, @PathVariable String permission) {
+		return permissions.revoke(caller, id, Permission.parse(permission));
 	}
 
 	@GetMapping("/me")
-	UserView me() {
-		return accounts.me(Callers.current());
+	UserView me(Caller caller) {
+		return accounts.me(caller);
 	}
 
 	@PostMapping("/me/password")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void changePassword(@Valid @RequestBody ChangePasswordRequest request) {
-		accounts.changePassword(Callers.current(), request.currentPassword(), request.newPassword());
+	void changePassword(Caller caller, @Valid @RequestBody ChangePasswordRequest request) {
+		accounts.changePassword(caller, request.currentPassword(), request.newPassword());
 	}
 
 	@PostMapping("/{id}/deactivate")
-	UserView deactivate(@PathVariable UUID id) {
-		return accounts.deactivate(Callers.current(), id);
+	UserView deactivate(Caller caller, @PathVariable UUID id) {
+		return accounts.deactivate(caller, id);
 	}
 
 }

@@ -27,7 +27,7 @@ import io.covenant.intelligence.MarketIntelligence;
 import io.covenant.intelligence.ReportCommand;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Limits;
-import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Caller;
 
 /** Market intelligence events and analysis reports. */
 @RestController
@@ -44,69 +44,69 @@ class IntelligenceController {
 
 	@PostMapping("/api/v1/market-intelligence")
 	@ResponseStatus(HttpStatus.CREATED)
-	IntelligenceEvent create(@Valid @RequestBody IntelligenceCommand command) {
-		return intelligence.create(Callers.current(), command);
+	IntelligenceEvent create(Caller caller, @Valid @RequestBody IntelligenceCommand command) {
+		return intelligence.create(caller, command);
 	}
 
 	@GetMapping("/api/v1/market-intelligence/{id}")
-	IntelligenceEvent get(@PathVariable UUID id) {
-		return intelligence.get(Callers.current(), id);
+	IntelligenceEvent get(Caller caller, @PathVariable UUID id) {
+		return intelligence.get(caller, id);
 	}
 
 	@GetMapping("/api/v1/market-intelligence")
-	CursorPage<IntelligenceEvent> list(@RequestParam(name = "company_id", required = false) UUID companyId,
+	CursorPage<IntelligenceEvent> list(Caller caller, @RequestParam(name = "company_id", required = false) UUID companyId,
 			@RequestParam(name = "event_type", required = false) String eventType,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(name = "sentiment_min", required = false) BigDecimal sentimentMin,
 			@RequestParam(name = "sentiment_max", required = false) BigDecimal sentimentMax,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-		return intelligence.list(Callers.current(),
+		return intelligence.list(caller,
 				new IntelligenceFilter(companyId, eventType, from, to, sentimentMin, sentimentMax), cursor,
 				Limits.check(limit));
 	}
 
 	@PutMapping("/api/v1/market-intelligence/{id}")
-	IntelligenceEvent update(@PathVariable UUID id, @Valid @RequestBody IntelligenceCommand command) {
-		return intelligence.update(Callers.current(), id, command);
+	IntelligenceEvent update(Caller caller, @PathVariable UUID id, @Valid @RequestBody IntelligenceCommand command) {
+		return intelligence.update(caller, id, command);
 	}
 
 	@DeleteMapping("/api/v1/market-intelligence/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void delete(@PathVariable UUID id) {
-		intelligence.delete(Callers.current(), id);
+	void delete(Caller caller, @PathVariable UUID id) {
+		intelligence.delete(caller, id);
 	}
 
 	@PostMapping("/api/v1/analysis-reports")
 	@ResponseStatus(HttpStatus.CREATED)
-	AnalysisReport createReport(@Valid @RequestBody ReportCommand command) {
-		return reports.create(Callers.current(), command);
+	AnalysisReport createReport(Caller caller, @Valid @RequestBody ReportCommand command) {
+		return reports.create(caller, command);
 	}
 
 	@GetMapping("/api/v1/analysis-reports/{id}")
-	AnalysisReport getReport(@PathVariable UUID id) {
-		return reports.get(Callers.current(), id);
+	AnalysisReport getReport(Caller caller, @PathVariable UUID id) {
+		return reports.get(caller, id);
 	}
 
 	@GetMapping("/api/v1/analysis-reports")
-	CursorPage<AnalysisReport> listReports(@RequestParam(name = "company_id", required = false) UUID companyId,
+	CursorPage<AnalysisReport> listReports(Caller caller, @RequestParam(name = "company_id", required = false) UUID companyId,
 			@RequestParam(name = "report_type", required = false) String type,
 			@RequestParam(required = false) String status,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-		return reports.list(Callers.current(), companyId, type, status, from, to, cursor, Limits.check(limit));
+		return reports.list(caller, companyId, type, status, from, to, cursor, Limits.check(limit));
 	}
 
 	@PutMapping("/api/v1/analysis-reports/{id}")
-	AnalysisReport updateReport(@PathVariable UUID id, @Valid @RequestBody ReportCommand command) {
-		return reports.update(Callers.current(), id, command);
+	AnalysisReport updateReport(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReportCommand command) {
+		return reports.update(caller, id, command);
 	}
 
 	@DeleteMapping("/api/v1/analysis-reports/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void deleteReport(@PathVariable UUID id) {
-		reports.delete(Callers.current(), id);
+	void deleteReport(Caller caller, @PathVariable UUID id) {
+		reports.delete(caller, id);
 	}
 
 }

@@ -17,7 +17,7 @@ import io.covenant.ops.InsightRecords.Replication;
 import io.covenant.ops.InsightRecords.Statements;
 import io.covenant.ops.InsightRecords.SummaryFreshness;
 import io.covenant.ops.InsightRecords.TableHealth;
-import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Caller;
 
 /** The database insight API for operators ({@code ops:read}). */
 @RestController
@@ -31,53 +31,53 @@ class OpsController {
 	}
 
 	@GetMapping("/database")
-	Overview overview() {
-		return insight.overview(Callers.current());
+	Overview overview(Caller caller) {
+		return insight.overview(caller);
 	}
 
 	@GetMapping("/database/statements")
-	Statements statements() {
-		return insight.statements(Callers.current());
+	Statements statements(Caller caller) {
+		return insight.statements(caller);
 	}
 
 	@GetMapping("/database/indexes")
-	Indexes indexes() {
-		return insight.indexes(Callers.current());
+	Indexes indexes(Caller caller) {
+		return insight.indexes(caller);
 	}
 
 	@GetMapping("/database/tables")
-	List<TableHealth> tables() {
-		return insight.tables(Callers.current());
+	List<TableHealth> tables(Caller caller) {
+		return insight.tables(caller);
 	}
 
 	@GetMapping("/database/bloat")
-	List<Bloat> bloat() {
-		return insight.bloat(Callers.current());
+	List<Bloat> bloat(Caller caller) {
+		return insight.bloat(caller);
 	}
 
 	@GetMapping("/database/partitions")
-	List<Partition> partitions() {
-		return insight.partitions(Callers.current());
+	List<Partition> partitions(Caller caller) {
+		return insight.partitions(caller);
 	}
 
 	@GetMapping("/database/summaries")
-	List<SummaryFreshness> summaries() {
-		return insight.summaries(Callers.current());
+	List<SummaryFreshness> summaries(Caller caller) {
+		return insight.summaries(caller);
 	}
 
 	@GetMapping("/database/replication")
-	Replication replication() {
-		return insight.replication(Callers.current());
+	Replication replication(Caller caller) {
+		return insight.replication(caller);
 	}
 
 	@GetMapping("/pool")
-	Pool pool() {
-		return insight.pool(Callers.current());
+	Pool pool(Caller caller) {
+		return insight.pool(caller);
 	}
 
 	@GetMapping("/jobs")
-	List<JobStatus> jobs() {
-		return insight.jobs(Callers.current());
+	List<JobStatus> jobs(Caller caller) {
+		return insight.jobs(caller);
 	}
 
 }

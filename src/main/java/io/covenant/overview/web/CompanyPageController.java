@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.covenant.overview.CompanyPage;
 import io.covenant.overview.CompanyPages;
 import io.covenant.shared.error.InvalidInput;
-import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Caller;
 
 /** The company page: profile, latest filings and latest metrics in one response. */
 @RestController
@@ -23,11 +23,11 @@ class CompanyPageController {
 	}
 
 	@GetMapping("/api/v1/companies/{id}/page")
-	CompanyPage page(@PathVariable UUID id, @RequestParam(defaultValue = "10") int filings) {
+	CompanyPage page(Caller caller, @PathVariable UUID id, @RequestParam(defaultValue = "10") int filings) {
 		if (filings < 1 || filings > 100) {
 			throw InvalidInput.of("filings", "must be between 1 and 100");
 		}
-		return pages.of(Callers.current(), id, filings);
+		return pages.of(caller, id, filings);
 	}
 
 }

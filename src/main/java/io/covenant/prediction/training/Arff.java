@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The UCI Polish bankruptcy ARFF files: 64 numeric attributes ('?' is missing) and a 0/1 class. */
@@ -42,7 +43,7 @@ record Arff(String file, double[][] attributes, int[] labels) {
 	}
 
 	int positives() {
-		return java.util.Arrays.stream(labels).sum();
+		return Arrays.stream(labels).sum();
 	}
 
 }

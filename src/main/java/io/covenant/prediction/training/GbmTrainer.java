@@ -4,6 +4,8 @@ import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
 import io.github.metarank.lightgbm4j.LGBMException;
 
+import io.covenant.prediction.LightGbmNative;
+
 /**
  * Trains LightGBM with fixed, deterministic settings and returns the model text. One thread: the result then does not
  * depend on the machine's cores, and OpenMP's spinning threads do not stall training on a busy, shared machine.
@@ -30,7 +32,7 @@ final class GbmTrainer {
 			System.arraycopy(x[i], 0, flat, i * d, d);
 			labels[i] = y[i];
 		}
-		io.covenant.prediction.LightGbmNative.load();
+		LightGbmNative.load();
 		try (LGBMDataset dataset = LGBMDataset.createFromMat(flat, n, d, true, "max_bin=255 num_threads=1 verbose=-1", null)) {
 			dataset.setField("label", labels);
 			try (LGBMBooster booster = LGBMBooster.create(dataset, params)) {

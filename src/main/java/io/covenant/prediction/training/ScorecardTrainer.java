@@ -3,6 +3,7 @@ package io.covenant.prediction.training;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 
 import io.covenant.prediction.ScorecardModel;
 
@@ -137,7 +138,7 @@ final class ScorecardTrainer {
 		if (present.length == 0) {
 			return new double[0];
 		}
-		DoubleStream quantiles = java.util.stream.IntStream.range(1, bins)
+		DoubleStream quantiles = IntStream.range(1, bins)
 			.mapToDouble(k -> present[(int) ((long) k * (present.length - 1) / bins)]);
 		double last = present[present.length - 1];
 		return quantiles.filter(v -> v < last).distinct().sorted().toArray();

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import io.covenant.prediction.Calibration;
 import io.covenant.prediction.CompiledTrees;
@@ -84,7 +85,7 @@ final class Trainer {
 			double trainingRate) {
 		// An upload refuses a row without any ratio, so the hold-out leaves such rows out too.
 		double[][] all = matrix(ratios, holdout, true);
-		int[] kept = java.util.stream.IntStream.range(0, all.length)
+		int[] kept = IntStream.range(0, all.length)
 			.filter(i -> Arrays.stream(all[i]).anyMatch(v -> !Double.isNaN(v)))
 			.toArray();
 		double[][] x = Arrays.stream(kept).mapToObj(i -> all[i]).toArray(double[][]::new);
@@ -193,7 +194,7 @@ final class Trainer {
 				calibratedBins(calibrated));
 	}
 
-	private static java.util.List<CalibrationBin> calibratedBins(Evaluation.Scores scores) {
+	private static List<CalibrationBin> calibratedBins(Evaluation.Scores scores) {
 		return scores.calibration().stream().map(b -> new CalibrationBin(round(b.from()), round(b.to()), b.count(),
 				round(b.meanPredicted()), round(b.observedRate()))).toList();
 	}

@@ -2,6 +2,7 @@ package io.covenant.prediction.training;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -15,6 +16,7 @@ import java.util.Map;
 import io.covenant.prediction.ModelArtifact;
 import io.covenant.prediction.ModelArtifact.ModelMetrics;
 import io.covenant.prediction.Ratio;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -47,7 +49,7 @@ public final class TrainingCommand {
 			Files.createDirectories(report.getParent());
 		}
 		Files.writeString(report, Report.markdown(result, checksums));
-		org.slf4j.LoggerFactory.getLogger(TrainingCommand.class)
+		LoggerFactory.getLogger(TrainingCommand.class)
 			.info("Wrote {} in {} and {}; reference AUC {}", checksums.keySet(), out, report, result.reference().rocAuc());
 	}
 
@@ -103,7 +105,7 @@ public final class TrainingCommand {
 	static String sha256(Path file) throws IOException {
 		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
 			MessageDigest digest = ((DigestInputStream) in).getMessageDigest();
-			in.transferTo(java.io.OutputStream.nullOutputStream());
+			in.transferTo(OutputStream.nullOutputStream());
 			return HexFormat.of().formatHex(digest.digest());
 		}
 		catch (NoSuchAlgorithmException ex) {

@@ -9,7 +9,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.covenant.prediction.Drift;
-import io.covenant.shared.security.Callers;
+import io.covenant.prediction.PredictionKind;
+import io.covenant.shared.security.Caller;
 
 /** The drift dashboard: how the inputs scored in a period compare with the models' training data. */
 @RestController
@@ -22,11 +23,11 @@ class DriftController {
 	}
 
 	@GetMapping("/api/v1/predictions/dashboard/drift")
-	Drift.Report drift(@RequestParam(defaultValue = "annual") String kind,
+	Drift.Report drift(Caller caller, @RequestParam(defaultValue = "annual") String kind,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
 			@RequestParam(name = "organization_id", required = false) UUID organizationId) {
-		return drift.of(Callers.current(), organizationId, kind, from, to);
+		return drift.of(caller, organizationId, PredictionKind.of(kind), from, to);
 	}
 
 }

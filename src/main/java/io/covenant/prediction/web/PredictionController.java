@@ -1,6 +1,7 @@
 package io.covenant.prediction.web;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -22,11 +23,12 @@ import io.covenant.prediction.AnnualPredictionCommand;
 import io.covenant.prediction.Dashboards;
 import io.covenant.prediction.Prediction;
 import io.covenant.prediction.PredictionFilter;
+import io.covenant.prediction.PredictionKind;
 import io.covenant.prediction.Predictions;
 import io.covenant.prediction.QuarterlyPredictionCommand;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Limits;
-import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Caller;
 
 /** Annual and quarterly default-risk predictions: score, list, read, rescore and delete. */
 @RestController
@@ -43,51 +45,51 @@ class PredictionController {
 	}
 
 	@GetMapping("/dashboard/risk-by-sector")
-	java.util.List<Dashboards.SectorRisk> riskBySector(@RequestParam(name = "reporting_year") String year,
+	List<Dashboards.SectorRisk> riskBySector(Caller caller, @RequestParam(name = "reporting_year") String year,
 			@RequestParam(name = "organization_id", required = false) UUID organizationId) {
-		return dashboards.riskBySector(Callers.current(), organizationId, year);
+		return dashboards.riskBySector(caller, organizationId, year);
 	}
 
 	@GetMapping("/dashboard/model-deviation")
-	java.util.List<Dashboards.ModelDeviation> modelDeviation(
+	List<Dashboards.ModelDeviation> modelDeviation(Caller caller, 
 			@RequestParam(name = "organization_id", required = false) UUID organizationId) {
-		return dashboards.modelDeviation(Callers.current(), organizationId);
+		return dashboards.modelDeviation(caller, organizationId);
 	}
 
 	@GetMapping("/dashboard/summary")
-	Dashboards.Summary summary() {
-		return dashboards.summary(Callers.current());
+	Dashboards.Summary summary(Caller caller) {
+		return dashboards.summary(caller);
 	}
 
 	@PostMapping("/annual")
-	ResponseEntity<Prediction> annual(@Valid @RequestBody AnnualPredictionCommand command) {
-		Prediction prediction = predictions.annual(Callers.current(), command);
+	ResponseEntity<Prediction> annual(Caller caller, @Valid @RequestBody AnnualPredictionCommand command) {
+		Prediction prediction = predictions.annual(caller, command);
 		return ResponseEntity.status(prediction.updated() ? HttpStatus.OK : HttpStatus.CREATED).body(prediction);
 	}
 
 	@PostMapping("/quarterly")
-	ResponseEntity<Prediction> quarterly(@Valid @RequestBody QuarterlyPredictionCommand command) {
-		Prediction prediction = predictions.quarterly(Callers.current(), command);
+	ResponseEntity<Prediction> quarterly(Caller caller, @Valid @RequestBody QuarterlyPredictionCommand command) {
+		Prediction prediction = predictions.quarterly(caller, command);
 		return ResponseEntity.status(prediction.updated() ? HttpStatus.OK : HttpStatus.CREATED).body(prediction);
 	}
 
 	@PutMapping("/annual/{id}")
-	Prediction rescoreAnnual(@PathVariable UUID id, @Valid @RequestBody AnnualPredictionCommand command) {
-		return predictions.rescoreAnnual(Callers.current(), id, command);
+	Prediction rescoreAnnual(Caller caller, @PathVariable UUID id, @Valid @RequestBody AnnualPredictionCommand command) {
+		return predictions.rescoreAnnual(caller, id, command);
 	}
 
 	@PutMapping("/quarterly/{id}")
-	Prediction rescoreQuarterly(@PathVariable UUID id, @Valid @RequestBody QuarterlyPredictionCommand command) {
-		return predictions.rescoreQuarterly(Callers.current(), id, command);
+	Prediction rescoreQuarterly(Caller caller, @PathVariable UUID id, @Valid @RequestBody QuarterlyPredictionCommand command) {
+		return predictions.rescoreQuarterly(caller, id, command);
 	}
 
 	@GetMapping("/{kind}/{id}")
-	Prediction get(@PathVariable String kind, @PathVariable UUID id) {
-		return predictions.get(Callers.current(), kind, id);
+	Prediction get(Caller caller, @PathVariable String kind, @PathVariable UUID id) {
+		return predictions.get(caller, PredictionKind.of(kind), id);
 	}
 
 	@GetMapping("/{kind}")
-	CursorPage<Prediction> list(@PathVariable String kind,
+	CursorPage<Prediction> list(Caller caller, @PathVariable String kind,
 			@RequestParam(name = "company_id", required = false) UUID companyId,
 			@RequestParam(name = "reporting_year", required = false) String year,
 			@RequestParam(name = "reporting_quarter", required = false) String quarter,
@@ -96,15 +98,15 @@ class PredictionController {
 			@RequestParam(name = "probability_max", required = false) BigDecimal probabilityMax,
 			@RequestParam(required = false) String sector, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) Integer limit) {
-		return predictions.list(Callers.current(), kind,
+		return predictions.list(caller, PredictionKind.of(kind),
 				new PredictionFilter(companyId, year, quarter, riskLevel, probabilityMin, probabilityMax, sector), cursor,
 				Limits.check(limit));
 	}
 
 	@DeleteMapping("/{kind}/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void delete(@PathVariable String kind, @PathVariable UUID id) {
-		predictions.delete(Callers.current(), kind, id);
+	void delete(Caller caller, @PathVariable String kind, @PathVariable UUID id) {
+		predictions.delete(caller, PredictionKind.of(kind), id);
 	}
 
 }

@@ -2,10 +2,12 @@ package io.covenant.search.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -31,10 +33,11 @@ import io.covenant.search.Documents;
 import io.covenant.search.IngestCommand;
 import io.covenant.search.Passage;
 import io.covenant.shared.error.InvalidInput;
+import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Limits;
 import io.covenant.shared.security.AccessLevel;
-import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Caller;
 import io.covenant.shared.text.StorableText;
 
 /** Documents to search: ingest as JSON or as an uploaded file, read, list, delete. */
@@ -49,13 +52,13 @@ class DocumentController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<DocumentView> ingest(@Valid @RequestBody IngestCommand command) {
-		return created(documents.ingest(Callers.current(), command));
+	ResponseEntity<DocumentView> ingest(Caller caller, @Valid @RequestBody IngestCommand command) {
+		return created(documents.ingest(caller, command));
 	}
 
 	/** Multipart {@code file} (text, Markdown or HTML) with the same fields as the JSON form as parts. */
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<DocumentView> upload(@RequestParam("file") MultipartFile file,
+	ResponseEntity<DocumentView> upload(Caller caller, @RequestParam("file") MultipartFile file,
 			@RequestParam(name = "company_id", required = false) UUID companyId,
 			@RequestParam(name = "filing_id", required = false) UUID filingId,
 			@RequestParam(required = false) String title,
@@ -69,7 +72,7 @@ class DocumentController {
 		String content;
 		try {
 			content = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-				.decode(java.nio.ByteBuffer.wrap(file.getBytes())).toString();
+				.decode(ByteBuffer.wrap(file.getBytes())).toString();
 		}
 		catch (CharacterCodingException ex) {
 			throw InvalidInput.of("file", "is not UTF-8 text, Markdown or HTML");
@@ -81,46 +84,46 @@ class DocumentController {
 					+ StorableText.problem(content, unstorable) + " (a binary file, or text not encoded as UTF-8?)");
 		}
 		StorableText.require("file", file.getOriginalFilename());
-		String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
+		String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
 		String mime = name.endsWith(".htm") || name.endsWith(".html") ? "text/html"
 				: name.endsWith(".md") ? "text/markdown" : file.getContentType();
 		if (mime != null && !mime.startsWith("text/") && !mime.contains("html") && !mime.equals("application/octet-stream")) {
 			throw InvalidInput.of("file", "is " + mime + "; documents are text, Markdown or HTML");
 		}
-		return created(documents.ingest(Callers.current(), new IngestCommand(companyId, filingId,
+		return created(documents.ingest(caller, new IngestCommand(companyId, filingId,
 				title != null ? title : file.getOriginalFilename(), documentType, formType, documentDate, null,
 				"application/octet-stream".equals(mime) ? null : mime, content, AccessLevel.parse(accessLevel))));
 	}
 
 	@GetMapping("/{id}")
-	DocumentView get(@PathVariable UUID id) {
-		return documents.get(Callers.current(), id);
+	DocumentView get(Caller caller, @PathVariable UUID id) {
+		return documents.get(caller, id);
 	}
 
 	@GetMapping("/{id}/chunks/{index}")
-	Passage passage(@PathVariable UUID id, @PathVariable int index) {
-		return documents.passage(Callers.current(), id, index);
+	Passage passage(Caller caller, @PathVariable UUID id, @PathVariable int index) {
+		return documents.passage(caller, id, index);
 	}
 
 	@GetMapping
-	CursorPage<DocumentView> list(@RequestParam(name = "company_id", required = false) UUID companyId,
+	CursorPage<DocumentView> list(Caller caller, @RequestParam(name = "company_id", required = false) UUID companyId,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
 		int n = Limits.check(limit);
-		var after = io.covenant.shared.paging.Cursor.decode(cursor);
-		var rows = documents.list(Callers.current(), companyId, after == null ? null : after.atUtc(),
+		var after = Cursor.decode(cursor);
+		var rows = documents.list(caller, companyId, after == null ? null : after.atUtc(),
 				after == null ? null : after.id(), n);
-		return CursorPage.of(rows, n, d -> io.covenant.shared.paging.Cursor.of(d.createdAt(), d.id()));
+		return CursorPage.of(rows, n, d -> Cursor.of(d.createdAt(), d.id()));
 	}
 
 	@PutMapping("/{id}")
-	DocumentView update(@PathVariable UUID id, @Valid @RequestBody DocumentUpdate update) {
-		return documents.update(Callers.current(), id, update);
+	DocumentView update(Caller caller, @PathVariable UUID id, @Valid @RequestBody DocumentUpdate update) {
+		return documents.update(caller, id, update);
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void delete(@PathVariable UUID id) {
-		documents.delete(Callers.current(), id);
+	void delete(Caller caller, @PathVariable UUID id) {
+		documents.delete(caller, id);
 	}
 
 

@@ -8,9 +8,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.covenant.search.Search;
+import io.covenant.search.SearchMode;
 import io.covenant.search.SearchResults;
 import io.covenant.shared.error.InvalidInput;
-import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Caller;
 
 /** {@code GET /api/v1/search}: ranked chunks by keyword, meaning or both. */
 @RestController
@@ -23,7 +24,7 @@ class SearchController {
 	}
 
 	@GetMapping("/api/v1/search")
-	SearchResults search(@RequestParam(required = false) String q, @RequestParam(required = false) String mode,
+	SearchResults search(Caller caller, @RequestParam(required = false) String q, @RequestParam(required = false) String mode,
 			@RequestParam(required = false) UUID company, @RequestParam(required = false) String form,
 			@RequestParam(required = false) String section, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Integer limit) {
@@ -31,7 +32,7 @@ class SearchController {
 		if (n < 1 || n > 50) {
 			throw InvalidInput.of("limit", "must be between 1 and 50");
 		}
-		return search.search(Callers.current(), q, mode, company, form, section, from, to, n);
+		return search.search(caller, q, SearchMode.parse(mode), company, form, section, from, to, n);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.covenant.shared.audit;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,7 +30,7 @@ public record Audited(String eventType, String entityType, UUID entityId, AuditA
 
 	public static Audited authentication(AuditAction action, UUID userId, UUID organizationId,
 			Map<String, Object> metadata) {
-		return new Audited("auth." + action.name().toLowerCase(java.util.Locale.ROOT), "user", userId, action, null,
+		return new Audited("auth." + action.name().toLowerCase(Locale.ROOT), "user", userId, action, null,
 				null, organizationId, userId, metadata);
 	}
 

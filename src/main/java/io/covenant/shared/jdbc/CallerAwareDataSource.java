@@ -3,12 +3,14 @@ package io.covenant.shared.jdbc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.postgresql.PGConnection;
 
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -55,9 +57,9 @@ class CallerAwareDataSource extends DelegatingDataSource {
 	private Connection bind(Connection connection) throws SQLException {
 		Optional<Caller> caller = Callers.find();
 		String wanted = caller.map(c -> c.userId() + "|" + c.organizationId() + "|" + c.role().value()).orElse(OWNER);
-		Object physical = connection.isWrapperFor(org.postgresql.PGConnection.class)
-				? connection.unwrap(org.postgresql.PGConnection.class) : connection;
-		String current = java.util.Objects.requireNonNullElse(bindings.getIfPresent(physical), OWNER);
+		Object physical = connection.isWrapperFor(PGConnection.class)
+				? connection.unwrap(PGConnection.class) : connection;
+		String current = Objects.requireNonNullElse(bindings.getIfPresent(physical), OWNER);
 		if (current.equals(wanted)) {
 			return connection;
 		}

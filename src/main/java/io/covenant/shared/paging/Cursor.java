@@ -1,10 +1,14 @@
 package io.covenant.shared.paging;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.covenant.shared.error.InvalidInput;
 
@@ -46,14 +50,14 @@ public record Cursor(Instant at, UUID id) {
 	 * {@code (CAST(:after_at AS timestamptz) IS NULL OR (t.created_at, t.id) < (:after_at, :after_id))}; both are null
 	 * on the first page.
 	 */
-	public static org.springframework.jdbc.core.simple.JdbcClient.StatementSpec bind(
-			org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec, Cursor after) {
-		return spec.param("after_at", after == null ? null : after.atUtc(), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("after_id", after == null ? null : after.id(), java.sql.Types.OTHER);
+	public static JdbcClient.StatementSpec bind(
+			JdbcClient.StatementSpec spec, Cursor after) {
+		return spec.param("after_at", after == null ? null : after.atUtc(), Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("after_id", after == null ? null : after.id(), Types.OTHER);
 	}
 
 	public OffsetDateTime atUtc() {
-		return at.atOffset(java.time.ZoneOffset.UTC);
+		return at.atOffset(ZoneOffset.UTC);
 	}
 
 }

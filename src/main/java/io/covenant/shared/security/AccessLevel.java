@@ -5,6 +5,8 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.covenant.shared.error.InvalidInput;
+
 /** Who may see a row: its creator, its organisation, or everyone. */
 public enum AccessLevel {
 
@@ -29,7 +31,7 @@ public enum AccessLevel {
 			return of(value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw io.covenant.shared.error.InvalidInput.of("access_level", "must be one of personal, organization, system");
+			throw InvalidInput.of("access_level", "must be one of personal, organization, system");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.covenant.shared.security;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,14 +57,14 @@ public final class AccessSql {
 	public static Map<String, Object> params(Caller caller) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("caller_id", caller.userId());
-		params.put("caller_org", new SqlParameterValue(java.sql.Types.OTHER, caller.organizationId()));
+		params.put("caller_org", new SqlParameterValue(Types.OTHER, caller.organizationId()));
 		params.put("caller_super", caller.isSuperAdmin());
 		return params;
 	}
 
 	public static StatementSpec bind(StatementSpec spec, Caller caller) {
 		return spec.param("caller_id", caller.userId())
-			.param("caller_org", caller.organizationId(), java.sql.Types.OTHER)
+			.param("caller_org", caller.organizationId(), Types.OTHER)
 			.param("caller_super", caller.isSuperAdmin());
 	}
 

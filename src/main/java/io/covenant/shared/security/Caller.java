@@ -8,7 +8,7 @@ import io.covenant.shared.error.InvalidInput;
 
 /**
  * Who is asking: the user, their organisation and tenant (either may be null), their role and the permissions this
- * request carries (an API key carries only its scopes).
+ * request carries (an API key carries only its scopes), by their wire names as the token and the database hold them.
  */
 public record Caller(UUID userId, UUID organizationId, UUID tenantId, Role role, Set<String> permissions,
 		boolean viaApiKey) {
@@ -17,8 +17,8 @@ public record Caller(UUID userId, UUID organizationId, UUID tenantId, Role role,
 		permissions = Set.copyOf(permissions);
 	}
 
-	public boolean can(String permission) {
-		return role == Role.SUPER_ADMIN && !viaApiKey || permissions.contains(permission);
+	public boolean can(Permission permission) {
+		return role == Role.SUPER_ADMIN && !viaApiKey || permissions.contains(permission.wireName());
 	}
 
 	public boolean isSuperAdmin() {
@@ -39,7 +39,7 @@ public record Caller(UUID userId, UUID organizationId, UUID tenantId, Role role,
 	}
 
 	/** Refuses the request unless this caller holds the permission (an API key: its scopes). */
-	public void require(String permission) {
+	public void require(Permission permission) {
 		if (!can(permission)) {
 			throw new Forbidden("This needs the permission " + permission);
 		}

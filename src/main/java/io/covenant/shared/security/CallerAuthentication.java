@@ -1,5 +1,6 @@
 package io.covenant.shared.security;
 
+import java.util.ArrayList;
 import java.util.Collection;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -18,7 +19,7 @@ public class CallerAuthentication extends AbstractAuthenticationToken {
 	}
 
 	private static Collection<GrantedAuthority> authorities(Caller caller) {
-		var authorities = new java.util.ArrayList<GrantedAuthority>();
+		var authorities = new ArrayList<GrantedAuthority>();
 		authorities.add(new SimpleGrantedAuthority("ROLE_" + caller.role().name()));
 		caller.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p)));
 		return authorities;

@@ -3,6 +3,7 @@ package io.covenant.shared.security;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -42,7 +43,7 @@ public final class Callers {
 	static class Unauthenticated extends DomainException {
 
 		Unauthenticated() {
-			super(org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+			super(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
 					"This request needs a bearer token or an API key");
 		}
 

@@ -2,6 +2,7 @@ package io.covenant.shared.web;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.RequestDispatcher;
@@ -45,7 +46,7 @@ class ContainerErrors {
 	static String json(int status, String requestId) {
 		HttpStatus known = HttpStatus.resolve(status);
 		String title = known == null ? "Error" : known.getReasonPhrase();
-		String slug = known == null ? "error" : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		String slug = known == null ? "error" : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
 		String detail = switch (status) {
 			case 431 -> "A request header, or all of them together, is larger than the server accepts (8 KB)";
 			case 414 -> "The request URI is longer than the server accepts";
@@ -89,7 +90,7 @@ class ContainerErrors {
 			ProblemDetail problem = ProblemDetail.forStatus(status);
 			problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
 			problem.setType(DomainException.typeOf(known == null ? "error"
-					: known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+					: known.name().toLowerCase(Locale.ROOT).replace('_', '-')));
 			problem.setDetail(status >= 500 ? "The server failed to complete the request"
 					: "The request could not be served: " + problem.getTitle());
 			problem.setProperty("request_id", RequestIds.of(request));

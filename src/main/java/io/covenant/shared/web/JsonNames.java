@@ -1,5 +1,7 @@
 package io.covenant.shared.web;
 
+import java.util.Locale;
+
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /** Field names as clients see them (snake_case), and readable causes of unreadable bodies. */
@@ -12,7 +14,7 @@ public final class JsonNames {
 		if (name == null) {
 			return "request";
 		}
-		return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+		return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
 	}
 
 	static String readableCause(HttpMessageNotReadableException ex) {

@@ -1,6 +1,8 @@
 package io.covenant.shared.web;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -167,7 +169,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private ResponseEntity<Object> problem(HttpStatusCode status, String type, String title, String detail,
 			Map<String, Object> properties, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(java.net.URI.create(type));
+		problem.setType(URI.create(type));
 		problem.setTitle(title);
 		properties.forEach(problem::setProperty);
 		problem.setProperty("request_id", RequestIds.current());
@@ -176,12 +178,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static String slug(HttpStatusCode status) {
 		HttpStatus known = HttpStatus.resolve(status.value());
-		return known == null ? "error" : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		return known == null ? "error" : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	/** Rejected values are echoed only when short and plain, never a secret or a blob. */
 	private static Object safeValue(String field, Object value) {
-		String name = field == null ? "" : field.toLowerCase(java.util.Locale.ROOT);
+		String name = field == null ? "" : field.toLowerCase(Locale.ROOT);
 		if (name.contains("password") || name.contains("secret") || name.contains("token") || name.contains("key")) {
 			return null;
 		}

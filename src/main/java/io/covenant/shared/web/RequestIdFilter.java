@@ -2,6 +2,7 @@ package io.covenant.shared.web;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -47,7 +48,7 @@ class RequestIdFilter extends OncePerRequestFilter {
 	 * under load, JFR saw request threads wait over 20 ms on its lock 169 times in one run (docs/benchmarks.md).
 	 */
 	static String newId() {
-		java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		ThreadLocalRandom random = ThreadLocalRandom.current();
 		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
 		long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
 		return new UUID(high, low).toString();

@@ -9,11 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import io.covenant.shared.error.BadRequest;
+import io.covenant.shared.error.DomainException;
 import io.covenant.shared.error.FieldError;
 import io.covenant.shared.text.StorableText;
 
@@ -62,12 +63,12 @@ class UnstorableQueryInterceptor implements HandlerInterceptor, WebMvcConfigurer
 	}
 
 	/** A query parameter the service cannot take. */
-	static class BadParameter extends BadRequest {
+	static class BadParameter extends DomainException {
 
 		private final FieldError error;
 
 		BadParameter(String name, String message) {
-			super("Parameter '" + name + "' " + message);
+			super(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", "Parameter '" + name + "' " + message);
 			this.error = FieldError.of(name, message);
 		}
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -27,11 +28,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Limits;
-import io.covenant.shared.security.Callers;
+import io.covenant.shared.security.Caller;
 import io.covenant.shared.text.StorableText;
+import io.covenant.upload.JobType;
 import io.covenant.upload.RowError;
 import io.covenant.upload.Templates;
 import io.covenant.upload.UploadJob;
+import io.covenant.upload.UploadStatus;
 import io.covenant.upload.Uploads;
 
 /** Bulk uploads: send a file, follow its job, read or download the rows that were not stored, cancel it. */
@@ -57,7 +60,7 @@ class UploadController {
 	 */
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	// The parts are read from the raw request (see above), so the API description is told what they are.
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+	@RequestBody(required = true, content = @Content(
 			mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
 			schemaProperties = {
 					@SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary",
@@ -66,7 +69,7 @@ class UploadController {
 							allowableValues = { "annual", "quarterly" })),
 					@SchemaProperty(name = "access_level", schema = @Schema(type = "string",
 							allowableValues = { "personal", "organization", "system" })) }))
-	ResponseEntity<UploadJob> upload(HttpServletRequest request) throws IOException {
+	ResponseEntity<UploadJob> upload(Caller caller, HttpServletRequest request) throws IOException {
 		uploads.requireWithinLimit(request.getContentLengthLong(), ENVELOPE);
 		if (!(request instanceof MultipartHttpServletRequest multipart)) {
 			throw InvalidInput.of("file", "is required as a multipart/form-data part");
@@ -76,8 +79,8 @@ class UploadController {
 			throw InvalidInput.of("file", "is required as a multipart/form-data part");
 		}
 		uploads.requireWithinLimit(file.getSize(), 0);
-		UploadJob job = uploads.accept(Callers.current(),
-				StorableText.require("job_type", multipart.getParameter("job_type")),
+		UploadJob job = uploads.accept(caller,
+				JobType.of(StorableText.require("job_type", multipart.getParameter("job_type"))),
 				StorableText.require("access_level", multipart.getParameter("access_level")),
 				StorableText.require("file", file.getOriginalFilename()), file.getBytes());
 		if (Boolean.TRUE.equals(job.duplicate())) {
@@ -88,7 +91,7 @@ class UploadController {
 
 	@GetMapping(path = "/template", produces = "text/csv")
 	ResponseEntity<String> template(@RequestParam(defaultValue = "quarterly") String type) {
-		String csv = Templates.csv(type);
+		String csv = Templates.csv(JobType.of(type));
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"covenant-" + type + "-template.csv\"")
 			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
@@ -96,36 +99,36 @@ class UploadController {
 	}
 
 	@GetMapping
-	CursorPage<UploadJob> list(@RequestParam(required = false) String status,
+	CursorPage<UploadJob> list(Caller caller, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-		return uploads.list(Callers.current(), status, cursor, Limits.check(limit));
+		return uploads.list(caller, UploadStatus.parse(status), cursor, Limits.check(limit));
 	}
 
 	@GetMapping("/{id}")
-	UploadJob get(@PathVariable UUID id) {
-		return uploads.get(Callers.current(), id);
+	UploadJob get(Caller caller, @PathVariable UUID id) {
+		return uploads.get(caller, id);
 	}
 
 	@PostMapping("/{id}/cancel")
-	UploadJob cancel(@PathVariable UUID id) {
-		return uploads.cancel(Callers.current(), id);
+	UploadJob cancel(Caller caller, @PathVariable UUID id) {
+		return uploads.cancel(caller, id);
 	}
 
 	/** Progress as server-sent events: a {@code progress} event on every change, the last when the job ends. */
 	@GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter events(@PathVariable UUID id) {
-		return streams.follow(Callers.current(), id);
+	SseEmitter events(Caller caller, @PathVariable UUID id) {
+		return streams.follow(caller, id);
 	}
 
 	@GetMapping("/{id}/errors")
-	List<RowError> errors(@PathVariable UUID id, @RequestParam(name = "after_row", defaultValue = "0") int afterRow,
+	List<RowError> errors(Caller caller, @PathVariable UUID id, @RequestParam(name = "after_row", defaultValue = "0") int afterRow,
 			@RequestParam(required = false) Integer limit) {
-		return uploads.errors(Callers.current(), id, afterRow, Limits.check(limit));
+		return uploads.errors(caller, id, afterRow, Limits.check(limit));
 	}
 
 	@GetMapping(path = "/{id}/errors.csv", produces = "text/csv")
-	ResponseEntity<String> errorsCsv(@PathVariable UUID id) {
-		String csv = Templates.errorsCsv(uploads.errors(Callers.current(), id, 0, Integer.MAX_VALUE));
+	ResponseEntity<String> errorsCsv(Caller caller, @PathVariable UUID id) {
+		String csv = Templates.errorsCsv(uploads.errors(caller, id, 0, Integer.MAX_VALUE));
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"upload-" + id + "-errors.csv\"")
 			.contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))

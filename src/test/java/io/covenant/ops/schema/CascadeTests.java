@@ -1,5 +1,6 @@
 package io.covenant.ops.schema;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -161,11 +162,11 @@ class CascadeTests {
 	@Test
 	void updatedAtIsMaintainedByTheDatabase() {
 		var before = jdbc.sql("SELECT updated_at FROM companies WHERE id = ?").param(company)
-			.query(java.time.OffsetDateTime.class).single();
+			.query(OffsetDateTime.class).single();
 		new TransactionTemplate(transactions).executeWithoutResult(
 				status -> jdbc.sql("UPDATE companies SET name = 'Renamed' WHERE id = ?").param(company).update());
 		var after = jdbc.sql("SELECT updated_at FROM companies WHERE id = ?").param(company)
-			.query(java.time.OffsetDateTime.class).single();
+			.query(OffsetDateTime.class).single();
 		assertThat(after).isAfter(before);
 	}
 

@@ -3,6 +3,7 @@ package io.covenant.ops.schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -12,10 +13,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.Driver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +50,7 @@ class MigrationTests {
 		database = "migration_" + UUID.randomUUID().toString().replace("-", "");
 		applicationJdbc.sql("CREATE DATABASE " + database).update();
 		String url = unwrap(applicationDataSource).getJdbcUrl().replace("/postgres", "/" + database);
-		dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url, "postgres", "");
+		dataSource = new SimpleDriverDataSource(new Driver(), url, "postgres", "");
 		jdbc = JdbcClient.create(dataSource);
 	}
 
@@ -161,7 +164,7 @@ class MigrationTests {
 		try {
 			return dataSource.unwrap(HikariDataSource.class);
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
@@ -170,7 +173,7 @@ class MigrationTests {
 		return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
 	}
 
-	private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
+	private FluentConfiguration flyway() {
 		return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").validateOnMigrate(true);
 	}
 

@@ -3,6 +3,7 @@ package io.covenant.ops.schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Year;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -149,7 +150,7 @@ class SchemaTests {
 	@Test
 	void financialMetricsIsPartitionedByMetricDateWithYearlyPartitionsAhead() {
 		assertThat(relationKind("financial_metrics")).isEqualTo("p");
-		int year = java.time.Year.now().getValue();
+		int year = Year.now().getValue();
 		assertThat(relationKind("financial_metrics_y" + (year + 2))).isEqualTo("r");
 		assertThat(relationKind("financial_metrics_default")).isEqualTo("r");
 	}

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -43,14 +45,14 @@ public final class PolishUploads {
 		Map<String, Integer> labels = new HashMap<>();
 		for (int i = 0; i < x.length; i++) {
 			double[] ratios = change.apply(x[i].clone());
-			if (java.util.Arrays.stream(ratios).allMatch(Double::isNaN)) {
+			if (Arrays.stream(ratios).allMatch(Double::isNaN)) {
 				continue;
 			}
 			String symbol = "PL" + i;
 			labels.put(symbol, arff.labels()[i]);
 			csv.append(symbol).append(",Polish company ").append(i).append(",Manufacturing,2020");
 			for (double v : ratios) {
-				csv.append(',').append(Double.isNaN(v) ? "" : String.format(java.util.Locale.ROOT, "%.4f", v));
+				csv.append(',').append(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v));
 			}
 			csv.append('\n');
 		}
