@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -183,7 +185,7 @@ public class Metrics {
 			return Map.of();
 		}
 		Map<UUID, List<Point>> all = latest.getAll(companyIds, this::loadLatest);
-		Map<UUID, List<Point>> result = new java.util.LinkedHashMap<>();
+		Map<UUID, List<Point>> result = new LinkedHashMap<>();
 		for (UUID id : companyIds) {
 			List<Point> points = all.getOrDefault(id, List.of());
 			if (metricTypes != null && !metricTypes.isEmpty()) {
@@ -197,7 +199,7 @@ public class Metrics {
 	}
 
 	private Map<UUID, List<Point>> loadLatest(Set<UUID> companyIds) {
-		Map<UUID, List<Point>> loaded = new java.util.HashMap<>();
+		Map<UUID, List<Point>> loaded = new HashMap<>();
 		companyIds.forEach(id -> loaded.put(id, List.of()));
 		jdbc.sql("""
 				SELECT DISTINCT ON (m.company_id, m.metric_type)\s""" + POINT + """

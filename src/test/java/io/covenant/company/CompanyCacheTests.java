@@ -1,10 +1,14 @@
 package io.covenant.company;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -258,21 +262,21 @@ class CompanyCacheTests {
 			.then().statusCode(200).body("[0].count", equalTo(1));
 	}
 
-	private io.restassured.response.ValidatableResponse byTicker(Person person, String ticker) {
+	private ValidatableResponse byTicker(Person person, String ticker) {
 		return fixtures.as(person).get("/api/v1/companies/by-ticker/" + ticker).then();
 	}
 
-	private io.restassured.response.ValidatableResponse latest(Person person, UUID id) {
+	private ValidatableResponse latest(Person person, UUID id) {
 		return fixtures.as(person).queryParam("company_id", id).get("/api/v1/metrics/latest").then().statusCode(200);
 	}
 
-	private io.restassured.response.ValidatableResponse summary(Person person) {
+	private ValidatableResponse summary(Person person) {
 		return fixtures.as(person).get("/api/v1/predictions/dashboard/summary").then().statusCode(200);
 	}
 
-	private static void writeMetric(io.restassured.specification.RequestSpecification as, UUID id, String date,
+	private static void writeMetric(RequestSpecification as, UUID id, String date,
 			double value) {
-		as.body(Map.of("points", java.util.List.of(Map.of("metric_type", "revenue", "metric_date", date, "value", value,
+		as.body(Map.of("points", List.of(Map.of("metric_type", "revenue", "metric_date", date, "value", value,
 				"period_type", "annual"))))
 			.post("/api/v1/companies/" + id + "/metrics")
 			.then()
@@ -280,7 +284,7 @@ class CompanyCacheTests {
 	}
 
 	private static String symbol() {
-		return "T" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(java.util.Locale.ROOT);
+		return "T" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT);
 	}
 
 	private UUID company(String symbol, String name, UUID org, Person owner, String level) {
@@ -304,7 +308,7 @@ class CompanyCacheTests {
 		return registry.get("cache.gets").tag("cache", cache).tag("result", "hit").functionCounter().count();
 	}
 
-	private static io.restassured.specification.RequestSpecification onSecondNode(Person person) {
+	private static RequestSpecification onSecondNode(Person person) {
 		return secondNode.as(person);
 	}
 

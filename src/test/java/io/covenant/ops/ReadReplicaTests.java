@@ -2,6 +2,7 @@ package io.covenant.ops;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -170,7 +171,7 @@ class ReadReplicaTests {
 	@Order(4)
 	void killingTheReplicaMidRunFailsNoRequest() throws Exception {
 		AtomicBoolean running = new AtomicBoolean(true);
-		List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
 		List<CompletableFuture<Void>> clients = new ArrayList<>();
 		for (int c = 0; c < 4; c++) {
 			clients.add(CompletableFuture.runAsync(() -> {
