@@ -14,7 +14,6 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,78 +27,81 @@ import org.springframework.web.bind.annotation.RestController;
  */
 class ArchitectureRulesTests {
 
-	static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("io.covenant");
+    static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.covenant");
 
-	static final DescribedPredicate<JavaClass> REPOSITORIES = DescribedPredicate.describe("repositories",
-			c -> c.isAnnotatedWith(Repository.class) || c.getSimpleName().endsWith("Repository"));
+    static final DescribedPredicate<JavaClass> REPOSITORIES = DescribedPredicate.describe(
+            "repositories",
+            c -> c.isAnnotatedWith(Repository.class) || c.getSimpleName().endsWith("Repository"));
 
-	@Test
-	void controllersArePackagePrivateBecauseOnlySpringCallsThem() {
-		noClasses().that()
-			.areAnnotatedWith(RestController.class)
-			.or()
-			.areAnnotatedWith(Controller.class)
-			.should()
-			.bePublic()
-			.check(MAIN);
-	}
+    @Test
+    void controllersArePackagePrivateBecauseOnlySpringCallsThem() {
+        noClasses()
+                .that()
+                .areAnnotatedWith(RestController.class)
+                .or()
+                .areAnnotatedWith(Controller.class)
+                .should()
+                .bePublic()
+                .check(MAIN);
+    }
 
-	@Test
-	void repositoriesArePackagePrivateBecauseOnlyTheirModulesServiceUsesThem() {
-		noClasses().that(REPOSITORIES).should().bePublic().check(MAIN);
-	}
+    @Test
+    void repositoriesArePackagePrivateBecauseOnlyTheirModulesServiceUsesThem() {
+        noClasses().that(REPOSITORIES).should().bePublic().check(MAIN);
+    }
 
-	@Test
-	void repositoriesAreNotUsedFromAnotherModule() {
-		classes().that(REPOSITORIES).should(beUsedOnlyInsideTheirModule()).check(MAIN);
-	}
+    @Test
+    void repositoriesAreNotUsedFromAnotherModule() {
+        classes().that(REPOSITORIES).should(beUsedOnlyInsideTheirModule()).check(MAIN);
+    }
 
-	@Test
-	void webPackagesReachTheDatabaseOnlyThroughServices() {
-		noClasses().that()
-			.resideInAPackage("io.covenant..web..")
-			.should()
-			.dependOnClassesThat()
-			.areAssignableTo(JdbcClient.class)
-			.orShould()
-			.dependOnClassesThat()
-			.areAssignableTo(JdbcTemplate.class)
-			.orShould()
-			.dependOnClassesThat()
-			.areAssignableTo(NamedParameterJdbcTemplate.class)
-			.check(MAIN);
-	}
+    @Test
+    void webPackagesReachTheDatabaseOnlyThroughServices() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.covenant..web..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(JdbcClient.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(JdbcTemplate.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(NamedParameterJdbcTemplate.class)
+                .check(MAIN);
+    }
 
-	/** Output goes through the logger, which carries the request id and the level; nothing in main code needs more. */
-	@Test
-	void nothingWritesToTheStandardStreams() {
-		GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(MAIN);
-	}
+    /** Output goes through the logger, which carries the request id and the level; nothing in main code needs more. */
+    @Test
+    void nothingWritesToTheStandardStreams() {
+        GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(MAIN);
+    }
 
-	/** The module is the first package under io.covenant: {@code io.covenant.company.web.X} is in {@code company}. */
-	static String module(JavaClass type) {
-		String name = type.getPackageName();
-		if (!name.startsWith("io.covenant.")) {
-			return name;
-		}
-		String rest = name.substring("io.covenant.".length());
-		int dot = rest.indexOf('.');
-		return dot < 0 ? rest : rest.substring(0, dot);
-	}
+    /** The module is the first package under io.covenant: {@code io.covenant.company.web.X} is in {@code company}. */
+    static String module(JavaClass type) {
+        String name = type.getPackageName();
+        if (!name.startsWith("io.covenant.")) {
+            return name;
+        }
+        String rest = name.substring("io.covenant.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
 
-	static ArchCondition<JavaClass> beUsedOnlyInsideTheirModule() {
-		return new ArchCondition<>("be used only inside their module") {
-			@Override
-			public void check(JavaClass repository, ConditionEvents events) {
-				for (Dependency dependency : repository.getDirectDependenciesToSelf()) {
-					JavaClass user = dependency.getOriginClass();
-					if (!module(user).equals(module(repository))) {
-						events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
-					}
-				}
-			}
-		};
-	}
-
+    static ArchCondition<JavaClass> beUsedOnlyInsideTheirModule() {
+        return new ArchCondition<>("be used only inside their module") {
+            @Override
+            public void check(JavaClass repository, ConditionEvents events) {
+                for (Dependency dependency : repository.getDirectDependenciesToSelf()) {
+                    JavaClass user = dependency.getOriginClass();
+                    if (!module(user).equals(module(repository))) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
 }

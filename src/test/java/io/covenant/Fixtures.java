@@ -1,18 +1,15 @@
 package io.covenant;
 
-import java.sql.Types;
-import java.util.Map;
-import java.util.UUID;
-
+import io.covenant.shared.security.Role;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-
+import java.sql.Types;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-
-import io.covenant.shared.security.Role;
 
 /**
  * Creates the people and organisations an API test needs, each with fresh random names so tests never share data,
@@ -20,88 +17,92 @@ import io.covenant.shared.security.Role;
  */
 public class Fixtures {
 
-	public static final String PASSWORD = "juniper tallow orbit canyon";
+    public static final String PASSWORD = "juniper tallow orbit canyon";
 
-	private final JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-	private final String passwordHash;
+    private final String passwordHash;
 
-	private final Environment environment;
+    private final Environment environment;
 
-	Fixtures(JdbcClient jdbc, PasswordEncoder passwords, Environment environment) {
-		this.jdbc = jdbc;
-		this.environment = environment;
-		this.passwordHash = passwords.encode(PASSWORD);
-	}
+    Fixtures(JdbcClient jdbc, PasswordEncoder passwords, Environment environment) {
+        this.jdbc = jdbc;
+        this.environment = environment;
+        this.passwordHash = passwords.encode(PASSWORD);
+    }
 
-	public UUID tenant() {
-		return jdbc.sql("INSERT INTO tenants (name) VALUES (:name) RETURNING id")
-			.param("name", "Tenant " + UUID.randomUUID())
-			.query(UUID.class)
-			.single();
-	}
+    public UUID tenant() {
+        return jdbc.sql("INSERT INTO tenants (name) VALUES (:name) RETURNING id")
+                .param("name", "Tenant " + UUID.randomUUID())
+                .query(UUID.class)
+                .single();
+    }
 
-	public UUID organization(UUID tenant) {
-		return jdbc.sql("INSERT INTO organizations (name, tenant_id) VALUES (:name, :tenant) RETURNING id")
-			.param("name", "Org " + UUID.randomUUID())
-			.param("tenant", tenant, Types.OTHER)
-			.query(UUID.class)
-			.single();
-	}
+    public UUID organization(UUID tenant) {
+        return jdbc.sql("INSERT INTO organizations (name, tenant_id) VALUES (:name, :tenant) RETURNING id")
+                .param("name", "Org " + UUID.randomUUID())
+                .param("tenant", tenant, Types.OTHER)
+                .query(UUID.class)
+                .single();
+    }
 
-	/** A verified, active person with this role, signed in. */
-	public Person person(Role role, UUID organization, UUID tenant) {
-		String email = role.value().replace('_', '-') + "-" + UUID.randomUUID() + "@example.com";
-		UUID id = jdbc.sql("""
+    /** A verified, active person with this role, signed in. */
+    public Person person(Role role, UUID organization, UUID tenant) {
+        String email = role.value().replace('_', '-') + "-" + UUID.randomUUID() + "@example.com";
+        UUID id = jdbc.sql("""
 				INSERT INTO users (email, password_hash, role, organization_id, tenant_id, is_verified)
 				VALUES (:email, :hash, :role, :org, :tenant, TRUE) RETURNING id""")
-			.param("email", email)
-			.param("hash", passwordHash)
-			.param("role", role.value())
-			.param("org", organization, Types.OTHER)
-			.param("tenant", tenant, Types.OTHER)
-			.query(UUID.class)
-			.single();
-		Map<String, Object> tokens = login(email, PASSWORD);
-		return new Person(id, email, role, organization, tenant, (String) tokens.get("access_token"),
-				(String) tokens.get("refresh_token"));
-	}
+                .param("email", email)
+                .param("hash", passwordHash)
+                .param("role", role.value())
+                .param("org", organization, Types.OTHER)
+                .param("tenant", tenant, Types.OTHER)
+                .query(UUID.class)
+                .single();
+        Map<String, Object> tokens = login(email, PASSWORD);
+        return new Person(id, email, role, organization, tenant, (String) tokens.get("access_token"), (String)
+                tokens.get("refresh_token"));
+    }
 
-	public Person person(Role role, UUID organization) {
-		return person(role, organization, null);
-	}
+    public Person person(Role role, UUID organization) {
+        return person(role, organization, null);
+    }
 
-	public Map<String, Object> login(String email, String password) {
-		return RestAssured.given()
-			.port(port())
-			.contentType(ContentType.JSON)
-			.body(Map.of("email", email, "password", password))
-			.post("/api/v1/auth/login")
-			.then()
-			.statusCode(200)
-			.extract()
-			.as(Map.class);
-	}
+    public Map<String, Object> login(String email, String password) {
+        return RestAssured.given()
+                .port(port())
+                .contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", password))
+                .post("/api/v1/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .as(Map.class);
+    }
 
-	public RequestSpecification anonymous() {
-		return RestAssured.given().port(port()).contentType(ContentType.JSON);
-	}
+    public RequestSpecification anonymous() {
+        return RestAssured.given().port(port()).contentType(ContentType.JSON);
+    }
 
-	public RequestSpecification as(Person person) {
-		return anonymous().auth().oauth2(person.accessToken());
-	}
+    public RequestSpecification as(Person person) {
+        return anonymous().auth().oauth2(person.accessToken());
+    }
 
-	private int port() {
-		return environment.getRequiredProperty("local.server.port", Integer.class);
-	}
+    private int port() {
+        return environment.getRequiredProperty("local.server.port", Integer.class);
+    }
 
-	public JdbcClient jdbc() {
-		return jdbc;
-	}
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
 
-	/** A signed-in test user. */
-	public record Person(UUID id, String email, Role role, UUID organizationId, UUID tenantId, String accessToken,
-			String refreshToken) {
-	}
-
+    /** A signed-in test user. */
+    public record Person(
+            UUID id,
+            String email,
+            Role role,
+            UUID organizationId,
+            UUID tenantId,
+            String accessToken,
+            String refreshToken) {}
 }

@@ -1,18 +1,5 @@
 package io.covenant.company;
 
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
 import io.covenant.shared.audit.AuditAction;
 import io.covenant.shared.audit.Audited;
 import io.covenant.shared.error.Forbidden;
@@ -20,205 +7,256 @@ import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Permission;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Company profiles under the access rule: reads see only visible rows, writes need the right to change them. */
 @Service
 public class Companies {
 
-	/** Owner of rows the platform creates itself (see V4__create_users.sql). */
-	public static final UUID SYSTEM_USER = UUID.fromString("00000000-0000-0000-0000-000000000001");
+    /** Owner of rows the platform creates itself (see V4__create_users.sql). */
+    public static final UUID SYSTEM_USER = UUID.fromString("00000000-0000-0000-0000-000000000001");
 
-	private final CompanyRepository repository;
+    private final CompanyRepository repository;
 
-	private final ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-	private final CompanyCache cache;
+    private final CompanyCache cache;
 
-	private final TickerCache tickers;
+    private final TickerCache tickers;
 
-	Companies(CompanyRepository repository, ApplicationEventPublisher events, CompanyCache cache,
-			TickerCache tickers) {
-		this.repository = repository;
-		this.events = events;
-		this.cache = cache;
-		this.tickers = tickers;
-	}
+    Companies(CompanyRepository repository, ApplicationEventPublisher events, CompanyCache cache, TickerCache tickers) {
+        this.repository = repository;
+        this.events = events;
+        this.cache = cache;
+        this.tickers = tickers;
+    }
 
-	@Transactional
-	public Company create(Caller caller, CompanyCommand command) {
-		caller.require(Permission.COMPANIES_WRITE);
-		AccessLevel level = caller.levelForNewRow(command.accessLevel());
-		UUID organization = level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
-		Company company = repository.insert(command, level, organization, caller.userId());
-		tickers.evictAfterCommit(List.of(company.symbol()));
-		events.publishEvent(Audited.created("company", company.id(), company, company.organizationId()));
-		return company;
-	}
+    @Transactional
+    public Company create(Caller caller, CompanyCommand command) {
+        caller.require(Permission.COMPANIES_WRITE);
+        AccessLevel level = caller.levelForNewRow(command.accessLevel());
+        UUID organization = level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
+        Company company = repository.insert(command, level, organization, caller.userId());
+        tickers.evictAfterCommit(List.of(company.symbol()));
+        events.publishEvent(Audited.created("company", company.id(), company, company.organizationId()));
+        return company;
+    }
 
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public Company get(Caller caller, UUID id) {
-		caller.require(Permission.COMPANIES_READ);
-		return cache.visible(id, caller, () -> repository.findVisible(id, caller))
-			.orElseThrow(() -> CompanyNotFound.forId(id));
-	}
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Company get(Caller caller, UUID id) {
+        caller.require(Permission.COMPANIES_READ);
+        return cache.visible(id, caller, () -> repository.findVisible(id, caller))
+                .orElseThrow(() -> CompanyNotFound.forId(id));
+    }
 
-	/** The company with this ticker that the caller sees, its own before a shared one. */
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public Company byTicker(Caller caller, String ticker) {
-		caller.require(Permission.COMPANIES_READ);
-		return tickers.visible(ticker, caller, () -> repository.findVisibleBySymbol(ticker, caller).stream().findFirst())
-			.orElseThrow(() -> CompanyNotFound.forTicker(ticker));
-	}
+    /** The company with this ticker that the caller sees, its own before a shared one. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Company byTicker(Caller caller, String ticker) {
+        caller.require(Permission.COMPANIES_READ);
+        return tickers.visible(ticker, caller, () -> repository.findVisibleBySymbol(ticker, caller).stream()
+                        .findFirst())
+                .orElseThrow(() -> CompanyNotFound.forTicker(ticker));
+    }
 
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public Company byCik(Caller caller, String cik) {
-		caller.require(Permission.COMPANIES_READ);
-		String normalized;
-		try {
-			normalized = "%010d".formatted(Long.parseLong(cik.trim()));
-		}
-		catch (NumberFormatException ex) {
-			throw InvalidInput.of("cik", "must be digits");
-		}
-		return repository.findVisibleByCik(normalized, caller).stream().findFirst()
-			.orElseThrow(() -> CompanyNotFound.forCik(cik));
-	}
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Company byCik(Caller caller, String cik) {
+        caller.require(Permission.COMPANIES_READ);
+        String normalized;
+        try {
+            normalized = "%010d".formatted(Long.parseLong(cik.trim()));
+        } catch (NumberFormatException ex) {
+            throw InvalidInput.of("cik", "must be digits");
+        }
+        return repository.findVisibleByCik(normalized, caller).stream()
+                .findFirst()
+                .orElseThrow(() -> CompanyNotFound.forCik(cik));
+    }
 
-	@Transactional(readOnly = true)
-	public CompanyPage list(Caller caller, CompanyFilter filter, CompanySort sort, Boolean ascending, String cursor,
-			int limit, int offset) {
-		caller.require(Permission.COMPANIES_READ);
-		boolean asc = ascending != null ? ascending : sort == CompanySort.NAME || sort == CompanySort.SYMBOL;
-		CompanyCursor after = null;
-		if (cursor != null && !cursor.isBlank()) {
-			if (!sort.cursorable) {
-				throw InvalidInput.of("cursor", "works with sort created_at, name or symbol; use offset for this sort");
-			}
-			after = CompanyCursor.decode(cursor, sort);
-		}
-		List<Company> rows = repository.find(filter, sort, asc, after, limit, after == null ? offset : 0, caller);
-		String next = null;
-		if (rows.size() > limit) {
-			rows = rows.subList(0, limit);
-			Company last = rows.get(limit - 1);
-			// A fuzzy name search orders by similarity, which no keyset cursor follows.
-			if (sort.cursorable && !(filter.name() != null && sort == CompanySort.CREATED_AT)) {
-				next = new CompanyCursor(sort, switch (sort) {
-					case NAME -> last.name();
-					case SYMBOL -> last.symbol();
-					default -> last.createdAt().toString();
-				}, last.id()).encode();
-			}
-		}
-		// The total is counted up to ten pages past this one: enough for a pager, never a count of every visible row.
-		int cap = offset + 10 * limit;
-		long counted = repository.count(filter, caller, cap + 1);
-		return new CompanyPage(List.copyOf(rows), Math.min(counted, cap), counted > cap, next);
-	}
+    @Transactional(readOnly = true)
+    public CompanyPage list(
+            Caller caller,
+            CompanyFilter filter,
+            CompanySort sort,
+            Boolean ascending,
+            String cursor,
+            int limit,
+            int offset) {
+        caller.require(Permission.COMPANIES_READ);
+        boolean asc = ascending != null ? ascending : sort == CompanySort.NAME || sort == CompanySort.SYMBOL;
+        CompanyCursor after = null;
+        if (cursor != null && !cursor.isBlank()) {
+            if (!sort.cursorable) {
+                throw InvalidInput.of("cursor", "works with sort created_at, name or symbol; use offset for this sort");
+            }
+            after = CompanyCursor.decode(cursor, sort);
+        }
+        List<Company> rows = repository.find(filter, sort, asc, after, limit, after == null ? offset : 0, caller);
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            Company last = rows.get(limit - 1);
+            // A fuzzy name search orders by similarity, which no keyset cursor follows.
+            if (sort.cursorable && !(filter.name() != null && sort == CompanySort.CREATED_AT)) {
+                next = new CompanyCursor(
+                                sort,
+                                switch (sort) {
+                                    case NAME -> last.name();
+                                    case SYMBOL -> last.symbol();
+                                    default -> last.createdAt().toString();
+                                },
+                                last.id())
+                        .encode();
+            }
+        }
+        // The total is counted up to ten pages past this one: enough for a pager, never a count of every visible row.
+        int cap = offset + 10 * limit;
+        long counted = repository.count(filter, caller, cap + 1);
+        return new CompanyPage(List.copyOf(rows), Math.min(counted, cap), counted > cap, next);
+    }
 
-	@Transactional
-	public Company update(Caller caller, UUID id, CompanyCommand command) {
-		caller.require(Permission.COMPANIES_WRITE);
-		Company before = changeable(caller, id);
-		AccessLevel level = command.accessLevel() == null ? before.accessLevel() : caller.levelForNewRow(command.accessLevel());
-		UUID organization = level == AccessLevel.ORGANIZATION
-				? (before.organizationId() != null ? before.organizationId() : caller.organizationId()) : null;
-		Company after = repository.update(id, command, level, organization);
-		cache.evictAfterCommit(id);
-		tickers.evictAfterCommit(List.of(before.symbol(), after.symbol()));
-		events.publishEvent(Audited.updated("company", id, before, after, after.organizationId()));
-		return after;
-	}
+    @Transactional
+    public Company update(Caller caller, UUID id, CompanyCommand command) {
+        caller.require(Permission.COMPANIES_WRITE);
+        Company before = changeable(caller, id);
+        AccessLevel level =
+                command.accessLevel() == null ? before.accessLevel() : caller.levelForNewRow(command.accessLevel());
+        UUID organization = level == AccessLevel.ORGANIZATION
+                ? (before.organizationId() != null ? before.organizationId() : caller.organizationId())
+                : null;
+        Company after = repository.update(id, command, level, organization);
+        cache.evictAfterCommit(id);
+        tickers.evictAfterCommit(List.of(before.symbol(), after.symbol()));
+        events.publishEvent(Audited.updated("company", id, before, after, after.organizationId()));
+        return after;
+    }
 
-	@Transactional
-	public void delete(Caller caller, UUID id) {
-		caller.require(Permission.COMPANIES_WRITE);
-		Company before = changeable(caller, id);
-		repository.softDelete(id);
-		cache.evictAfterCommit(id);
-		tickers.evictAfterCommit(List.of(before.symbol()));
-		events.publishEvent(Audited.deleted("company", id, before, before.organizationId()));
-	}
+    @Transactional
+    public void delete(Caller caller, UUID id) {
+        caller.require(Permission.COMPANIES_WRITE);
+        Company before = changeable(caller, id);
+        repository.softDelete(id);
+        cache.evictAfterCommit(id);
+        tickers.evictAfterCommit(List.of(before.symbol()));
+        events.publishEvent(Audited.deleted("company", id, before, before.organizationId()));
+    }
 
-	/** Creates or refreshes shared (system) companies, as imports do; returns the rows written. */
-	@Transactional
-	public int upsertSystemCompanies(List<CompanyCommand> commands) {
-		int written = repository.bulkUpsertSystem(commands, SYSTEM_USER);
-		tickers.evictAfterCommit(commands.stream().map(CompanyCommand::normalizedSymbol).toList());
-		events.publishEvent(new Audited("company.bulk_upserted", "company", null,
-				AuditAction.UPDATE, null, Map.of("count", written), null, SYSTEM_USER,
-				Map.of("symbols", commands.stream().map(CompanyCommand::normalizedSymbol).limit(100).toList())));
-		return written;
-	}
+    /** Creates or refreshes shared (system) companies, as imports do; returns the rows written. */
+    @Transactional
+    public int upsertSystemCompanies(List<CompanyCommand> commands) {
+        int written = repository.bulkUpsertSystem(commands, SYSTEM_USER);
+        tickers.evictAfterCommit(
+                commands.stream().map(CompanyCommand::normalizedSymbol).toList());
+        events.publishEvent(new Audited(
+                "company.bulk_upserted",
+                "company",
+                null,
+                AuditAction.UPDATE,
+                null,
+                Map.of("count", written),
+                null,
+                SYSTEM_USER,
+                Map.of(
+                        "symbols",
+                        commands.stream()
+                                .map(CompanyCommand::normalizedSymbol)
+                                .limit(100)
+                                .toList())));
+        return written;
+    }
 
-	/** The companies with these symbols an upload at this level writes to: the caller's own, else a system one. */
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public Map<String, CompanyMatch> matchForUpload(Caller caller, AccessLevel level, Collection<String> symbols) {
-		caller.require(Permission.COMPANIES_WRITE);
-		return repository.findForUpload(symbols, level, ownerOrganization(caller, level), caller.userId());
-	}
+    /** The companies with these symbols an upload at this level writes to: the caller's own, else a system one. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Map<String, CompanyMatch> matchForUpload(Caller caller, AccessLevel level, Collection<String> symbols) {
+        caller.require(Permission.COMPANIES_WRITE);
+        return repository.findForUpload(symbols, level, ownerOrganization(caller, level), caller.userId());
+    }
 
-	/**
-	 * Creates an upload's new companies at this level (valid {@link CompanyCommand}s, one per symbol) and returns
-	 * them; a symbol someone took meanwhile resolves to that company.
-	 */
-	@Transactional
-	public Map<String, CompanyMatch> createForUpload(Caller caller, AccessLevel level, List<CompanyCommand> commands) {
-		caller.require(Permission.COMPANIES_WRITE);
-		if (commands.isEmpty()) {
-			return Map.of();
-		}
-		UUID organization = ownerOrganization(caller, level);
-		repository.insertForUpload(commands, level, organization, caller.userId());
-		List<String> symbols = commands.stream().map(CompanyCommand::normalizedSymbol).toList();
-		tickers.evictAfterCommit(symbols);
-		Map<String, CompanyMatch> created = new HashMap<>();
-		repository.findForUpload(symbols, level, organization, caller.userId())
-			.forEach((symbol, m) -> created.put(symbol, new CompanyMatch(m.id(), symbol, m.accessLevel(), true)));
-		events.publishEvent(new Audited("company.bulk_created", "company", null, AuditAction.CREATE, null,
-				Map.of("count", commands.size()), organization, null,
-				Map.of("symbols", symbols.stream().limit(100).toList())));
-		return created;
-	}
+    /**
+     * Creates an upload's new companies at this level (valid {@link CompanyCommand}s, one per symbol) and returns
+     * them; a symbol someone took meanwhile resolves to that company.
+     */
+    @Transactional
+    public Map<String, CompanyMatch> createForUpload(Caller caller, AccessLevel level, List<CompanyCommand> commands) {
+        caller.require(Permission.COMPANIES_WRITE);
+        if (commands.isEmpty()) {
+            return Map.of();
+        }
+        UUID organization = ownerOrganization(caller, level);
+        repository.insertForUpload(commands, level, organization, caller.userId());
+        List<String> symbols =
+                commands.stream().map(CompanyCommand::normalizedSymbol).toList();
+        tickers.evictAfterCommit(symbols);
+        Map<String, CompanyMatch> created = new HashMap<>();
+        repository
+                .findForUpload(symbols, level, organization, caller.userId())
+                .forEach((symbol, m) -> created.put(symbol, new CompanyMatch(m.id(), symbol, m.accessLevel(), true)));
+        events.publishEvent(new Audited(
+                "company.bulk_created",
+                "company",
+                null,
+                AuditAction.CREATE,
+                null,
+                Map.of("count", commands.size()),
+                organization,
+                null,
+                Map.of("symbols", symbols.stream().limit(100).toList())));
+        return created;
+    }
 
-	private static UUID ownerOrganization(Caller caller, AccessLevel level) {
-		return level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
-	}
+    private static UUID ownerOrganization(Caller caller, AccessLevel level) {
+        return level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
+    }
 
-	/** The subset of these companies the caller may see. */
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public Set<UUID> visibleIds(Caller caller, Collection<UUID> ids) {
-		caller.require(Permission.COMPANIES_READ);
-		return repository.visibleIds(ids, caller);
-	}
+    /** The subset of these companies the caller may see. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Set<UUID> visibleIds(Caller caller, Collection<UUID> ids) {
+        caller.require(Permission.COMPANIES_READ);
+        return repository.visibleIds(ids, caller);
+    }
 
-	/** The company, if the caller may change it (and so its filings and metrics). */
-	@Transactional(readOnly = true)
-	public Company changeableBy(Caller caller, UUID id) {
-		caller.require(Permission.COMPANIES_WRITE);
-		return changeable(caller, id);
-	}
+    /** The company, if the caller may change it (and so its filings and metrics). */
+    @Transactional(readOnly = true)
+    public Company changeableBy(Caller caller, UUID id) {
+        caller.require(Permission.COMPANIES_WRITE);
+        return changeable(caller, id);
+    }
 
-	/** The live system company with this CIK, for imports. */
-	@Transactional(readOnly = true)
-	public Optional<Company> systemCompanyByCik(String cik) {
-		return repository.findSystemByCik(cik);
-	}
+    /** The live system company with this CIK, for imports. */
+    @Transactional(readOnly = true)
+    public Optional<Company> systemCompanyByCik(String cik) {
+        return repository.findSystemByCik(cik);
+    }
 
-	/** The ids of visible companies in a sector, for comparisons. */
-	@Transactional(readOnly = true)
-	public List<Company> inSector(Caller caller, String sector, int limit) {
-		caller.require(Permission.COMPANIES_READ);
-		return repository.find(new CompanyFilter(sector, null, null, null, null, null, null, null, null, null, null,
-				null), CompanySort.SYMBOL, true, null, limit, 0, caller);
-	}
+    /** The ids of visible companies in a sector, for comparisons. */
+    @Transactional(readOnly = true)
+    public List<Company> inSector(Caller caller, String sector, int limit) {
+        caller.require(Permission.COMPANIES_READ);
+        return repository.find(
+                new CompanyFilter(sector, null, null, null, null, null, null, null, null, null, null, null),
+                CompanySort.SYMBOL,
+                true,
+                null,
+                limit,
+                0,
+                caller);
+    }
 
-	private Company changeable(Caller caller, UUID id) {
-		Company company = repository.findVisible(id, caller).orElseThrow(() -> CompanyNotFound.forId(id));
-		if (!caller.mayChange(company.accessLevel(), company.organizationId(), company.createdBy())) {
-			throw new Forbidden("Only the creator, an org_admin of its organization or a super_admin may change this company");
-		}
-		return company;
-	}
-
+    private Company changeable(Caller caller, UUID id) {
+        Company company = repository.findVisible(id, caller).orElseThrow(() -> CompanyNotFound.forId(id));
+        if (!caller.mayChange(company.accessLevel(), company.organizationId(), company.createdBy())) {
+            throw new Forbidden(
+                    "Only the creator, an org_admin of its organization or a super_admin may change this company");
+        }
+        return company;
+    }
 }

@@ -1,18 +1,15 @@
 package io.covenant.company;
 
-import java.time.Duration;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Supplier;
-
-import io.micrometer.core.instrument.MeterRegistry;
-
-import org.springframework.stereotype.Component;
-
 import io.covenant.shared.cache.CacheInvalidations;
 import io.covenant.shared.cache.HotCache;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
 
 /**
  * Company rows by id, shared by every caller: a hit is served only after the access rule is checked again for this
@@ -22,39 +19,40 @@ import io.covenant.shared.security.Caller;
 @Component
 class CompanyCache {
 
-	private final HotCache<UUID, Company> rows;
+    private final HotCache<UUID, Company> rows;
 
-	CompanyCache(CacheInvalidations invalidations, MeterRegistry registry) {
-		// The expiry is a safety net only: every change evicts at once.
-		rows = new HotCache<>("companies", 20_000, Duration.ofMinutes(10), registry);
-		invalidations.onChange("companies", this::evict);
-	}
+    CompanyCache(CacheInvalidations invalidations, MeterRegistry registry) {
+        // The expiry is a safety net only: every change evicts at once.
+        rows = new HotCache<>("companies", 20_000, Duration.ofMinutes(10), registry);
+        invalidations.onChange("companies", this::evict);
+    }
 
-	/** The visible row, from the cache or the loader (which applies the rule in SQL). */
-	Optional<Company> visible(UUID id, Caller caller, Supplier<Optional<Company>> loader) {
-		Company company = rows.get(id, () -> loader.get().orElse(null));
-		return company != null && visibleTo(company, caller) ? Optional.of(company) : Optional.empty();
-	}
+    /** The visible row, from the cache or the loader (which applies the rule in SQL). */
+    Optional<Company> visible(UUID id, Caller caller, Supplier<Optional<Company>> loader) {
+        Company company = rows.get(id, () -> loader.get().orElse(null));
+        return company != null && visibleTo(company, caller) ? Optional.of(company) : Optional.empty();
+    }
 
-	void evictAfterCommit(UUID id) {
-		rows.evictAfterCommit(id);
-	}
+    void evictAfterCommit(UUID id) {
+        rows.evictAfterCommit(id);
+    }
 
-	private void evict(String key) {
-		if (CacheInvalidations.ALL.equals(key)) {
-			rows.evictAll();
-		}
-		else {
-			rows.evict(UUID.fromString(key));
-		}
-	}
+    private void evict(String key) {
+        if (CacheInvalidations.ALL.equals(key)) {
+            rows.evictAll();
+        } else {
+            rows.evict(UUID.fromString(key));
+        }
+    }
 
-	/** The access rule of {@code AccessSql.visible}, for a row already loaded. */
-	static boolean visibleTo(Company company, Caller caller) {
-		return caller.isSuperAdmin() || company.accessLevel() == AccessLevel.SYSTEM
-				|| company.accessLevel() == AccessLevel.PERSONAL && caller.userId().equals(company.createdBy())
-				|| company.accessLevel() == AccessLevel.ORGANIZATION && company.organizationId() != null
-						&& company.organizationId().equals(caller.organizationId());
-	}
-
+    /** The access rule of {@code AccessSql.visible}, for a row already loaded. */
+    static boolean visibleTo(Company company, Caller caller) {
+        return caller.isSuperAdmin()
+                || company.accessLevel() == AccessLevel.SYSTEM
+                || company.accessLevel() == AccessLevel.PERSONAL
+                        && caller.userId().equals(company.createdBy())
+                || company.accessLevel() == AccessLevel.ORGANIZATION
+                        && company.organizationId() != null
+                        && company.organizationId().equals(caller.organizationId());
+    }
 }

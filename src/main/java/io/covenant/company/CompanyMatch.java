@@ -1,9 +1,7 @@
 package io.covenant.company;
 
+import io.covenant.shared.security.AccessLevel;
 import java.util.UUID;
 
-import io.covenant.shared.security.AccessLevel;
-
 /** The company a symbol of an upload resolved to, and whether the upload created it. */
-public record CompanyMatch(UUID id, String symbol, AccessLevel accessLevel, boolean created) {
-}
+public record CompanyMatch(UUID id, String symbol, AccessLevel accessLevel, boolean created) {}

@@ -6,5 +6,4 @@ import java.util.List;
  * A page of companies: {@code total} for offset paging, counted up to ten pages past this one ({@code total_capped}
  * says there are more), {@code next_cursor} for keyset paging.
  */
-public record CompanyPage(List<Company> items, long total, boolean totalCapped, String nextCursor) {
-}
+public record CompanyPage(List<Company> items, long total, boolean totalCapped, String nextCursor) {}

@@ -1,12 +1,10 @@
 package io.covenant.edgar;
 
-import java.net.URI;
-import java.time.Duration;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
+import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -23,6 +21,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("covenant.edgar")
-record EdgarProperties(String userAgent, @NotNull URI dataBaseUrl, @NotNull URI filesBaseUrl,
-		@Min(1) @Max(10) int requestsPerSecond, @Min(0) @Max(10) int maxRetries, @NotNull Duration timeout) {
-}
+record EdgarProperties(
+        String userAgent,
+        @NotNull URI dataBaseUrl,
+        @NotNull URI filesBaseUrl,
+        @Min(1) @Max(10) int requestsPerSecond,
+        @Min(0) @Max(10) int maxRetries,
+        @NotNull Duration timeout) {}

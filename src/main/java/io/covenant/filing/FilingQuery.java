@@ -5,5 +5,4 @@ import java.util.List;
 import java.util.UUID;
 
 /** Filters of a filing list: company, form types and a filing-date range; each optional. */
-public record FilingQuery(UUID companyId, List<String> formTypes, LocalDate from, LocalDate to) {
-}
+public record FilingQuery(UUID companyId, List<String> formTypes, LocalDate from, LocalDate to) {}

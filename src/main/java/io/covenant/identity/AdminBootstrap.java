@@ -1,16 +1,14 @@
 package io.covenant.identity;
 
+import io.covenant.shared.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
-
-import io.covenant.shared.security.Role;
 
 /**
  * Creates the first super_admin from COVENANT_ADMIN_EMAIL and COVENANT_ADMIN_PASSWORD when none exists. There is no
@@ -19,40 +17,48 @@ import io.covenant.shared.security.Role;
 @Component
 class AdminBootstrap implements ApplicationRunner {
 
-	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
-	private final UserRepository users;
+    private final UserRepository users;
 
-	private final PasswordEncoder passwords;
+    private final PasswordEncoder passwords;
 
-	private final IdentityProperties properties;
+    private final IdentityProperties properties;
 
-	AdminBootstrap(UserRepository users, PasswordEncoder passwords, IdentityProperties properties) {
-		this.users = users;
-		this.passwords = passwords;
-		this.properties = properties;
-	}
+    AdminBootstrap(UserRepository users, PasswordEncoder passwords, IdentityProperties properties) {
+        this.users = users;
+        this.passwords = passwords;
+        this.properties = properties;
+    }
 
-	@Override
-	@Transactional
-	public void run(ApplicationArguments args) {
-		if (users.anySuperAdmin()) {
-			return;
-		}
-		if (!StringUtils.hasText(properties.adminEmail()) || !StringUtils.hasText(properties.adminPassword())) {
-			log.info("No super_admin exists; set COVENANT_ADMIN_EMAIL and COVENANT_ADMIN_PASSWORD to create one");
-			return;
-		}
-		if (users.findByEmail(properties.adminEmail().trim()).isPresent()) {
-			// Never promote an existing account: whoever registered the address first would become super_admin.
-			log.warn("No super_admin exists, and {} already has an account that is not one; it is not promoted. Set "
-					+ "COVENANT_ADMIN_EMAIL to an address without an account", properties.adminEmail().trim());
-			return;
-		}
-		PasswordPolicy.check(properties.adminPassword(), properties.adminEmail());
-		users.insert(properties.adminEmail().trim(), passwords.encode(properties.adminPassword()), Role.SUPER_ADMIN,
-				null, null, null, null, true);
-		log.info("Created the first super_admin {}", properties.adminEmail().trim());
-	}
-
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (users.anySuperAdmin()) {
+            return;
+        }
+        if (!StringUtils.hasText(properties.adminEmail()) || !StringUtils.hasText(properties.adminPassword())) {
+            log.info("No super_admin exists; set COVENANT_ADMIN_EMAIL and COVENANT_ADMIN_PASSWORD to create one");
+            return;
+        }
+        if (users.findByEmail(properties.adminEmail().trim()).isPresent()) {
+            // Never promote an existing account: whoever registered the address first would become super_admin.
+            log.warn(
+                    "No super_admin exists, and {} already has an account that is not one; it is not promoted. Set "
+                            + "COVENANT_ADMIN_EMAIL to an address without an account",
+                    properties.adminEmail().trim());
+            return;
+        }
+        PasswordPolicy.check(properties.adminPassword(), properties.adminEmail());
+        users.insert(
+                properties.adminEmail().trim(),
+                passwords.encode(properties.adminPassword()),
+                Role.SUPER_ADMIN,
+                null,
+                null,
+                null,
+                null,
+                true);
+        log.info("Created the first super_admin {}", properties.adminEmail().trim());
+    }
 }

@@ -1,12 +1,10 @@
 package io.covenant.identity;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -29,15 +27,22 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("covenant.security")
-record IdentityProperties(@NotBlank @Size(min = 32) String jwtSecret, @NotNull Duration accessTokenTtl,
-		@NotNull Duration refreshTokenTtl, String adminEmail, String adminPassword, @Min(1) int loginFreeFailures,
-		@Min(1) int loginFreeFailuresPerAddress, @Min(1) int loginFreeFailuresPerAccount, @NotNull Duration loginWindow,
-		@NotNull Duration loginMaxDelay, @NotNull Duration verificationTtl,
-		boolean returnVerificationToken) {
+record IdentityProperties(
+        @NotBlank @Size(min = 32) String jwtSecret,
+        @NotNull Duration accessTokenTtl,
+        @NotNull Duration refreshTokenTtl,
+        String adminEmail,
+        String adminPassword,
+        @Min(1) int loginFreeFailures,
+        @Min(1) int loginFreeFailuresPerAddress,
+        @Min(1) int loginFreeFailuresPerAccount,
+        @NotNull Duration loginWindow,
+        @NotNull Duration loginMaxDelay,
+        @NotNull Duration verificationTtl,
+        boolean returnVerificationToken) {
 
-	@Override
-	public String toString() {
-		return "IdentityProperties[secrets hidden]";
-	}
-
+    @Override
+    public String toString() {
+        return "IdentityProperties[secrets hidden]";
+    }
 }

@@ -7,25 +7,37 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A row of {@code organizations}. */
-record OrganizationRow(UUID id, String name, String domain, String description, String industry, String sizeCategory,
-		boolean active, UUID tenantId, boolean joinEnabled, String defaultRole, List<String> allowedEmailDomains,
-		List<String> allowedEmails, Integer maxUsers, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+record OrganizationRow(
+        UUID id,
+        String name,
+        String domain,
+        String description,
+        String industry,
+        String sizeCategory,
+        boolean active,
+        UUID tenantId,
+        boolean joinEnabled,
+        String defaultRole,
+        List<String> allowedEmailDomains,
+        List<String> allowedEmails,
+        Integer maxUsers,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
 
-	Map<String, Object> audited() {
-		var values = new LinkedHashMap<String, Object>();
-		values.put("name", name);
-		values.put("domain", domain);
-		values.put("description", description);
-		values.put("industry", industry);
-		values.put("size_category", sizeCategory);
-		values.put("is_active", active);
-		values.put("tenant_id", tenantId);
-		values.put("join_enabled", joinEnabled);
-		values.put("default_role", defaultRole);
-		values.put("allowed_email_domains", allowedEmailDomains);
-		values.put("allowed_emails", allowedEmails);
-		values.put("max_users", maxUsers);
-		return values;
-	}
-
+    Map<String, Object> audited() {
+        var values = new LinkedHashMap<String, Object>();
+        values.put("name", name);
+        values.put("domain", domain);
+        values.put("description", description);
+        values.put("industry", industry);
+        values.put("size_category", sizeCategory);
+        values.put("is_active", active);
+        values.put("tenant_id", tenantId);
+        values.put("join_enabled", joinEnabled);
+        values.put("default_role", defaultRole);
+        values.put("allowed_email_domains", allowedEmailDomains);
+        values.put("allowed_emails", allowedEmails);
+        values.put("max_users", maxUsers);
+        return values;
+    }
 }

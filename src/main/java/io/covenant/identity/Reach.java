@@ -1,9 +1,8 @@
 package io.covenant.identity;
 
-import java.util.UUID;
-
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Role;
+import java.util.UUID;
 
 /**
  * How far an administrator reaches: a super_admin everywhere, a tenant_admin over its tenant's organisations, an
@@ -11,35 +10,37 @@ import io.covenant.shared.security.Role;
  */
 record Reach(Caller caller) {
 
-	static Reach of(Caller caller) {
-		return new Reach(caller);
-	}
+    static Reach of(Caller caller) {
+        return new Reach(caller);
+    }
 
-	boolean canSee(OrganizationRow org) {
-		return caller.isSuperAdmin() || inTenant(org) || org.id().equals(caller.organizationId());
-	}
+    boolean canSee(OrganizationRow org) {
+        return caller.isSuperAdmin() || inTenant(org) || org.id().equals(caller.organizationId());
+    }
 
-	/** Change settings, invitation and members. */
-	boolean canManage(OrganizationRow org) {
-		return caller.isSuperAdmin() || inTenant(org)
-				|| caller.role() == Role.ORG_ADMIN && org.id().equals(caller.organizationId());
-	}
+    /** Change settings, invitation and members. */
+    boolean canManage(OrganizationRow org) {
+        return caller.isSuperAdmin()
+                || inTenant(org)
+                || caller.role() == Role.ORG_ADMIN && org.id().equals(caller.organizationId());
+    }
 
-	/** Create or delete whole organisations. */
-	boolean canCreateOrDelete(OrganizationRow org) {
-		return caller.isSuperAdmin() || inTenant(org);
-	}
+    /** Create or delete whole organisations. */
+    boolean canCreateOrDelete(OrganizationRow org) {
+        return caller.isSuperAdmin() || inTenant(org);
+    }
 
-	boolean canSeeUser(UserRow user) {
-		return caller.isSuperAdmin() || caller.userId().equals(user.id())
-				|| user.organizationId() != null && user.organizationId().equals(caller.organizationId())
-				|| caller.role() == Role.TENANT_ADMIN && user.tenantId() != null
-						&& user.tenantId().equals(caller.tenantId());
-	}
+    boolean canSeeUser(UserRow user) {
+        return caller.isSuperAdmin()
+                || caller.userId().equals(user.id())
+                || user.organizationId() != null && user.organizationId().equals(caller.organizationId())
+                || caller.role() == Role.TENANT_ADMIN
+                        && user.tenantId() != null
+                        && user.tenantId().equals(caller.tenantId());
+    }
 
-	private boolean inTenant(OrganizationRow org) {
-		UUID tenant = caller.tenantId();
-		return caller.role() == Role.TENANT_ADMIN && tenant != null && tenant.equals(org.tenantId());
-	}
-
+    private boolean inTenant(OrganizationRow org) {
+        UUID tenant = caller.tenantId();
+        return caller.role() == Role.TENANT_ADMIN && tenant != null && tenant.equals(org.tenantId());
+    }
 }

@@ -1,11 +1,9 @@
 package io.covenant.identity;
 
-import java.time.Duration;
-import java.time.Instant;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -17,26 +15,25 @@ import org.springframework.security.oauth2.jwt.JwtException;
  */
 final class RememberingJwtDecoder implements JwtDecoder {
 
-	private final JwtDecoder delegate;
+    private final JwtDecoder delegate;
 
-	private final Cache<String, Jwt> verified = Caffeine.newBuilder()
-		.maximumSize(10_000)
-		.expireAfterWrite(Duration.ofMinutes(1))
-		.build();
+    private final Cache<String, Jwt> verified = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build();
 
-	RememberingJwtDecoder(JwtDecoder delegate) {
-		this.delegate = delegate;
-	}
+    RememberingJwtDecoder(JwtDecoder delegate) {
+        this.delegate = delegate;
+    }
 
-	@Override
-	public Jwt decode(String token) throws JwtException {
-		Jwt known = verified.getIfPresent(token);
-		if (known != null && known.getExpiresAt() != null && Instant.now().isBefore(known.getExpiresAt())) {
-			return known;
-		}
-		Jwt jwt = delegate.decode(token);
-		verified.put(token, jwt);
-		return jwt;
-	}
-
+    @Override
+    public Jwt decode(String token) throws JwtException {
+        Jwt known = verified.getIfPresent(token);
+        if (known != null && known.getExpiresAt() != null && Instant.now().isBefore(known.getExpiresAt())) {
+            return known;
+        }
+        Jwt jwt = delegate.decode(token);
+        verified.put(token, jwt);
+        return jwt;
+    }
 }

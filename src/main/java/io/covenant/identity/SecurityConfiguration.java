@@ -1,9 +1,12 @@
 package io.covenant.identity;
 
+import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.CallerAuthentication;
+import io.covenant.shared.security.Permission;
+import io.covenant.shared.security.Role;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,11 +22,6 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
-import io.covenant.shared.security.Caller;
-import io.covenant.shared.security.CallerAuthentication;
-import io.covenant.shared.security.Permission;
-import io.covenant.shared.security.Role;
-
 /**
  * Stateless API security: a bearer JWT or an {@code X-API-Key} makes the {@link Caller}; everything but health,
  * info, the API description and the sign-in endpoints needs one. Failures answer problem+json.
@@ -32,99 +30,118 @@ import io.covenant.shared.security.Role;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	static final String[] PUBLIC = { "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
-			"/actuator/info",
-			"/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/verify",
-			"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error" };
+    static final String[] PUBLIC = {
+        "/actuator/health",
+        "/actuator/health/liveness",
+        "/actuator/health/readiness",
+        "/actuator/info",
+        "/api/v1/auth/register",
+        "/api/v1/auth/login",
+        "/api/v1/auth/refresh",
+        "/api/v1/auth/verify",
+        "/v3/api-docs/**",
+        "/swagger-ui/**",
+        "/swagger-ui.html",
+        "/error"
+    };
 
-	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyAuthenticationFilter apiKeys,
-			ProblemSecurityHandlers problems, AccountVersions versions) throws Exception {
-		http.csrf(csrf -> csrf.disable())
-			.cors(cors -> cors.disable())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Sign-out is POST /api/v1/auth/logout and nothing is saved for after a sign-in: two filters fewer per request.
-			.logout(logout -> logout.disable())
-			.requestCache(cache -> cache.disable())
-			.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
-				.permitAll()
-				.requestMatchers(HttpMethod.OPTIONS, "/**")
-				.permitAll()
-				.requestMatchers("/actuator/**")
-				.hasAuthority(Permission.OPS_READ.wireName())
-				.anyRequest()
-				.authenticated())
-			.oauth2ResourceServer(resource -> resource
-				.jwt(jwt -> jwt.jwtAuthenticationConverter(token -> callerOf(token, versions)))
-				.authenticationEntryPoint(problems)
-				.accessDeniedHandler(problems))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.addFilterBefore(apiKeys, BearerTokenAuthenticationFilter.class);
-		return http.build();
-	}
+    @Bean
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            ApiKeyAuthenticationFilter apiKeys,
+            ProblemSecurityHandlers problems,
+            AccountVersions versions)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .cors(cors -> cors.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Sign-out is POST /api/v1/auth/logout and nothing is saved for after a sign-in: two filters fewer per
+                // request.
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/**")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasAuthority(Permission.OPS_READ.wireName())
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(resource -> resource.jwt(
+                                jwt -> jwt.jwtAuthenticationConverter(token -> callerOf(token, versions)))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(apiKeys, BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
 
-	/**
-	 * Per-filter security observations are off (see {@code management.observations.enable.spring.security}); this
-	 * also stops wrapping every filter of the chain in an observing one, which cost CPU on every request.
-	 */
-	@Bean
-	SecurityObservationSettings securityObservationSettings() {
-		return SecurityObservationSettings.noObservations();
-	}
+    /**
+     * Per-filter security observations are off (see {@code management.observations.enable.spring.security}); this
+     * also stops wrapping every filter of the chain in an observing one, which cost CPU on every request.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
-	/**
-	 * The default firewall, with its header check (assigned, non-control characters) written as a loop instead of
-	 * the default regular expression, which ran for every header a request's filters read.
-	 */
-	@Bean
-	WebSecurityCustomizer strictFirewall() {
-		StrictHttpFirewall firewall = new StrictHttpFirewall();
-		firewall.setAllowedHeaderNames(SecurityConfiguration::printable);
-		firewall.setAllowedHeaderValues(SecurityConfiguration::printable);
-		return web -> web.httpFirewall(firewall);
-	}
+    /**
+     * The default firewall, with its header check (assigned, non-control characters) written as a loop instead of
+     * the default regular expression, which ran for every header a request's filters read.
+     */
+    @Bean
+    WebSecurityCustomizer strictFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(SecurityConfiguration::printable);
+        firewall.setAllowedHeaderValues(SecurityConfiguration::printable);
+        return web -> web.httpFirewall(firewall);
+    }
 
-	static boolean printable(String value) {
-		for (int i = 0; i < value.length();) {
-			int c = value.codePointAt(i);
-			if (!Character.isDefined(c) || Character.isISOControl(c)) {
-				return false;
-			}
-			i += Character.charCount(c);
-		}
-		return true;
-	}
+    static boolean printable(String value) {
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (!Character.isDefined(c) || Character.isISOControl(c)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
+    }
 
-	/** The API key filter runs inside the security chain only, not a second time as a plain servlet filter. */
-	@Bean
-	FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyFilterRegistration(ApiKeyAuthenticationFilter filter) {
-		FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.setEnabled(false);
-		return registration;
-	}
+    /** The API key filter runs inside the security chain only, not a second time as a plain servlet filter. */
+    @Bean
+    FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyFilterRegistration(ApiKeyAuthenticationFilter filter) {
+        FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
 
-	/**
-	 * The caller a verified token stands for, refused when the account changed since the token was issued
-	 * (deactivated, signed out, moved, demoted, a permission revoked): the client refreshes and gets today's rights.
-	 */
-	static AbstractAuthenticationToken callerOf(Jwt jwt, AccountVersions versions) {
-		UUID user = UUID.fromString(jwt.getSubject());
-		Object version = jwt.getClaim(TokenIssuer.VERSION);
-		if (!(version instanceof Number number) || !versions.isCurrent(user, number.longValue())) {
-			throw new AccountChanged();
-		}
-		return callerOf(jwt);
-	}
+    /**
+     * The caller a verified token stands for, refused when the account changed since the token was issued
+     * (deactivated, signed out, moved, demoted, a permission revoked): the client refreshes and gets today's rights.
+     */
+    static AbstractAuthenticationToken callerOf(Jwt jwt, AccountVersions versions) {
+        UUID user = UUID.fromString(jwt.getSubject());
+        Object version = jwt.getClaim(TokenIssuer.VERSION);
+        if (!(version instanceof Number number) || !versions.isCurrent(user, number.longValue())) {
+            throw new AccountChanged();
+        }
+        return callerOf(jwt);
+    }
 
-	static AbstractAuthenticationToken callerOf(Jwt jwt) {
-		List<String> permissions = jwt.getClaimAsStringList("perms");
-		return new CallerAuthentication(new Caller(UUID.fromString(jwt.getSubject()), uuid(jwt.getClaimAsString("org")),
-				uuid(jwt.getClaimAsString("tenant")), Role.of(jwt.getClaimAsString("role")),
-				permissions == null ? Set.of() : Set.copyOf(permissions), false));
-	}
+    static AbstractAuthenticationToken callerOf(Jwt jwt) {
+        List<String> permissions = jwt.getClaimAsStringList("perms");
+        return new CallerAuthentication(new Caller(
+                UUID.fromString(jwt.getSubject()),
+                uuid(jwt.getClaimAsString("org")),
+                uuid(jwt.getClaimAsString("tenant")),
+                Role.of(jwt.getClaimAsString("role")),
+                permissions == null ? Set.of() : Set.copyOf(permissions),
+                false));
+    }
 
-	private static UUID uuid(String value) {
-		return value == null || value.isBlank() ? null : UUID.fromString(value);
-	}
-
+    private static UUID uuid(String value) {
+        return value == null || value.isBlank() ? null : UUID.fromString(value);
+    }
 }

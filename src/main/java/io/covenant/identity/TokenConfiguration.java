@@ -1,12 +1,9 @@
 package io.covenant.identity;
 
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
-
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,26 +20,29 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
 
-	private final SecretKey key;
+    private final SecretKey key;
 
-	TokenConfiguration(Environment environment) {
-		String secret = Binder.get(environment).bind("covenant.security.jwt-secret", String.class).get();
-		this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-	}
+    TokenConfiguration(Environment environment) {
+        String secret = Binder.get(environment)
+                .bind("covenant.security.jwt-secret", String.class)
+                .get();
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
 
-	@Bean
-	JwtEncoder jwtEncoder() {
-		return new NimbusJwtEncoder(new ImmutableSecret<>(key));
-	}
+    @Bean
+    JwtEncoder jwtEncoder() {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(key));
+    }
 
-	@Bean
-	JwtDecoder jwtDecoder() {
-		return new RememberingJwtDecoder(NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build());
-	}
+    @Bean
+    JwtDecoder jwtDecoder() {
+        return new RememberingJwtDecoder(NimbusJwtDecoder.withSecretKey(key)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build());
+    }
 
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
-	}
-
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
 }

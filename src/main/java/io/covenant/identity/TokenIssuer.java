@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -18,45 +17,49 @@ import org.springframework.stereotype.Component;
 @Component
 class TokenIssuer {
 
-	/** The claim holding the account's security version at issue; see {@link AccountVersions}. */
-	static final String VERSION = "ver";
+    /** The claim holding the account's security version at issue; see {@link AccountVersions}. */
+    static final String VERSION = "ver";
 
-	private final JwtEncoder encoder;
+    private final JwtEncoder encoder;
 
-	private final SessionRepository sessions;
+    private final SessionRepository sessions;
 
-	private final IdentityProperties properties;
+    private final IdentityProperties properties;
 
-	TokenIssuer(JwtEncoder encoder, SessionRepository sessions, IdentityProperties properties) {
-		this.encoder = encoder;
-		this.sessions = sessions;
-		this.properties = properties;
-	}
+    TokenIssuer(JwtEncoder encoder, SessionRepository sessions, IdentityProperties properties) {
+        this.encoder = encoder;
+        this.sessions = sessions;
+        this.properties = properties;
+    }
 
-	Tokens issue(UserRow user, Set<String> permissions, UUID familyId, ClientInfo client) {
-		Instant now = Instant.now();
-		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
-			.issuer("covenant")
-			.subject(user.id().toString())
-			.issuedAt(now)
-			.expiresAt(now.plus(properties.accessTokenTtl()))
-			.id(UUID.randomUUID().toString())
-			.claim("role", user.role().value())
-			.claim(VERSION, user.securityVersion())
-			.claim("perms", List.copyOf(permissions));
-		if (user.organizationId() != null) {
-			claims.claim("org", user.organizationId().toString());
-		}
-		if (user.tenantId() != null) {
-			claims.claim("tenant", user.tenantId().toString());
-		}
-		String access = encoder
-			.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
-			.getTokenValue();
-		String refresh = Secrets.random(32);
-		sessions.insert(user.id(), familyId, Secrets.hash(refresh), client.ip(), client.userAgent(),
-				OffsetDateTime.now(ZoneOffset.UTC).plus(properties.refreshTokenTtl()));
-		return new Tokens(access, refresh, "Bearer", properties.accessTokenTtl().toSeconds());
-	}
-
+    Tokens issue(UserRow user, Set<String> permissions, UUID familyId, ClientInfo client) {
+        Instant now = Instant.now();
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+                .issuer("covenant")
+                .subject(user.id().toString())
+                .issuedAt(now)
+                .expiresAt(now.plus(properties.accessTokenTtl()))
+                .id(UUID.randomUUID().toString())
+                .claim("role", user.role().value())
+                .claim(VERSION, user.securityVersion())
+                .claim("perms", List.copyOf(permissions));
+        if (user.organizationId() != null) {
+            claims.claim("org", user.organizationId().toString());
+        }
+        if (user.tenantId() != null) {
+            claims.claim("tenant", user.tenantId().toString());
+        }
+        String access = encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
+                .getTokenValue();
+        String refresh = Secrets.random(32);
+        sessions.insert(
+                user.id(),
+                familyId,
+                Secrets.hash(refresh),
+                client.ip(),
+                client.userAgent(),
+                OffsetDateTime.now(ZoneOffset.UTC).plus(properties.refreshTokenTtl()));
+        return new Tokens(access, refresh, "Bearer", properties.accessTokenTtl().toSeconds());
+    }
 }

@@ -1,5 +1,6 @@
 package io.covenant.identity;
 
+import io.covenant.shared.security.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -9,145 +10,171 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.covenant.shared.security.Role;
 
 /** SQL for {@code users} and their permission grants. */
 @Repository
 class UserRepository {
 
-	private static final String COLUMNS = """
+    private static final String COLUMNS = """
 			id, email, password_hash, role, organization_id, tenant_id, first_name, last_name, phone, is_verified,
 			is_active, last_login, created_at, updated_at, security_version""";
 
-	private final JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-	private final AccountVersions versions;
+    private final AccountVersions versions;
 
-	UserRepository(JdbcClient jdbc, AccountVersions versions) {
-		this.jdbc = jdbc;
-		this.versions = versions;
-	}
+    UserRepository(JdbcClient jdbc, AccountVersions versions) {
+        this.jdbc = jdbc;
+        this.versions = versions;
+    }
 
-	Optional<UserRow> findByEmail(String email) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(:email)")
-			.param("email", email)
-			.query(UserRepository::map)
-			.optional();
-	}
+    Optional<UserRow> findByEmail(String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(:email)")
+                .param("email", email)
+                .query(UserRepository::map)
+                .optional();
+    }
 
-	Optional<UserRow> findById(UUID id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id").param("id", id).query(UserRepository::map).optional();
-	}
+    Optional<UserRow> findById(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id")
+                .param("id", id)
+                .query(UserRepository::map)
+                .optional();
+    }
 
-	UserRow insert(String email, String passwordHash, Role role, UUID organizationId, UUID tenantId, String firstName,
-			String lastName, boolean verified) {
-		return jdbc.sql("""
+    UserRow insert(
+            String email,
+            String passwordHash,
+            Role role,
+            UUID organizationId,
+            UUID tenantId,
+            String firstName,
+            String lastName,
+            boolean verified) {
+        return jdbc.sql("""
 				INSERT INTO users (email, password_hash, role, organization_id, tenant_id, first_name, last_name, is_verified)
 				VALUES (:email, :hash, :role, :org, :tenant, :first, :last, :verified)
 				RETURNING\s""" + COLUMNS)
-			.param("email", email.toLowerCase(Locale.ROOT))
-			.param("hash", passwordHash)
-			.param("role", role.value())
-			.param("org", organizationId, Types.OTHER)
-			.param("tenant", tenantId, Types.OTHER)
-			.param("first", firstName)
-			.param("last", lastName)
-			.param("verified", verified)
-			.query(UserRepository::map)
-			.single();
-	}
+                .param("email", email.toLowerCase(Locale.ROOT))
+                .param("hash", passwordHash)
+                .param("role", role.value())
+                .param("org", organizationId, Types.OTHER)
+                .param("tenant", tenantId, Types.OTHER)
+                .param("first", firstName)
+                .param("last", lastName)
+                .param("verified", verified)
+                .query(UserRepository::map)
+                .single();
+    }
 
-	void recordLogin(UUID id) {
-		jdbc.sql("UPDATE users SET last_login = now() WHERE id = :id").param("id", id).update();
-	}
+    void recordLogin(UUID id) {
+        jdbc.sql("UPDATE users SET last_login = now() WHERE id = :id")
+                .param("id", id)
+                .update();
+    }
 
-	void updatePassword(UUID id, String hash) {
-		versions.forgetAfterCommit(id);
-		jdbc.sql("UPDATE users SET password_hash = :hash WHERE id = :id").param("hash", hash).param("id", id).update();
-	}
+    void updatePassword(UUID id, String hash) {
+        versions.forgetAfterCommit(id);
+        jdbc.sql("UPDATE users SET password_hash = :hash WHERE id = :id")
+                .param("hash", hash)
+                .param("id", id)
+                .update();
+    }
 
-	void markVerified(UUID id) {
-		jdbc.sql("UPDATE users SET is_verified = TRUE WHERE id = :id").param("id", id).update();
-	}
+    void markVerified(UUID id) {
+        jdbc.sql("UPDATE users SET is_verified = TRUE WHERE id = :id")
+                .param("id", id)
+                .update();
+    }
 
-	void deactivate(UUID id) {
-		versions.forgetAfterCommit(id);
-		jdbc.sql("UPDATE users SET is_active = FALSE WHERE id = :id").param("id", id).update();
-	}
+    void deactivate(UUID id) {
+        versions.forgetAfterCommit(id);
+        jdbc.sql("UPDATE users SET is_active = FALSE WHERE id = :id")
+                .param("id", id)
+                .update();
+    }
 
-	UserRow updateMembership(UUID id, UUID organizationId, Role role, UUID tenantId) {
-		versions.forgetAfterCommit(id);
-		return jdbc.sql("UPDATE users SET organization_id = :org, role = :role, tenant_id = :tenant WHERE id = :id RETURNING "
-				+ COLUMNS)
-			.param("org", organizationId, Types.OTHER)
-			.param("role", role.value())
-			.param("tenant", tenantId, Types.OTHER)
-			.param("id", id)
-			.query(UserRepository::map)
-			.single();
-	}
+    UserRow updateMembership(UUID id, UUID organizationId, Role role, UUID tenantId) {
+        versions.forgetAfterCommit(id);
+        return jdbc.sql(
+                        "UPDATE users SET organization_id = :org, role = :role, tenant_id = :tenant WHERE id = :id RETURNING "
+                                + COLUMNS)
+                .param("org", organizationId, Types.OTHER)
+                .param("role", role.value())
+                .param("tenant", tenantId, Types.OTHER)
+                .param("id", id)
+                .query(UserRepository::map)
+                .single();
+    }
 
-	/** For changes made by cascades rather than by this repository, such as deleting the account's organisation. */
-	void forgetAfterCommit(UUID id) {
-		versions.forgetAfterCommit(id);
-	}
+    /** For changes made by cascades rather than by this repository, such as deleting the account's organisation. */
+    void forgetAfterCommit(UUID id) {
+        versions.forgetAfterCommit(id);
+    }
 
-	List<UserRow> members(UUID organizationId) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE organization_id = :org ORDER BY email")
-			.param("org", organizationId)
-			.query(UserRepository::map)
-			.list();
-	}
+    List<UserRow> members(UUID organizationId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE organization_id = :org ORDER BY email")
+                .param("org", organizationId)
+                .query(UserRepository::map)
+                .list();
+    }
 
-	long countMembers(UUID organizationId) {
-		return jdbc.sql("SELECT count(*) FROM users WHERE organization_id = :org").param("org", organizationId)
-			.query(Long.class)
-			.single();
-	}
+    long countMembers(UUID organizationId) {
+        return jdbc.sql("SELECT count(*) FROM users WHERE organization_id = :org")
+                .param("org", organizationId)
+                .query(Long.class)
+                .single();
+    }
 
-	boolean anySuperAdmin() {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE role = 'super_admin')").query(Boolean.class).single();
-	}
+    boolean anySuperAdmin() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE role = 'super_admin')")
+                .query(Boolean.class)
+                .single();
+    }
 
-	Set<String> grants(UUID userId) {
-		return Set.copyOf(jdbc.sql("""
+    Set<String> grants(UUID userId) {
+        return Set.copyOf(jdbc.sql("""
 				SELECT p.name FROM user_permissions up JOIN permissions p ON p.id = up.permission_id
 				WHERE up.user_id = :id""").param("id", userId).query(String.class).list());
-	}
+    }
 
-	int grant(UUID userId, String permission, UUID grantedBy) {
-		versions.forgetAfterCommit(userId);
-		return jdbc.sql("""
+    int grant(UUID userId, String permission, UUID grantedBy) {
+        versions.forgetAfterCommit(userId);
+        return jdbc.sql("""
 				INSERT INTO user_permissions (user_id, permission_id, granted_by)
 				SELECT :user, id, :by FROM permissions WHERE name = :name
 				ON CONFLICT DO NOTHING""")
-			.param("user", userId)
-			.param("by", grantedBy)
-			.param("name", permission)
-			.update();
-	}
+                .param("user", userId)
+                .param("by", grantedBy)
+                .param("name", permission)
+                .update();
+    }
 
-	int revoke(UUID userId, String permission) {
-		versions.forgetAfterCommit(userId);
-		return jdbc.sql("""
+    int revoke(UUID userId, String permission) {
+        versions.forgetAfterCommit(userId);
+        return jdbc.sql("""
 				DELETE FROM user_permissions
-				WHERE user_id = :user AND permission_id = (SELECT id FROM permissions WHERE name = :name)""")
-			.param("user", userId)
-			.param("name", permission)
-			.update();
-	}
+				WHERE user_id = :user AND permission_id = (SELECT id FROM permissions WHERE name = :name)""").param("user", userId).param("name", permission).update();
+    }
 
-	static UserRow map(ResultSet rs, int row) throws SQLException {
-		return new UserRow(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("password_hash"),
-				Role.of(rs.getString("role")), rs.getObject("organization_id", UUID.class),
-				rs.getObject("tenant_id", UUID.class), rs.getString("first_name"), rs.getString("last_name"),
-				rs.getString("phone"), rs.getBoolean("is_verified"), rs.getBoolean("is_active"),
-				rs.getObject("last_login", OffsetDateTime.class), rs.getObject("created_at", OffsetDateTime.class),
-				rs.getObject("updated_at", OffsetDateTime.class), rs.getLong("security_version"));
-	}
-
+    static UserRow map(ResultSet rs, int row) throws SQLException {
+        return new UserRow(
+                rs.getObject("id", UUID.class),
+                rs.getString("email"),
+                rs.getString("password_hash"),
+                Role.of(rs.getString("role")),
+                rs.getObject("organization_id", UUID.class),
+                rs.getObject("tenant_id", UUID.class),
+                rs.getString("first_name"),
+                rs.getString("last_name"),
+                rs.getString("phone"),
+                rs.getBoolean("is_verified"),
+                rs.getBoolean("is_active"),
+                rs.getObject("last_login", OffsetDateTime.class),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getLong("security_version"));
+    }
 }

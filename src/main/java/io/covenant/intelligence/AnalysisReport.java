@@ -1,18 +1,28 @@
 package io.covenant.intelligence;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.covenant.shared.security.AccessLevel;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
-
-import io.covenant.shared.security.AccessLevel;
-
 /** An analysis report; findings and recommendations are JSON arrays. */
-public record AnalysisReport(UUID id, String reportType, String title, String executiveSummary,
-		@JsonRawValue String keyFindings, @JsonRawValue String recommendations, List<UUID> companyIds,
-		LocalDate periodStart, LocalDate periodEnd, BigDecimal confidenceScore, String status, UUID organizationId,
-		AccessLevel accessLevel, UUID createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-}
+public record AnalysisReport(
+        UUID id,
+        String reportType,
+        String title,
+        String executiveSummary,
+        @JsonRawValue String keyFindings,
+        @JsonRawValue String recommendations,
+        List<UUID> companyIds,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        BigDecimal confidenceScore,
+        String status,
+        UUID organizationId,
+        AccessLevel accessLevel,
+        UUID createdBy,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {}

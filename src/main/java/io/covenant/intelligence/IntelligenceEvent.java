@@ -1,16 +1,29 @@
 package io.covenant.intelligence;
 
+import io.covenant.shared.security.AccessLevel;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import io.covenant.shared.security.AccessLevel;
-
 /** A market intelligence event. */
-public record IntelligenceEvent(UUID id, String eventType, String title, String summary, String content, String source,
-		String sourceUrl, LocalDate eventDate, UUID primaryCompanyId, List<UUID> relatedCompanies,
-		BigDecimal sentimentScore, BigDecimal confidenceScore, String impactAssessment, UUID organizationId,
-		AccessLevel accessLevel, UUID createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-}
+public record IntelligenceEvent(
+        UUID id,
+        String eventType,
+        String title,
+        String summary,
+        String content,
+        String source,
+        String sourceUrl,
+        LocalDate eventDate,
+        UUID primaryCompanyId,
+        List<UUID> relatedCompanies,
+        BigDecimal sentimentScore,
+        BigDecimal confidenceScore,
+        String impactAssessment,
+        UUID organizationId,
+        AccessLevel accessLevel,
+        UUID createdBy,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {}

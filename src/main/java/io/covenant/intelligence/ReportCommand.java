@@ -1,27 +1,36 @@
 package io.covenant.intelligence;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
+import io.covenant.shared.security.AccessLevel;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
-import io.covenant.shared.security.AccessLevel;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 /** Create or replace an analysis report. */
 public record ReportCommand(
-		@NotBlank @Pattern(regexp = "competitive_landscape|company_profile|market_trends|financial_analysis|risk_assessment|sector_overview|custom",
-				message = "must be one of competitive_landscape, company_profile, market_trends, financial_analysis, risk_assessment, sector_overview, custom") String reportType,
-		@NotBlank @Size(max = 500) String title, @Size(max = 20_000) String executiveSummary,
-		@Size(max = 200) List<@NotBlank @Size(max = 5000) String> keyFindings,
-		@Size(max = 200) List<@NotBlank @Size(max = 5000) String> recommendations,
-		@Size(max = 200) List<UUID> companyIds, LocalDate periodStart, LocalDate periodEnd,
-		@DecimalMin("0") @DecimalMax("1") BigDecimal confidenceScore,
-		@Pattern(regexp = "draft|published|archived", message = "must be draft, published or archived") String status,
-		AccessLevel accessLevel) {
-}
+        @NotBlank
+        @Pattern(
+                regexp =
+                        "competitive_landscape|company_profile|market_trends|financial_analysis|risk_assessment|sector_overview|custom",
+                message =
+                        "must be one of competitive_landscape, company_profile, market_trends, financial_analysis, risk_assessment, sector_overview, custom")
+        String reportType,
+
+        @NotBlank @Size(max = 500) String title,
+        @Size(max = 20_000) String executiveSummary,
+        @Size(max = 200) List<@NotBlank @Size(max = 5000) String> keyFindings,
+        @Size(max = 200) List<@NotBlank @Size(max = 5000) String> recommendations,
+        @Size(max = 200) List<UUID> companyIds,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        @DecimalMin("0") @DecimalMax("1") BigDecimal confidenceScore,
+
+        @Pattern(regexp = "draft|published|archived", message = "must be draft, published or archived")
+        String status,
+
+        AccessLevel accessLevel) {}

@@ -1,9 +1,8 @@
 package io.covenant.ops;
 
 import javax.sql.DataSource;
-
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,22 +11,20 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "covenant.database.embedded.active", havingValue = "true")
 class EmbeddedPostgresConfiguration {
 
-	@Bean
-	EmbeddedPostgresLifecycle embeddedPostgresLifecycle() {
-		return new EmbeddedPostgresLifecycle();
-	}
+    @Bean
+    EmbeddedPostgresLifecycle embeddedPostgresLifecycle() {
+        return new EmbeddedPostgresLifecycle();
+    }
 
-	@Bean
-	static DataSourceDependsOnEmbeddedPostgres dataSourceDependsOnEmbeddedPostgres() {
-		return new DataSourceDependsOnEmbeddedPostgres();
-	}
+    @Bean
+    static DataSourceDependsOnEmbeddedPostgres dataSourceDependsOnEmbeddedPostgres() {
+        return new DataSourceDependsOnEmbeddedPostgres();
+    }
 
-	static class DataSourceDependsOnEmbeddedPostgres extends AbstractDependsOnBeanFactoryPostProcessor {
+    static class DataSourceDependsOnEmbeddedPostgres extends AbstractDependsOnBeanFactoryPostProcessor {
 
-		DataSourceDependsOnEmbeddedPostgres() {
-			super(DataSource.class, EmbeddedPostgresLifecycle.class);
-		}
-
-	}
-
+        DataSourceDependsOnEmbeddedPostgres() {
+            super(DataSource.class, EmbeddedPostgresLifecycle.class);
+        }
+    }
 }

@@ -8,13 +8,12 @@ import org.springframework.beans.factory.DisposableBean;
  */
 class EmbeddedPostgresLifecycle implements DisposableBean {
 
-	EmbeddedPostgresLifecycle() {
-		EmbeddedPostgresServer.acquire();
-	}
+    EmbeddedPostgresLifecycle() {
+        EmbeddedPostgresServer.acquire();
+    }
 
-	@Override
-	public void destroy() {
-		EmbeddedPostgresServer.release();
-	}
-
+    @Override
+    public void destroy() {
+        EmbeddedPostgresServer.release();
+    }
 }

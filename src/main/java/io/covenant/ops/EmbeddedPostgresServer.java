@@ -1,5 +1,8 @@
 package io.covenant.ops;
 
+import com.sun.management.OperatingSystemMXBean;
+import io.covenant.shared.concurrent.DaemonThreads;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -13,13 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import com.sun.management.OperatingSystemMXBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.covenant.shared.concurrent.DaemonThreads;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The one embedded PostgreSQL 17 of this JVM, shared by every application context that asks for it and stopped when
@@ -29,211 +27,219 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 final class EmbeddedPostgresServer {
 
-	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
-	private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 
-	private static EmbeddedPostgres server;
+    private static EmbeddedPostgres server;
 
-	private static ProcessHandle postmaster;
+    private static ProcessHandle postmaster;
 
-	private static ScheduledExecutorService watch;
+    private static ScheduledExecutorService watch;
 
-	private static Path dataDirectory;
+    private static Path dataDirectory;
 
-	private static int users;
+    private static int users;
 
-	private EmbeddedPostgresServer() {
-	}
+    private EmbeddedPostgresServer() {}
 
-	static synchronized String start(Path directory, int port, boolean clean) {
-		if (server == null) {
-			server = launch(directory, port, clean);
-			dataDirectory = directory.toAbsolutePath().normalize();
-			postmaster = postmasterOf(dataDirectory).orElse(null);
-			watch = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("embedded-pg-watch"));
-			watch.scheduleWithFixedDelay(EmbeddedPostgresServer::restartIfDead, WATCH_INTERVAL.toMillis(),
-					WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-			Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresServer::stopAfterContexts, "embedded-pg-stop"));
-		}
-		else if (!dataDirectory.equals(directory.toAbsolutePath().normalize())) {
-			throw new IllegalStateException("An embedded PostgreSQL already runs on " + dataDirectory
-					+ "; this JVM cannot start a second one on " + directory);
-		}
-		return server.getJdbcUrl("postgres", "postgres");
-	}
+    static synchronized String start(Path directory, int port, boolean clean) {
+        if (server == null) {
+            server = launch(directory, port, clean);
+            dataDirectory = directory.toAbsolutePath().normalize();
+            postmaster = postmasterOf(dataDirectory).orElse(null);
+            watch = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("embedded-pg-watch"));
+            watch.scheduleWithFixedDelay(
+                    EmbeddedPostgresServer::restartIfDead,
+                    WATCH_INTERVAL.toMillis(),
+                    WATCH_INTERVAL.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(EmbeddedPostgresServer::stopAfterContexts, "embedded-pg-stop"));
+        } else if (!dataDirectory.equals(directory.toAbsolutePath().normalize())) {
+            throw new IllegalStateException("An embedded PostgreSQL already runs on " + dataDirectory
+                    + "; this JVM cannot start a second one on " + directory);
+        }
+        return server.getJdbcUrl("postgres", "postgres");
+    }
 
-	static synchronized void acquire() {
-		users++;
-	}
+    static synchronized void acquire() {
+        users++;
+    }
 
-	static synchronized void release() {
-		users--;
-		if (users <= 0) {
-			close();
-		}
-	}
+    static synchronized void release() {
+        users--;
+        if (users <= 0) {
+            close();
+        }
+    }
 
-	/**
-	 * JVM shutdown hooks run concurrently: wait for the application contexts to close their pools before stopping the
-	 * server, but never hang the exit.
-	 */
-	private static synchronized void stopAfterContexts() {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (users > 0 && System.nanoTime() < deadline) {
-			try {
-				EmbeddedPostgresServer.class.wait(200);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-		}
-		close();
-	}
+    /**
+     * JVM shutdown hooks run concurrently: wait for the application contexts to close their pools before stopping the
+     * server, but never hang the exit.
+     */
+    private static synchronized void stopAfterContexts() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (users > 0 && System.nanoTime() < deadline) {
+            try {
+                EmbeddedPostgresServer.class.wait(200);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+    }
 
-	private static void close() {
-		EmbeddedPostgresServer.class.notifyAll();
-		if (watch != null) {
-			watch.shutdownNow();
-			watch = null;
-		}
-		if (server != null) {
-			try {
-				server.close();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			finally {
-				server = null;
-				users = 0;
-			}
-		}
-	}
+    private static void close() {
+        EmbeddedPostgresServer.class.notifyAll();
+        if (watch != null) {
+            watch.shutdownNow();
+            watch = null;
+        }
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            } finally {
+                server = null;
+                users = 0;
+            }
+        }
+    }
 
-	static synchronized boolean running() {
-		return server != null;
-	}
+    static synchronized boolean running() {
+        return server != null;
+    }
 
-	/** The process id of the running postmaster, or -1. */
-	static synchronized long postmasterPid() {
-		return postmaster != null && postmaster.isAlive() ? postmaster.pid() : -1;
-	}
+    /** The process id of the running postmaster, or -1. */
+    static synchronized long postmasterPid() {
+        return postmaster != null && postmaster.isAlive() ? postmaster.pid() : -1;
+    }
 
-	/**
-	 * Starts the server again, on its port and data directory, when its postmaster is gone. A failed attempt (the
-	 * killed server's backends still hold its shared memory for a moment, or the disk is still full) is retried on
-	 * the next tick; PostgreSQL's own crash recovery makes the data consistent on the way up.
-	 */
-	private static synchronized void restartIfDead() {
-		if (server == null || (postmaster != null && postmaster.isAlive())) {
-			return;
-		}
-		log.warn("The embedded PostgreSQL (pid {}) is gone; restarting it with the data in {}",
-				postmaster == null ? "unknown" : postmaster.pid(), dataDirectory);
-		postmaster = null;
-		try {
-			Process pgCtl = new ProcessBuilder(restartCommand(dataDirectory)).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDirectory.resolve("restart.log").toFile()))
-				.start();
-			if (!pgCtl.waitFor(40, TimeUnit.SECONDS)) {
-				pgCtl.destroy();
-			}
-			postmaster = postmasterOf(dataDirectory).orElse(null);
-			if (postmaster != null) {
-				log.warn("The embedded PostgreSQL is back (pid {})", postmaster.pid());
-			}
-			else {
-				log.warn("Restarting the embedded PostgreSQL failed (see {}); trying again",
-						dataDirectory.resolve("restart.log"));
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			// Caught whatever it is: an exception leaving this task would end the watch for good.
-			log.warn("Restarting the embedded PostgreSQL failed; trying again: {}", ex.toString());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
+    /**
+     * Starts the server again, on its port and data directory, when its postmaster is gone. A failed attempt (the
+     * killed server's backends still hold its shared memory for a moment, or the disk is still full) is retried on
+     * the next tick; PostgreSQL's own crash recovery makes the data consistent on the way up.
+     */
+    private static synchronized void restartIfDead() {
+        if (server == null || (postmaster != null && postmaster.isAlive())) {
+            return;
+        }
+        log.warn(
+                "The embedded PostgreSQL (pid {}) is gone; restarting it with the data in {}",
+                postmaster == null ? "unknown" : postmaster.pid(),
+                dataDirectory);
+        postmaster = null;
+        try {
+            Process pgCtl = new ProcessBuilder(restartCommand(dataDirectory))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dataDirectory.resolve("restart.log").toFile()))
+                    .start();
+            if (!pgCtl.waitFor(40, TimeUnit.SECONDS)) {
+                pgCtl.destroy();
+            }
+            postmaster = postmasterOf(dataDirectory).orElse(null);
+            if (postmaster != null) {
+                log.warn("The embedded PostgreSQL is back (pid {})", postmaster.pid());
+            } else {
+                log.warn(
+                        "Restarting the embedded PostgreSQL failed (see {}); trying again",
+                        dataDirectory.resolve("restart.log"));
+            }
+        } catch (IOException | RuntimeException ex) {
+            // Caught whatever it is: an exception leaving this task would end the watch for good.
+            log.warn("Restarting the embedded PostgreSQL failed; trying again: {}", ex.toString());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
-	/**
-	 * {@code pg_ctl start} with the options the server last ran with ({@code postmaster.opts}, written by PostgreSQL
-	 * at start), in a user namespace when this JVM runs as root, as the library starts it, since PostgreSQL refuses
-	 * to run as root.
-	 */
-	static List<String> restartCommand(Path directory) throws IOException {
-		String opts = Files.readString(directory.resolve("postmaster.opts")).trim();
-		int space = opts.indexOf(' ');
-		Path postgres = Path.of(opts.substring(0, space).replace("\"", ""));
-		List<String> command = new ArrayList<>();
-		if ("root".equals(System.getProperty("user.name"))) {
-			command.addAll(List.of("unshare", "-U"));
-		}
-		command.addAll(List.of(postgres.resolveSibling("pg_ctl").toString(), "-D", directory.toString(), "-w", "-t",
-				"30", "-o", opts.substring(space + 1), "start"));
-		return command;
-	}
+    /**
+     * {@code pg_ctl start} with the options the server last ran with ({@code postmaster.opts}, written by PostgreSQL
+     * at start), in a user namespace when this JVM runs as root, as the library starts it, since PostgreSQL refuses
+     * to run as root.
+     */
+    static List<String> restartCommand(Path directory) throws IOException {
+        String opts = Files.readString(directory.resolve("postmaster.opts")).trim();
+        int space = opts.indexOf(' ');
+        Path postgres = Path.of(opts.substring(0, space).replace("\"", ""));
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.addAll(List.of(
+                postgres.resolveSibling("pg_ctl").toString(),
+                "-D",
+                directory.toString(),
+                "-w",
+                "-t",
+                "30",
+                "-o",
+                opts.substring(space + 1),
+                "start"));
+        return command;
+    }
 
-	/** The postmaster named by the first line of {@code postmaster.pid}, when it runs. */
-	private static Optional<ProcessHandle> postmasterOf(Path directory) {
-		try {
-			String first = Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim();
-			return ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive);
-		}
-		catch (IOException | RuntimeException ex) {
-			return Optional.empty();
-		}
-	}
+    /** The postmaster named by the first line of {@code postmaster.pid}, when it runs. */
+    private static Optional<ProcessHandle> postmasterOf(Path directory) {
+        try {
+            String first = Files.readAllLines(directory.resolve("postmaster.pid"))
+                    .get(0)
+                    .trim();
+            return ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive);
+        } catch (IOException | RuntimeException ex) {
+            return Optional.empty();
+        }
+    }
 
-	private static EmbeddedPostgres launch(Path directory, int port, boolean clean) {
-		try {
-			if (clean) {
-				deleteRecursively(directory);
-			}
-			Files.createDirectories(directory);
-			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-				.setDataDirectory(directory)
-				.setCleanDataDirectory(clean)
-				.setPGStartupWait(Duration.ofSeconds(30))
-				.setRegisterShutdownHook(false)
-				.setServerConfig("shared_preload_libraries", "pg_stat_statements")
-				.setServerConfig("pg_stat_statements.track", "all")
-				.setServerConfig("max_connections", "100")
-				.setServerConfig("shared_buffers", sharedBuffersMegabytes() + "MB")
-				.setServerConfig("log_min_duration_statement", "1000")
-				.setServerConfig("listen_addresses", "localhost");
-			if (port > 0) {
-				builder.setPort(port);
-			}
-			return builder.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, ex);
-		}
-	}
+    private static EmbeddedPostgres launch(Path directory, int port, boolean clean) {
+        try {
+            if (clean) {
+                deleteRecursively(directory);
+            }
+            Files.createDirectories(directory);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(clean)
+                    .setPGStartupWait(Duration.ofSeconds(30))
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "all")
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("shared_buffers", sharedBuffersMegabytes() + "MB")
+                    .setServerConfig("log_min_duration_statement", "1000")
+                    .setServerConfig("listen_addresses", "localhost");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return builder.start();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, ex);
+        }
+    }
 
-	/**
-	 * A quarter of the machine's memory, the usual advice, between PostgreSQL's default of 128 MB and 2 GB. With the
-	 * default, 200,000 document chunks (a 320 MB heap) did not stay in the buffer cache, and every keyword search read
-	 * its matches' pages from the operating system again (p95 74 ms against 47 ms with the heap cached).
-	 */
-	static long sharedBuffersMegabytes() {
-		long total = ((OperatingSystemMXBean) ManagementFactory
-			.getOperatingSystemMXBean()).getTotalMemorySize() / (1024 * 1024);
-		return Math.max(128, Math.min(2048, total / 4));
-	}
+    /**
+     * A quarter of the machine's memory, the usual advice, between PostgreSQL's default of 128 MB and 2 GB. With the
+     * default, 200,000 document chunks (a 320 MB heap) did not stay in the buffer cache, and every keyword search read
+     * its matches' pages from the operating system again (p95 74 ms against 47 ms with the heap cached).
+     */
+    static long sharedBuffersMegabytes() {
+        long total = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize()
+                / (1024 * 1024);
+        return Math.max(128, Math.min(2048, total / 4));
+    }
 
-	private static void deleteRecursively(Path directory) throws IOException {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (var paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
-	}
-
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
 }

@@ -1,11 +1,9 @@
 package io.covenant.ops;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -23,9 +21,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("covenant.database.maintenance")
-record MaintenanceProperties(@Min(1) @Max(20) @DefaultValue("2") int partitionYearsAhead,
-		@NotNull @DefaultValue("PT1M") Duration summaryRefresh, @Min(0) @DefaultValue("0") int metricsRetentionYears,
-		@NotNull @DefaultValue("P30D") Duration uploadFileRetention,
-		@NotNull @DefaultValue("P7D") Duration sessionRetention,
-		@Min(1) @DefaultValue("10000") long analyzeMinChangedRows) {
-}
+record MaintenanceProperties(
+        @Min(1) @Max(20) @DefaultValue("2") int partitionYearsAhead,
+        @NotNull @DefaultValue("PT1M") Duration summaryRefresh,
+        @Min(0) @DefaultValue("0") int metricsRetentionYears,
+        @NotNull @DefaultValue("P30D") Duration uploadFileRetention,
+        @NotNull @DefaultValue("P7D") Duration sessionRetention,
+        @Min(1) @DefaultValue("10000") long analyzeMinChangedRows) {}

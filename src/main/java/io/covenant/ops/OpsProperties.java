@@ -1,10 +1,8 @@
 package io.covenant.ops;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +15,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("covenant.ops")
-record OpsProperties(@NotNull @DefaultValue("200ms") Duration slowQueryThreshold,
-		@Min(1) @DefaultValue("100") int slowStatementsKept) {
-}
+record OpsProperties(
+        @NotNull @DefaultValue("200ms") Duration slowQueryThreshold,
+        @Min(1) @DefaultValue("100") int slowStatementsKept) {}

@@ -1,7 +1,6 @@
 package io.covenant.ops;
 
 import java.util.Map;
-
 import org.springframework.core.env.Environment;
 
 /**
@@ -11,23 +10,35 @@ import org.springframework.core.env.Environment;
  */
 record PoolDefaults(int minimumIdle, int maximumPoolSize) {
 
-	static PoolDefaults forEnvironment(Environment environment) {
-		return switch (environment.getProperty("covenant.environment", "development")) {
-			case "production" -> new PoolDefaults(20, 30);
-			case "staging" -> new PoolDefaults(10, 20);
-			default -> new PoolDefaults(5, 15);
-		};
-	}
+    static PoolDefaults forEnvironment(Environment environment) {
+        return switch (environment.getProperty("covenant.environment", "development")) {
+            case "production" -> new PoolDefaults(20, 30);
+            case "staging" -> new PoolDefaults(10, 20);
+            default -> new PoolDefaults(5, 15);
+        };
+    }
 
-	Map<String, Object> asProperties() {
-		String prefix = "spring.datasource.hikari.";
-		return Map.of(prefix + "minimum-idle", minimumIdle, prefix + "maximum-pool-size", maximumPoolSize,
-				prefix + "max-lifetime", "3600000", prefix + "connection-timeout", "3000",
-				prefix + "validation-timeout", "5000", prefix + "pool-name", "covenant",
-				// Longer than the statement timeout: a connection held this long is held outside any statement.
-				prefix + "leak-detection-threshold", "90000",
-				prefix + "data-source-properties.ApplicationName", "covenant",
-				prefix + "data-source-properties.options", "-c jit=off -c statement_timeout=60000 -c random_page_cost=1.1");
-	}
-
+    Map<String, Object> asProperties() {
+        String prefix = "spring.datasource.hikari.";
+        return Map.of(
+                prefix + "minimum-idle",
+                minimumIdle,
+                prefix + "maximum-pool-size",
+                maximumPoolSize,
+                prefix + "max-lifetime",
+                "3600000",
+                prefix + "connection-timeout",
+                "3000",
+                prefix + "validation-timeout",
+                "5000",
+                prefix + "pool-name",
+                "covenant",
+                // Longer than the statement timeout: a connection held this long is held outside any statement.
+                prefix + "leak-detection-threshold",
+                "90000",
+                prefix + "data-source-properties.ApplicationName",
+                "covenant",
+                prefix + "data-source-properties.options",
+                "-c jit=off -c statement_timeout=60000 -c random_page_cost=1.1");
+    }
 }

@@ -1,10 +1,8 @@
 package io.covenant.ops;
 
 import java.util.Map;
-
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
-
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.stereotype.Component;
@@ -13,19 +11,28 @@ import org.springframework.stereotype.Component;
 @Component
 class SchemaInfoContributor implements InfoContributor {
 
-	private final Flyway flyway;
+    private final Flyway flyway;
 
-	SchemaInfoContributor(Flyway flyway) {
-		this.flyway = flyway;
-	}
+    SchemaInfoContributor(Flyway flyway) {
+        this.flyway = flyway;
+    }
 
-	@Override
-	public void contribute(Info.Builder builder) {
-		MigrationInfo current = flyway.info().current();
-		int pending = flyway.info().pending().length;
-		builder.withDetail("schema", current == null ? Map.of("version", "none", "pending", pending)
-				: Map.of("version", current.getVersion().getVersion(), "description", current.getDescription(),
-						"installed_on", current.getInstalledOn().toInstant().toString(), "pending", pending));
-	}
-
+    @Override
+    public void contribute(Info.Builder builder) {
+        MigrationInfo current = flyway.info().current();
+        int pending = flyway.info().pending().length;
+        builder.withDetail(
+                "schema",
+                current == null
+                        ? Map.of("version", "none", "pending", pending)
+                        : Map.of(
+                                "version",
+                                current.getVersion().getVersion(),
+                                "description",
+                                current.getDescription(),
+                                "installed_on",
+                                current.getInstalledOn().toInstant().toString(),
+                                "pending",
+                                pending));
+    }
 }

@@ -1,7 +1,6 @@
 package io.covenant.ops;
 
 import java.util.function.Supplier;
-
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -11,18 +10,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 final class ServiceRights {
 
-	private ServiceRights() {
-	}
+    private ServiceRights() {}
 
-	static <T> T call(Supplier<T> work) {
-		SecurityContext previous = SecurityContextHolder.getContext();
-		SecurityContextHolder.clearContext();
-		try {
-			return work.get();
-		}
-		finally {
-			SecurityContextHolder.setContext(previous);
-		}
-	}
-
+    static <T> T call(Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.clearContext();
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
 }

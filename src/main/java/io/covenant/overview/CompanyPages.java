@@ -1,16 +1,5 @@
 package io.covenant.overview;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
-import io.micrometer.core.instrument.MeterRegistry;
-
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import io.covenant.company.Companies;
 import io.covenant.company.Company;
 import io.covenant.filing.Filing;
@@ -20,6 +9,14 @@ import io.covenant.shared.audit.Audited;
 import io.covenant.shared.cache.CacheInvalidations;
 import io.covenant.shared.cache.HotCache;
 import io.covenant.shared.security.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds the company page in a fixed number of queries (profile, filings, metrics), whatever the company holds, and
@@ -30,50 +27,54 @@ import io.covenant.shared.security.Caller;
 @Service
 public class CompanyPages {
 
-	record FilingsKey(UUID companyId, int count) {
-	}
+    record FilingsKey(UUID companyId, int count) {}
 
-	private final Companies companies;
+    private final Companies companies;
 
-	private final Filings filings;
+    private final Filings filings;
 
-	private final Metrics metrics;
+    private final Metrics metrics;
 
-	private final HotCache<FilingsKey, List<Filing>> latestFilings;
+    private final HotCache<FilingsKey, List<Filing>> latestFilings;
 
-	CompanyPages(Companies companies, Filings filings, Metrics metrics, CacheInvalidations invalidations,
-			MeterRegistry registry) {
-		this.companies = companies;
-		this.filings = filings;
-		this.metrics = metrics;
-		this.latestFilings = new HotCache<>("company_page_filings", 20_000, Duration.ofMinutes(10), registry);
-		// Sent when a company's filings or metrics change (V75).
-		invalidations.onChange("company_data", id -> {
-			if (CacheInvalidations.ALL.equals(id)) {
-				latestFilings.evictAll();
-			}
-			else {
-				UUID changed = UUID.fromString(id);
-				latestFilings.evictIf(key -> key.companyId().equals(changed));
-			}
-		});
-	}
+    CompanyPages(
+            Companies companies,
+            Filings filings,
+            Metrics metrics,
+            CacheInvalidations invalidations,
+            MeterRegistry registry) {
+        this.companies = companies;
+        this.filings = filings;
+        this.metrics = metrics;
+        this.latestFilings = new HotCache<>("company_page_filings", 20_000, Duration.ofMinutes(10), registry);
+        // Sent when a company's filings or metrics change (V75).
+        invalidations.onChange("company_data", id -> {
+            if (CacheInvalidations.ALL.equals(id)) {
+                latestFilings.evictAll();
+            } else {
+                UUID changed = UUID.fromString(id);
+                latestFilings.evictIf(key -> key.companyId().equals(changed));
+            }
+        });
+    }
 
-	/** A filing recorded through this node: its writer's next page read here must show it without waiting for NOTIFY. */
-	@EventListener
-	void on(Audited event) {
-		if (event.eventType().startsWith("filing.") && event.entityId() != null) {
-			UUID changed = event.entityId();
-			CacheInvalidations.afterCommit(() -> latestFilings.evictIf(key -> key.companyId().equals(changed)));
-		}
-	}
+    /** A filing recorded through this node: its writer's next page read here must show it without waiting for NOTIFY. */
+    @EventListener
+    void on(Audited event) {
+        if (event.eventType().startsWith("filing.") && event.entityId() != null) {
+            UUID changed = event.entityId();
+            CacheInvalidations.afterCommit(
+                    () -> latestFilings.evictIf(key -> key.companyId().equals(changed)));
+        }
+    }
 
-	@Transactional(readOnly = true)
-	public CompanyPage of(Caller caller, UUID id, int filingCount) {
-		Company company = companies.get(caller, id);
-		List<Filing> latest = latestFilings.get(new FilingsKey(id, filingCount),
-				() -> filings.latestOf(Set.of(id), filingCount).getOrDefault(id, List.of()));
-		return new CompanyPage(company, latest, metrics.latestOf(Set.of(id), null).getOrDefault(id, List.of()));
-	}
-
+    @Transactional(readOnly = true)
+    public CompanyPage of(Caller caller, UUID id, int filingCount) {
+        Company company = companies.get(caller, id);
+        List<Filing> latest =
+                latestFilings.get(new FilingsKey(id, filingCount), () -> filings.latestOf(Set.of(id), filingCount)
+                        .getOrDefault(id, List.of()));
+        return new CompanyPage(
+                company, latest, metrics.latestOf(Set.of(id), null).getOrDefault(id, List.of()));
+    }
 }

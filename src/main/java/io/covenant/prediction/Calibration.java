@@ -6,12 +6,11 @@ package io.covenant.prediction;
  */
 public record Calibration(double slope, double offset) {
 
-	public double logit(double raw) {
-		return slope * raw + offset;
-	}
+    public double logit(double raw) {
+        return slope * raw + offset;
+    }
 
-	public static double sigmoid(double logit) {
-		return 1 / (1 + Math.exp(-logit));
-	}
-
+    public static double sigmoid(double logit) {
+        return 1 / (1 + Math.exp(-logit));
+    }
 }

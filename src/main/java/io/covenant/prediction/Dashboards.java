@@ -1,20 +1,5 @@
 package io.covenant.prediction;
 
-import java.math.BigDecimal;
-import java.sql.Types;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.UUID;
-
-import io.micrometer.core.instrument.MeterRegistry;
-
-import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
 import io.covenant.shared.audit.Audited;
 import io.covenant.shared.cache.CacheInvalidations;
 import io.covenant.shared.cache.HotCache;
@@ -22,6 +7,18 @@ import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Permission;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The prediction dashboards of AccuNode's query patterns: risk distribution by sector, quarterly model deviation,
@@ -32,31 +29,33 @@ import io.covenant.shared.security.Permission;
 @Service
 public class Dashboards {
 
-	/** Counts of one sector and risk level. */
-	public record SectorRisk(String sector, String riskLevel, long count) {
-	}
+    /** Counts of one sector and risk level. */
+    public record SectorRisk(String sector, String riskLevel, long count) {}
 
-	/** How far each quarterly model strays from the ensemble in one quarter. */
-	public record ModelDeviation(String reportingYear, String reportingQuarter, BigDecimal logisticDeviation,
-			BigDecimal gbmDeviation, BigDecimal avgConfidence, long predictions) {
-	}
+    /** How far each quarterly model strays from the ensemble in one quarter. */
+    public record ModelDeviation(
+            String reportingYear,
+            String reportingQuarter,
+            BigDecimal logisticDeviation,
+            BigDecimal gbmDeviation,
+            BigDecimal avgConfidence,
+            long predictions) {}
 
-	/** The caller's and its organisation's predictions at a glance (annual and quarterly together). */
-	public record Summary(long totalPredictions, long highRiskCount, BigDecimal avgProbability,
-			OffsetDateTime lastPrediction) {
-	}
+    /** The caller's and its organisation's predictions at a glance (annual and quarterly together). */
+    public record Summary(
+            long totalPredictions, long highRiskCount, BigDecimal avgProbability, OffsetDateTime lastPrediction) {}
 
-	static final String SECTOR_RISK = """
+    static final String SECTOR_RISK = """
 				SELECT sector, risk_level, predictions FROM prediction_sector_risk
 				WHERE organization_id = :org AND reporting_year = :year ORDER BY sector, risk_level""";
 
-	static final String MODEL_DEVIATION = """
+    static final String MODEL_DEVIATION = """
 				SELECT reporting_year, reporting_quarter, round(logistic_deviation / predictions, 4),
 				       round(gbm_deviation / predictions, 4), round(confidence / predictions, 4), predictions
 				FROM prediction_quarter_deviation WHERE organization_id = :org
 				ORDER BY reporting_year DESC, reporting_quarter DESC""";
 
-	static final String SUMMARY = """
+    static final String SUMMARY = """
 				SELECT coalesce(sum(predictions), 0), coalesce(sum(high_risk), 0),
 				       round(sum(probability) / nullif(sum(predictions), 0), 4), max(last_created_at)
 				FROM (SELECT * FROM prediction_owner_summary WHERE organization_id = :org
@@ -64,115 +63,120 @@ public class Dashboards {
 				      SELECT * FROM prediction_owner_summary WHERE created_by = :user
 				        AND coalesce(organization_id <> :org, TRUE) AND (access_level <> 'organization' OR :super)) mine""";
 
-	/** The access rule of the aggregates (V44) gives every caller allowed an organisation's dashboard the same rows. */
-	record OrganizationKey(String dashboard, UUID organizationId, String year) {
-	}
+    /** The access rule of the aggregates (V44) gives every caller allowed an organisation's dashboard the same rows. */
+    record OrganizationKey(String dashboard, UUID organizationId, String year) {}
 
-	/** A summary mixes the organisation's rows with the caller's own, so it is the caller's. */
-	record SummaryKey(UUID userId, UUID organizationId, boolean superAdmin) {
-	}
+    /** A summary mixes the organisation's rows with the caller's own, so it is the caller's. */
+    record SummaryKey(UUID userId, UUID organizationId, boolean superAdmin) {}
 
-	private final JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-	private final HotCache<OrganizationKey, List<?>> organizationBoards;
+    private final HotCache<OrganizationKey, List<?>> organizationBoards;
 
-	private final HotCache<SummaryKey, Summary> summaries;
+    private final HotCache<SummaryKey, Summary> summaries;
 
-	Dashboards(JdbcClient jdbc, CacheInvalidations invalidations, MeterRegistry registry) {
-		this.jdbc = jdbc;
-		this.organizationBoards = new HotCache<>("prediction_dashboards", 10_000, Duration.ofMinutes(10), registry);
-		this.summaries = new HotCache<>("prediction_summaries", 10_000, Duration.ofMinutes(10), registry);
-		// 'o<org>' or 'u<user>': the aggregates of this organisation or owner changed (V75).
-		invalidations.onChange("prediction_dashboards", key -> {
-			if (CacheInvalidations.ALL.equals(key)) {
-				organizationBoards.evictAll();
-				summaries.evictAll();
-			}
-			else if (key.startsWith("o")) {
-				evictOrganization(UUID.fromString(key.substring(1)));
-			}
-			else if (key.startsWith("u")) {
-				UUID user = UUID.fromString(key.substring(1));
-				summaries.evictIf(k -> k.userId().equals(user));
-			}
-		});
-	}
+    Dashboards(JdbcClient jdbc, CacheInvalidations invalidations, MeterRegistry registry) {
+        this.jdbc = jdbc;
+        this.organizationBoards = new HotCache<>("prediction_dashboards", 10_000, Duration.ofMinutes(10), registry);
+        this.summaries = new HotCache<>("prediction_summaries", 10_000, Duration.ofMinutes(10), registry);
+        // 'o<org>' or 'u<user>': the aggregates of this organisation or owner changed (V75).
+        invalidations.onChange("prediction_dashboards", key -> {
+            if (CacheInvalidations.ALL.equals(key)) {
+                organizationBoards.evictAll();
+                summaries.evictAll();
+            } else if (key.startsWith("o")) {
+                evictOrganization(UUID.fromString(key.substring(1)));
+            } else if (key.startsWith("u")) {
+                UUID user = UUID.fromString(key.substring(1));
+                summaries.evictIf(k -> k.userId().equals(user));
+            }
+        });
+    }
 
-	private void evictOrganization(UUID org) {
-		organizationBoards.evictIf(k -> k.organizationId().equals(org));
-		summaries.evictIf(k -> org.equals(k.organizationId()));
-	}
+    private void evictOrganization(UUID org) {
+        organizationBoards.evictIf(k -> k.organizationId().equals(org));
+        summaries.evictIf(k -> org.equals(k.organizationId()));
+    }
 
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public List<SectorRisk> riskBySector(Caller caller, UUID organizationId, String year) {
-		UUID org = organization(caller, organizationId);
-		return cast(organizationBoards.get(new OrganizationKey("sector_risk", org, year), () -> jdbc.sql(SECTOR_RISK)
-			.param("org", org)
-			.param("year", year)
-			.query((rs, i) -> new SectorRisk(rs.getString(1), rs.getString(2), rs.getLong(3)))
-			.list()
-			.stream()
-			.toList()));
-	}
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public List<SectorRisk> riskBySector(Caller caller, UUID organizationId, String year) {
+        UUID org = organization(caller, organizationId);
+        return cast(organizationBoards.get(new OrganizationKey("sector_risk", org, year), () -> jdbc
+                .sql(SECTOR_RISK)
+                .param("org", org)
+                .param("year", year)
+                .query((rs, i) -> new SectorRisk(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list()
+                .stream()
+                .toList()));
+    }
 
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public List<ModelDeviation> modelDeviation(Caller caller, UUID organizationId) {
-		UUID org = organization(caller, organizationId);
-		return cast(organizationBoards.get(new OrganizationKey("model_deviation", org, ""), () -> jdbc.sql(MODEL_DEVIATION)
-			.param("org", org)
-			.query((rs, i) -> new ModelDeviation(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
-					rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getLong(6)))
-			.list()
-			.stream()
-			.toList()));
-	}
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public List<ModelDeviation> modelDeviation(Caller caller, UUID organizationId) {
+        UUID org = organization(caller, organizationId);
+        return cast(organizationBoards.get(new OrganizationKey("model_deviation", org, ""), () -> jdbc
+                .sql(MODEL_DEVIATION)
+                .param("org", org)
+                .query((rs, i) -> new ModelDeviation(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getBigDecimal(3),
+                        rs.getBigDecimal(4),
+                        rs.getBigDecimal(5),
+                        rs.getLong(6)))
+                .list()
+                .stream()
+                .toList()));
+    }
 
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public Summary summary(Caller caller) {
-		caller.require(Permission.PREDICTIONS_READ);
-		return summaries.get(new SummaryKey(caller.userId(), caller.organizationId(), caller.isSuperAdmin()), () -> jdbc.sql(SUMMARY)
-			.param("user", caller.userId())
-			.param("org", caller.organizationId(), Types.OTHER)
-			.param("super", caller.isSuperAdmin())
-			.query((rs, i) -> new Summary(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3),
-					rs.getObject(4, OffsetDateTime.class)))
-			.single());
-	}
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Summary summary(Caller caller) {
+        caller.require(Permission.PREDICTIONS_READ);
+        return summaries.get(
+                new SummaryKey(caller.userId(), caller.organizationId(), caller.isSuperAdmin()), () -> jdbc.sql(SUMMARY)
+                        .param("user", caller.userId())
+                        .param("org", caller.organizationId(), Types.OTHER)
+                        .param("super", caller.isSuperAdmin())
+                        .query((rs, i) -> new Summary(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getBigDecimal(3),
+                                rs.getObject(4, OffsetDateTime.class)))
+                        .single());
+    }
 
-	/**
-	 * A prediction was written through this node: its writer's next dashboard read here must show it without waiting
-	 * for the notification.
-	 */
-	@EventListener
-	void on(Audited event) {
-		if (event.entityType().endsWith("_predictions")) {
-			UUID org = event.organizationId();
-			CacheInvalidations.afterCommit(() -> {
-				if (org != null) {
-					evictOrganization(org);
-				}
-				else {
-					summaries.evictAll();
-				}
-			});
-		}
-	}
+    /**
+     * A prediction was written through this node: its writer's next dashboard read here must show it without waiting
+     * for the notification.
+     */
+    @EventListener
+    void on(Audited event) {
+        if (event.entityType().endsWith("_predictions")) {
+            UUID org = event.organizationId();
+            CacheInvalidations.afterCommit(() -> {
+                if (org != null) {
+                    evictOrganization(org);
+                } else {
+                    summaries.evictAll();
+                }
+            });
+        }
+    }
 
-	@SuppressWarnings("unchecked")
-	private static <T> List<T> cast(List<?> rows) {
-		return (List<T>) rows;
-	}
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> cast(List<?> rows) {
+        return (List<T>) rows;
+    }
 
-	static UUID organization(Caller caller, UUID requested) {
-		caller.require(Permission.PREDICTIONS_READ);
-		if (requested != null && !requested.equals(caller.organizationId()) && !caller.isSuperAdmin()) {
-			throw new Forbidden("Dashboards of another organization are for super_admins");
-		}
-		UUID org = requested != null ? requested : caller.organizationId();
-		if (org == null) {
-			throw InvalidInput.of("organization_id", "is required for someone outside any organization");
-		}
-		return org;
-	}
-
+    static UUID organization(Caller caller, UUID requested) {
+        caller.require(Permission.PREDICTIONS_READ);
+        if (requested != null && !requested.equals(caller.organizationId()) && !caller.isSuperAdmin()) {
+            throw new Forbidden("Dashboards of another organization are for super_admins");
+        }
+        UUID org = requested != null ? requested : caller.organizationId();
+        if (org == null) {
+            throw InvalidInput.of("organization_id", "is required for someone outside any organization");
+        }
+        return org;
+    }
 }

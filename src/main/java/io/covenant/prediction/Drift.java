@@ -1,5 +1,8 @@
 package io.covenant.prediction;
 
+import io.covenant.prediction.ModelArtifact.Distribution;
+import io.covenant.shared.error.InvalidInput;
+import io.covenant.shared.security.Caller;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -7,16 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import io.covenant.prediction.ModelArtifact.Distribution;
-import io.covenant.shared.error.InvalidInput;
-import io.covenant.shared.security.Caller;
 
 /**
  * Input drift of scored predictions against the models' training data, per ratio: the population stability index
@@ -26,107 +24,124 @@ import io.covenant.shared.security.Caller;
 @Service
 public class Drift {
 
-	/** Shares below this count as this, so an empty bin gives a large but finite index. */
-	static final double FLOOR = 1e-4;
+    /** Shares below this count as this, so an empty bin gives a large but finite index. */
+    static final double FLOOR = 1e-4;
 
-	/** The drift of one ratio. */
-	public record RatioDrift(String ratio, double psi, double outsideTrainingRange, double missing) {
-	}
+    /** The drift of one ratio. */
+    public record RatioDrift(String ratio, double psi, double outsideTrainingRange, double missing) {}
 
-	/** The drift of the predictions of one kind scored in a period. */
-	public record Report(String kind, String modelVersion, OffsetDateTime from, OffsetDateTime to, long predictions,
-			List<RatioDrift> ratios) {
-	}
+    /** The drift of the predictions of one kind scored in a period. */
+    public record Report(
+            String kind,
+            String modelVersion,
+            OffsetDateTime from,
+            OffsetDateTime to,
+            long predictions,
+            List<RatioDrift> ratios) {}
 
-	private final JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-	private final RiskModels models;
+    private final RiskModels models;
 
-	Drift(JdbcClient jdbc, @Lazy RiskModels models) {
-		this.jdbc = jdbc;
-		this.models = models;
-	}
+    Drift(JdbcClient jdbc, @Lazy RiskModels models) {
+        this.jdbc = jdbc;
+        this.models = models;
+    }
 
-	/** The caller's organisation's predictions (another's for a super_admin) scored in [from, to). */
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public Report of(Caller caller, UUID organizationId, PredictionKind kind, OffsetDateTime from, OffsetDateTime to) {
-		UUID org = Dashboards.organization(caller, organizationId);
-		if (from != null && to != null && !from.isBefore(to)) {
-			throw InvalidInput.of("from", "must be before to");
-		}
-		return measure(kind, "organization_id = :org", org, from, to);
-	}
+    /** The caller's organisation's predictions (another's for a super_admin) scored in [from, to). */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Report of(Caller caller, UUID organizationId, PredictionKind kind, OffsetDateTime from, OffsetDateTime to) {
+        UUID org = Dashboards.organization(caller, organizationId);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw InvalidInput.of("from", "must be before to");
+        }
+        return measure(kind, "organization_id = :org", org, from, to);
+    }
 
-	/** Every organisation's predictions scored since {@code from}: what the Prometheus gauges show. */
-	Report everywhere(String kind, OffsetDateTime from) {
-		return measure(PredictionKind.of(kind), "TRUE", null, from, null);
-	}
+    /** Every organisation's predictions scored since {@code from}: what the Prometheus gauges show. */
+    Report everywhere(String kind, OffsetDateTime from) {
+        return measure(PredictionKind.of(kind), "TRUE", null, from, null);
+    }
 
-	private Report measure(PredictionKind kind, String scope, UUID org, OffsetDateTime from, OffsetDateTime to) {
-		ModelArtifact artifact = kind == PredictionKind.ANNUAL ? models.annualArtifact() : models.quarterlyArtifact();
-		List<RatioDrift> ratios = new ArrayList<>();
-		long total = 0;
-		for (Distribution expected : artifact.distributions()) {
-			Counts counts = counts(kind, scope, org, from, to, expected);
-			total = counts.total();
-			ratios.add(counts.drift(expected));
-		}
-		return new Report(kind.label(), artifact.version(), from, to, total, ratios);
-	}
+    private Report measure(PredictionKind kind, String scope, UUID org, OffsetDateTime from, OffsetDateTime to) {
+        ModelArtifact artifact = kind == PredictionKind.ANNUAL ? models.annualArtifact() : models.quarterlyArtifact();
+        List<RatioDrift> ratios = new ArrayList<>();
+        long total = 0;
+        for (Distribution expected : artifact.distributions()) {
+            Counts counts = counts(kind, scope, org, from, to, expected);
+            total = counts.total();
+            ratios.add(counts.drift(expected));
+        }
+        return new Report(kind.label(), artifact.version(), from, to, total, ratios);
+    }
 
-	/** Counts per training bin (NULL is the missing bin) and outside the training range, in one scan. */
-	private Counts counts(PredictionKind kind, String scope, UUID org, OffsetDateTime from, OffsetDateTime to,
-			Distribution expected) {
-		// The column comes from the model's own ratio names, which are the table's columns, never from the request.
-		String column = kind.ratios.stream().map(Ratio::key).filter(expected.ratio()::equals).findFirst().orElseThrow();
-		long[] bins = new long[expected.shares().length];
-		long[] outside = { 0 };
-		jdbc.sql("""
+    /** Counts per training bin (NULL is the missing bin) and outside the training range, in one scan. */
+    private Counts counts(
+            PredictionKind kind,
+            String scope,
+            UUID org,
+            OffsetDateTime from,
+            OffsetDateTime to,
+            Distribution expected) {
+        // The column comes from the model's own ratio names, which are the table's columns, never from the request.
+        String column = kind.ratios.stream()
+                .map(Ratio::key)
+                .filter(expected.ratio()::equals)
+                .findFirst()
+                .orElseThrow();
+        long[] bins = new long[expected.shares().length];
+        long[] outside = {0};
+        jdbc.sql("""
 				SELECT width_bucket(%1$s::float8, string_to_array(:edges, ',')::float8[]) AS bin, count(*) AS n,
 				       count(*) FILTER (WHERE %1$s < :min OR %1$s > :max) AS outside
 				FROM %2$s
 				WHERE %3$s AND (CAST(:from AS timestamptz) IS NULL OR predicted_at >= :from)
 				  AND (CAST(:to AS timestamptz) IS NULL OR predicted_at < :to)
 				GROUP BY 1""".formatted(column, kind.table, scope))
-			.param("edges", Arrays.stream(expected.edges()).mapToObj(Double::toString).collect(Collectors.joining(",")))
-			.param("min", expected.min())
-			.param("max", expected.max())
-			.param("org", org, Types.OTHER)
-			.param("from", from, Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("to", to, Types.TIMESTAMP_WITH_TIMEZONE)
-			.query(rs -> {
-				int bin = rs.getInt("bin");
-				bins[rs.wasNull() ? bins.length - 1 : bin] += rs.getLong("n");
-				outside[0] += rs.getLong("outside");
-			});
-		return new Counts(bins, outside[0]);
-	}
+                .param(
+                        "edges",
+                        Arrays.stream(expected.edges())
+                                .mapToObj(Double::toString)
+                                .collect(Collectors.joining(",")))
+                .param("min", expected.min())
+                .param("max", expected.max())
+                .param("org", org, Types.OTHER)
+                .param("from", from, Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("to", to, Types.TIMESTAMP_WITH_TIMEZONE)
+                .query(rs -> {
+                    int bin = rs.getInt("bin");
+                    bins[rs.wasNull() ? bins.length - 1 : bin] += rs.getLong("n");
+                    outside[0] += rs.getLong("outside");
+                });
+        return new Counts(bins, outside[0]);
+    }
 
-	private record Counts(long[] bins, long outside) {
+    private record Counts(long[] bins, long outside) {
 
-		long total() {
-			return Arrays.stream(bins).sum();
-		}
+        long total() {
+            return Arrays.stream(bins).sum();
+        }
 
-		RatioDrift drift(Distribution expected) {
-			long total = total();
-			if (total == 0) {
-				return new RatioDrift(expected.ratio(), 0, 0, 0);
-			}
-			double psi = 0;
-			for (int b = 0; b < bins.length; b++) {
-				double actual = Math.max(FLOOR, (double) bins[b] / total);
-				double share = Math.max(FLOOR, expected.shares()[b]);
-				psi += (actual - share) * Math.log(actual / share);
-			}
-			return new RatioDrift(expected.ratio(), round(psi), round((double) outside / total),
-					round((double) bins[bins.length - 1] / total));
-		}
+        RatioDrift drift(Distribution expected) {
+            long total = total();
+            if (total == 0) {
+                return new RatioDrift(expected.ratio(), 0, 0, 0);
+            }
+            double psi = 0;
+            for (int b = 0; b < bins.length; b++) {
+                double actual = Math.max(FLOOR, (double) bins[b] / total);
+                double share = Math.max(FLOOR, expected.shares()[b]);
+                psi += (actual - share) * Math.log(actual / share);
+            }
+            return new RatioDrift(
+                    expected.ratio(),
+                    round(psi),
+                    round((double) outside / total),
+                    round((double) bins[bins.length - 1] / total));
+        }
 
-		private static double round(double v) {
-			return Math.round(v * 10_000) / 10_000.0;
-		}
-
-	}
-
+        private static double round(double v) {
+            return Math.round(v * 10_000) / 10_000.0;
+        }
+    }
 }

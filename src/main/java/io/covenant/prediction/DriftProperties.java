@@ -1,9 +1,7 @@
 package io.covenant.prediction;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.NotNull;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -14,5 +12,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("covenant.prediction.drift")
-record DriftProperties(@NotNull @DefaultValue("P30D") Duration window, @NotNull @DefaultValue("PT5M") Duration refresh) {
-}
+record DriftProperties(
+        @NotNull @DefaultValue("P30D") Duration window,
+        @NotNull @DefaultValue("PT5M") Duration refresh) {}

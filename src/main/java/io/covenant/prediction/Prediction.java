@@ -1,37 +1,93 @@
 package io.covenant.prediction;
 
+import io.covenant.shared.security.AccessLevel;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.covenant.shared.security.AccessLevel;
-
 /**
  * An annual or quarterly prediction as the API shows it. Annual rows carry {@code probability}; quarterly rows
  * carry {@code reporting_quarter} and the three model probabilities. {@code updated} says whether a request
  * replaced an existing prediction for the same company, period and owner.
  */
-public record Prediction(UUID id, String kind, UUID companyId, String companySymbol, String companyName,
-		String reportingYear, String reportingQuarter, BigDecimal probability, BigDecimal logisticProbability,
-		BigDecimal gbmProbability, BigDecimal ensembleProbability, String riskLevel, BigDecimal confidence,
-		OffsetDateTime predictedAt, Map<String, BigDecimal> ratios, String modelVersion, List<Reasons> reasons,
-		AccessLevel accessLevel, UUID organizationId, UUID createdBy, OffsetDateTime createdAt,
-		OffsetDateTime updatedAt, Boolean updated) {
+public record Prediction(
+        UUID id,
+        String kind,
+        UUID companyId,
+        String companySymbol,
+        String companyName,
+        String reportingYear,
+        String reportingQuarter,
+        BigDecimal probability,
+        BigDecimal logisticProbability,
+        BigDecimal gbmProbability,
+        BigDecimal ensembleProbability,
+        String riskLevel,
+        BigDecimal confidence,
+        OffsetDateTime predictedAt,
+        Map<String, BigDecimal> ratios,
+        String modelVersion,
+        List<Reasons> reasons,
+        AccessLevel accessLevel,
+        UUID organizationId,
+        UUID createdBy,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        Boolean updated) {
 
-	Prediction withReasons(List<Reasons> value) {
-		return new Prediction(id, kind, companyId, companySymbol, companyName, reportingYear, reportingQuarter,
-				probability, logisticProbability, gbmProbability, ensembleProbability, riskLevel, confidence,
-				predictedAt, ratios, modelVersion, value, accessLevel, organizationId, createdBy, createdAt, updatedAt,
-				updated);
-	}
+    Prediction withReasons(List<Reasons> value) {
+        return new Prediction(
+                id,
+                kind,
+                companyId,
+                companySymbol,
+                companyName,
+                reportingYear,
+                reportingQuarter,
+                probability,
+                logisticProbability,
+                gbmProbability,
+                ensembleProbability,
+                riskLevel,
+                confidence,
+                predictedAt,
+                ratios,
+                modelVersion,
+                value,
+                accessLevel,
+                organizationId,
+                createdBy,
+                createdAt,
+                updatedAt,
+                updated);
+    }
 
-	Prediction withUpdated(boolean value) {
-		return new Prediction(id, kind, companyId, companySymbol, companyName, reportingYear, reportingQuarter,
-				probability, logisticProbability, gbmProbability, ensembleProbability, riskLevel, confidence,
-				predictedAt, ratios, modelVersion, reasons, accessLevel, organizationId, createdBy, createdAt, updatedAt,
-				value);
-	}
-
+    Prediction withUpdated(boolean value) {
+        return new Prediction(
+                id,
+                kind,
+                companyId,
+                companySymbol,
+                companyName,
+                reportingYear,
+                reportingQuarter,
+                probability,
+                logisticProbability,
+                gbmProbability,
+                ensembleProbability,
+                riskLevel,
+                confidence,
+                predictedAt,
+                ratios,
+                modelVersion,
+                reasons,
+                accessLevel,
+                organizationId,
+                createdBy,
+                createdAt,
+                updatedAt,
+                value);
+    }
 }

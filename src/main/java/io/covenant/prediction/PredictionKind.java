@@ -1,70 +1,79 @@
 package io.covenant.prediction;
 
+import io.covenant.shared.error.NotFound;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.covenant.shared.error.NotFound;
-
 /** The two prediction tables and what differs between them; clients name them {@code annual} and {@code quarterly}. */
 public enum PredictionKind {
+    ANNUAL(
+            "annual_predictions",
+            Ratio.ANNUAL,
+            "probability",
+            "unique_annual_prediction",
+            "(company_id, reporting_year, created_by) WHERE access_level = 'personal'",
+            "(company_id, reporting_year) WHERE access_level = 'system'"),
+    QUARTERLY(
+            "quarterly_predictions",
+            Ratio.QUARTERLY,
+            "ensemble_probability",
+            "unique_quarterly_prediction",
+            "(company_id, reporting_year, reporting_quarter, created_by) WHERE access_level = 'personal'",
+            "(company_id, reporting_year, reporting_quarter) WHERE access_level = 'system'");
 
-	ANNUAL("annual_predictions", Ratio.ANNUAL, "probability", "unique_annual_prediction",
-			"(company_id, reporting_year, created_by) WHERE access_level = 'personal'",
-			"(company_id, reporting_year) WHERE access_level = 'system'"),
-	QUARTERLY("quarterly_predictions", Ratio.QUARTERLY, "ensemble_probability", "unique_quarterly_prediction",
-			"(company_id, reporting_year, reporting_quarter, created_by) WHERE access_level = 'personal'",
-			"(company_id, reporting_year, reporting_quarter) WHERE access_level = 'system'");
+    final String table;
 
-	final String table;
+    final List<Ratio> ratios;
 
-	final List<Ratio> ratios;
+    /** The probability that sets the risk level, filters and dashboards. */
+    final String probability;
 
-	/** The probability that sets the risk level, filters and dashboards. */
-	final String probability;
+    final String organizationKey;
 
-	final String organizationKey;
+    final String personalKey;
 
-	final String personalKey;
+    final String systemKey;
 
-	final String systemKey;
+    PredictionKind(
+            String table,
+            List<Ratio> ratios,
+            String probability,
+            String organizationKey,
+            String personalKey,
+            String systemKey) {
+        this.table = table;
+        this.ratios = ratios;
+        this.probability = probability;
+        this.organizationKey = organizationKey;
+        this.personalKey = personalKey;
+        this.systemKey = systemKey;
+    }
 
-	PredictionKind(String table, List<Ratio> ratios, String probability, String organizationKey, String personalKey,
-			String systemKey) {
-		this.table = table;
-		this.ratios = ratios;
-		this.probability = probability;
-		this.organizationKey = organizationKey;
-		this.personalKey = personalKey;
-		this.systemKey = systemKey;
-	}
+    /** The {@code kind} of a request: an unknown one is a resource that does not exist. */
+    public static PredictionKind of(String kind) {
+        return switch (kind) {
+            case "annual" -> ANNUAL;
+            case "quarterly" -> QUARTERLY;
+            default -> throw new NotFound("Not found", "No prediction kind '" + kind + "'; use annual or quarterly");
+        };
+    }
 
-	/** The {@code kind} of a request: an unknown one is a resource that does not exist. */
-	public static PredictionKind of(String kind) {
-		return switch (kind) {
-			case "annual" -> ANNUAL;
-			case "quarterly" -> QUARTERLY;
-			default -> throw new NotFound("Not found",
-					"No prediction kind '" + kind + "'; use annual or quarterly");
-		};
-	}
+    /** The columns an upload writes, in the order it writes them. */
+    List<String> importColumns() {
+        List<String> columns = new ArrayList<>(List.of("company_id", "reporting_year"));
+        if (this == QUARTERLY) {
+            columns.add("reporting_quarter");
+        }
+        columns.addAll(List.of("logistic_probability", "gbm_probability", probability));
+        columns.addAll(List.of("risk_level", "confidence"));
+        ratios.forEach(r -> columns.add(r.key()));
+        columns.addAll(List.of(
+                "model_version", "explanation", "predicted_at", "access_level", "organization_id", "created_by"));
+        return columns;
+    }
 
-	/** The columns an upload writes, in the order it writes them. */
-	List<String> importColumns() {
-		List<String> columns = new ArrayList<>(List.of("company_id", "reporting_year"));
-		if (this == QUARTERLY) {
-			columns.add("reporting_quarter");
-		}
-		columns.addAll(List.of("logistic_probability", "gbm_probability", probability));
-		columns.addAll(List.of("risk_level", "confidence"));
-		ratios.forEach(r -> columns.add(r.key()));
-		columns.addAll(List.of("model_version", "explanation", "predicted_at", "access_level", "organization_id",
-				"created_by"));
-		return columns;
-	}
-
-	String label() {
-		return name().toLowerCase(Locale.ROOT);
-	}
-
+    String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

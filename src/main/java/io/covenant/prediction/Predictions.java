@@ -1,22 +1,5 @@
 package io.covenant.prediction;
 
-import java.math.BigDecimal;
-import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Lazy;
-import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
 import io.covenant.company.Companies;
 import io.covenant.company.Company;
 import io.covenant.metric.Metrics;
@@ -29,6 +12,21 @@ import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Permission;
+import java.math.BigDecimal;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,181 +36,234 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Predictions {
 
-	private final PredictionRepository repository;
+    private final PredictionRepository repository;
 
-	private final RiskModels models;
+    private final RiskModels models;
 
-	private final Companies companies;
+    private final Companies companies;
 
-	private final Metrics metrics;
+    private final Metrics metrics;
 
-	private final ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-	private final JsonMapper json;
+    private final JsonMapper json;
 
-	// Lazy: the models (a native library and a megabyte of JSON) load on the first prediction, not at start-up.
-	Predictions(PredictionRepository repository, @Lazy RiskModels models, Companies companies, Metrics metrics,
-			ApplicationEventPublisher events, JsonMapper json) {
-		this.repository = repository;
-		this.models = models;
-		this.companies = companies;
-		this.metrics = metrics;
-		this.events = events;
-		this.json = json;
-	}
+    // Lazy: the models (a native library and a megabyte of JSON) load on the first prediction, not at start-up.
+    Predictions(
+            PredictionRepository repository,
+            @Lazy RiskModels models,
+            Companies companies,
+            Metrics metrics,
+            ApplicationEventPublisher events,
+            JsonMapper json) {
+        this.repository = repository;
+        this.models = models;
+        this.companies = companies;
+        this.metrics = metrics;
+        this.events = events;
+        this.json = json;
+    }
 
-	@Transactional
-	public Prediction annual(Caller caller, AnnualPredictionCommand command) {
-		return save(caller, PredictionKind.ANNUAL, command.companyId(), command.reportingYear(), null,
-				command.ratios(), command.accessLevel(), null);
-	}
+    @Transactional
+    public Prediction annual(Caller caller, AnnualPredictionCommand command) {
+        return save(
+                caller,
+                PredictionKind.ANNUAL,
+                command.companyId(),
+                command.reportingYear(),
+                null,
+                command.ratios(),
+                command.accessLevel(),
+                null);
+    }
 
-	@Transactional
-	public Prediction quarterly(Caller caller, QuarterlyPredictionCommand command) {
-		return save(caller, PredictionKind.QUARTERLY, command.companyId(), command.reportingYear(),
-				command.reportingQuarter(), command.ratios(), command.accessLevel(), null);
-	}
+    @Transactional
+    public Prediction quarterly(Caller caller, QuarterlyPredictionCommand command) {
+        return save(
+                caller,
+                PredictionKind.QUARTERLY,
+                command.companyId(),
+                command.reportingYear(),
+                command.reportingQuarter(),
+                command.ratios(),
+                command.accessLevel(),
+                null);
+    }
 
-	/** Scores an existing prediction again with new ratios; its company and period stay what they were. */
-	@Transactional
-	public Prediction rescoreAnnual(Caller caller, UUID id, AnnualPredictionCommand command) {
-		Prediction existing = changeable(caller, PredictionKind.ANNUAL, id);
-		return save(caller, PredictionKind.ANNUAL, existing.companyId(), existing.reportingYear(), null,
-				command.ratios(), command.accessLevel(), existing);
-	}
+    /** Scores an existing prediction again with new ratios; its company and period stay what they were. */
+    @Transactional
+    public Prediction rescoreAnnual(Caller caller, UUID id, AnnualPredictionCommand command) {
+        Prediction existing = changeable(caller, PredictionKind.ANNUAL, id);
+        return save(
+                caller,
+                PredictionKind.ANNUAL,
+                existing.companyId(),
+                existing.reportingYear(),
+                null,
+                command.ratios(),
+                command.accessLevel(),
+                existing);
+    }
 
-	@Transactional
-	public Prediction rescoreQuarterly(Caller caller, UUID id, QuarterlyPredictionCommand command) {
-		Prediction existing = changeable(caller, PredictionKind.QUARTERLY, id);
-		return save(caller, PredictionKind.QUARTERLY, existing.companyId(), existing.reportingYear(),
-				existing.reportingQuarter(), command.ratios(), command.accessLevel(), existing);
-	}
+    @Transactional
+    public Prediction rescoreQuarterly(Caller caller, UUID id, QuarterlyPredictionCommand command) {
+        Prediction existing = changeable(caller, PredictionKind.QUARTERLY, id);
+        return save(
+                caller,
+                PredictionKind.QUARTERLY,
+                existing.companyId(),
+                existing.reportingYear(),
+                existing.reportingQuarter(),
+                command.ratios(),
+                command.accessLevel(),
+                existing);
+    }
 
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public Prediction get(Caller caller, PredictionKind kind, UUID id) {
-		caller.require(Permission.PREDICTIONS_READ);
-		return explained(visible(caller, kind, id));
-	}
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public Prediction get(Caller caller, PredictionKind kind, UUID id) {
+        caller.require(Permission.PREDICTIONS_READ);
+        return explained(visible(caller, kind, id));
+    }
 
-	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-	public CursorPage<Prediction> list(Caller caller, PredictionKind kind, PredictionFilter filter, String cursor, int limit) {
-		caller.require(Permission.PREDICTIONS_READ);
-		List<Prediction> rows = repository.list(kind, filter, Cursor.decode(cursor), limit, caller);
-		return CursorPage.of(rows, limit, p -> Cursor.of(p.createdAt(), p.id())).map(this::explained);
-	}
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public CursorPage<Prediction> list(
+            Caller caller, PredictionKind kind, PredictionFilter filter, String cursor, int limit) {
+        caller.require(Permission.PREDICTIONS_READ);
+        List<Prediction> rows = repository.list(kind, filter, Cursor.decode(cursor), limit, caller);
+        return CursorPage.of(rows, limit, p -> Cursor.of(p.createdAt(), p.id())).map(this::explained);
+    }
 
-	@Transactional
-	public void delete(Caller caller, PredictionKind kind, UUID id) {
-		Prediction before = changeable(caller, kind, id);
-		repository.delete(kind, id);
-		events.publishEvent(Audited.deleted(kind.table, id, before, before.organizationId()));
-	}
+    @Transactional
+    public void delete(Caller caller, PredictionKind kind, UUID id) {
+        Prediction before = changeable(caller, kind, id);
+        repository.delete(kind, id);
+        events.publishEvent(Audited.deleted(kind.table, id, before, before.organizationId()));
+    }
 
-	private Prediction save(Caller caller, PredictionKind kind, UUID companyId, String year, String quarter,
-			BigDecimal[] given, AccessLevel requested, Prediction replacing) {
-		caller.require(Permission.PREDICTIONS_WRITE);
-		Company company = companies.get(caller, companyId);
-		AccessLevel level = replacing != null && requested == null ? replacing.accessLevel() : caller.levelForNewRow(requested);
-		if (company.accessLevel() == AccessLevel.PERSONAL && level != AccessLevel.PERSONAL) {
-			throw InvalidInput.of("access_level", "a prediction on a personal company must be personal too");
-		}
-		UUID organization = level != AccessLevel.ORGANIZATION ? null
-				: replacing != null && replacing.organizationId() != null ? replacing.organizationId()
-						: caller.organizationId();
-		double[] ratios = ratios(kind, companyId, year, quarter, given);
-		Map<String, Object> values = new LinkedHashMap<>();
-		values.put("company_id", companyId);
-		values.put("reporting_year", year);
-		if (kind == PredictionKind.QUARTERLY) {
-			values.put("reporting_quarter", quarter);
-		}
-		for (int i = 0; i < ratios.length; i++) {
-			values.put(kind.ratios.get(i).key(), Double.isNaN(ratios[i]) ? null : Scores.stored(ratios[i]));
-		}
-		Scores.Scored score = kind == PredictionKind.ANNUAL ? models.scoreAnnual(ratios) : models.scoreQuarterly(ratios);
-		values.put("logistic_probability", Scores.stored(score.logisticProbability()));
-		values.put("gbm_probability", Scores.stored(score.gbmProbability()));
-		values.put(kind.probability, Scores.stored(score.ensembleProbability()));
-		values.put("risk_level", score.riskLevel());
-		values.put("confidence", Scores.stored(score.confidence()));
-		values.put("model_version", score.modelVersion());
-		List<Reasons> reasons = score.reasons();
-		values.put("explanation", json.writeValueAsString(Map.of("reasons", reasons)));
-		values.put("predicted_at", OffsetDateTime.now(ZoneOffset.UTC));
-		values.put("access_level", level.value());
-		values.put("organization_id", new SqlParameterValue(Types.OTHER, organization));
+    private Prediction save(
+            Caller caller,
+            PredictionKind kind,
+            UUID companyId,
+            String year,
+            String quarter,
+            BigDecimal[] given,
+            AccessLevel requested,
+            Prediction replacing) {
+        caller.require(Permission.PREDICTIONS_WRITE);
+        Company company = companies.get(caller, companyId);
+        AccessLevel level =
+                replacing != null && requested == null ? replacing.accessLevel() : caller.levelForNewRow(requested);
+        if (company.accessLevel() == AccessLevel.PERSONAL && level != AccessLevel.PERSONAL) {
+            throw InvalidInput.of("access_level", "a prediction on a personal company must be personal too");
+        }
+        UUID organization = level != AccessLevel.ORGANIZATION
+                ? null
+                : replacing != null && replacing.organizationId() != null
+                        ? replacing.organizationId()
+                        : caller.organizationId();
+        double[] ratios = ratios(kind, companyId, year, quarter, given);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("company_id", companyId);
+        values.put("reporting_year", year);
+        if (kind == PredictionKind.QUARTERLY) {
+            values.put("reporting_quarter", quarter);
+        }
+        for (int i = 0; i < ratios.length; i++) {
+            values.put(kind.ratios.get(i).key(), Double.isNaN(ratios[i]) ? null : Scores.stored(ratios[i]));
+        }
+        Scores.Scored score =
+                kind == PredictionKind.ANNUAL ? models.scoreAnnual(ratios) : models.scoreQuarterly(ratios);
+        values.put("logistic_probability", Scores.stored(score.logisticProbability()));
+        values.put("gbm_probability", Scores.stored(score.gbmProbability()));
+        values.put(kind.probability, Scores.stored(score.ensembleProbability()));
+        values.put("risk_level", score.riskLevel());
+        values.put("confidence", Scores.stored(score.confidence()));
+        values.put("model_version", score.modelVersion());
+        List<Reasons> reasons = score.reasons();
+        values.put("explanation", json.writeValueAsString(Map.of("reasons", reasons)));
+        values.put("predicted_at", OffsetDateTime.now(ZoneOffset.UTC));
+        values.put("access_level", level.value());
+        values.put("organization_id", new SqlParameterValue(Types.OTHER, organization));
 
-		Prediction existing = replacing != null ? replacing
-				: repository.findSameKey(kind, companyId, year, quarter, level, organization, caller.userId()).orElse(null);
-		if (existing != null) {
-			if (!caller.mayChange(existing.accessLevel(), existing.organizationId(), existing.createdBy())) {
-				throw new Forbidden("A prediction for this company and period exists and only its creator, an org_admin "
-						+ "or a super_admin may replace it");
-			}
-			Prediction after = repository.update(kind, existing.id(), values, company.symbol(), company.name());
-			events.publishEvent(Audited.updated(kind.table, after.id(), existing, after, after.organizationId()));
-			return after.withUpdated(true);
-		}
-		values.put("created_by", caller.userId());
-		Prediction created = repository.insert(kind, values, company.symbol(), company.name());
-		events.publishEvent(Audited.created(kind.table, created.id(), created, created.organizationId()));
-		return created.withUpdated(false);
-	}
+        Prediction existing = replacing != null
+                ? replacing
+                : repository
+                        .findSameKey(kind, companyId, year, quarter, level, organization, caller.userId())
+                        .orElse(null);
+        if (existing != null) {
+            if (!caller.mayChange(existing.accessLevel(), existing.organizationId(), existing.createdBy())) {
+                throw new Forbidden(
+                        "A prediction for this company and period exists and only its creator, an org_admin "
+                                + "or a super_admin may replace it");
+            }
+            Prediction after = repository.update(kind, existing.id(), values, company.symbol(), company.name());
+            events.publishEvent(Audited.updated(kind.table, after.id(), existing, after, after.organizationId()));
+            return after.withUpdated(true);
+        }
+        values.put("created_by", caller.userId());
+        Prediction created = repository.insert(kind, values, company.symbol(), company.name());
+        events.publishEvent(Audited.created(kind.table, created.id(), created, created.organizationId()));
+        return created.withUpdated(false);
+    }
 
-	/** The given ratios, or when none is given, those derived from the company's imported financials. */
-	private double[] ratios(PredictionKind kind, UUID companyId, String year, String quarter, BigDecimal[] given) {
-		double[] ratios = new double[given.length];
-		boolean any = false;
-		for (int i = 0; i < given.length; i++) {
-			ratios[i] = given[i] == null ? Double.NaN : given[i].doubleValue();
-			any |= given[i] != null;
-		}
-		if (any) {
-			return ratios;
-		}
-		Map<String, Double> imported = metrics.ratiosOf(companyId, kind == PredictionKind.ANNUAL ? "annual" : "quarterly",
-				Integer.parseInt(year), quarter);
-		if (imported.isEmpty()) {
-			throw InvalidInput.of(kind.ratios.get(0).key(), "no ratios were given and the company has no imported "
-					+ "financials for " + year + (quarter == null ? "" : " " + quarter));
-		}
-		for (int i = 0; i < ratios.length; i++) {
-			Ratio ratio = kind.ratios.get(i);
-			// Imported figures can fall outside the stored ranges (negative equity, say); they are clipped like training data.
-			ratios[i] = ratio.clip(imported.getOrDefault(ratio.key(), Double.NaN));
-		}
-		return ratios;
-	}
+    /** The given ratios, or when none is given, those derived from the company's imported financials. */
+    private double[] ratios(PredictionKind kind, UUID companyId, String year, String quarter, BigDecimal[] given) {
+        double[] ratios = new double[given.length];
+        boolean any = false;
+        for (int i = 0; i < given.length; i++) {
+            ratios[i] = given[i] == null ? Double.NaN : given[i].doubleValue();
+            any |= given[i] != null;
+        }
+        if (any) {
+            return ratios;
+        }
+        Map<String, Double> imported = metrics.ratiosOf(
+                companyId, kind == PredictionKind.ANNUAL ? "annual" : "quarterly", Integer.parseInt(year), quarter);
+        if (imported.isEmpty()) {
+            throw InvalidInput.of(
+                    kind.ratios.get(0).key(),
+                    "no ratios were given and the company has no imported " + "financials for " + year
+                            + (quarter == null ? "" : " " + quarter));
+        }
+        for (int i = 0; i < ratios.length; i++) {
+            Ratio ratio = kind.ratios.get(i);
+            // Imported figures can fall outside the stored ranges (negative equity, say); they are clipped like
+            // training data.
+            ratios[i] = ratio.clip(imported.getOrDefault(ratio.key(), Double.NaN));
+        }
+        return ratios;
+    }
 
-	/**
-	 * Adds the tree model's reasons to an uploaded prediction, which stores the scorecard's only: they are a function
-	 * of the model and the stored ratios, which the upload scored with.
-	 */
-	private Prediction explained(Prediction prediction) {
-		if (prediction.reasons().stream().anyMatch(r -> "gbm".equals(r.model()))
-				|| !models.version(prediction.kind()).equals(prediction.modelVersion())) {
-			return prediction;
-		}
-		double[] ratios = PredictionKind.of(prediction.kind()).ratios.stream()
-			.mapToDouble(r -> prediction.ratios().get(r.key()) == null ? Double.NaN
-					: prediction.ratios().get(r.key()).doubleValue())
-			.toArray();
-		List<Reasons> reasons = new ArrayList<>(prediction.reasons());
-		reasons.add(models.gbmReasons(prediction.kind(), ratios));
-		return prediction.withReasons(List.copyOf(reasons));
-	}
+    /**
+     * Adds the tree model's reasons to an uploaded prediction, which stores the scorecard's only: they are a function
+     * of the model and the stored ratios, which the upload scored with.
+     */
+    private Prediction explained(Prediction prediction) {
+        if (prediction.reasons().stream().anyMatch(r -> "gbm".equals(r.model()))
+                || !models.version(prediction.kind()).equals(prediction.modelVersion())) {
+            return prediction;
+        }
+        double[] ratios = PredictionKind.of(prediction.kind()).ratios.stream()
+                .mapToDouble(r -> prediction.ratios().get(r.key()) == null
+                        ? Double.NaN
+                        : prediction.ratios().get(r.key()).doubleValue())
+                .toArray();
+        List<Reasons> reasons = new ArrayList<>(prediction.reasons());
+        reasons.add(models.gbmReasons(prediction.kind(), ratios));
+        return prediction.withReasons(List.copyOf(reasons));
+    }
 
-	private Prediction changeable(Caller caller, PredictionKind kind, UUID id) {
-		caller.require(Permission.PREDICTIONS_WRITE);
-		Prediction prediction = visible(caller, kind, id);
-		if (!caller.mayChange(prediction.accessLevel(), prediction.organizationId(), prediction.createdBy())) {
-			throw new Forbidden("Only the creator, an org_admin of its organization or a super_admin may change this prediction");
-		}
-		return prediction;
-	}
+    private Prediction changeable(Caller caller, PredictionKind kind, UUID id) {
+        caller.require(Permission.PREDICTIONS_WRITE);
+        Prediction prediction = visible(caller, kind, id);
+        if (!caller.mayChange(prediction.accessLevel(), prediction.organizationId(), prediction.createdBy())) {
+            throw new Forbidden(
+                    "Only the creator, an org_admin of its organization or a super_admin may change this prediction");
+        }
+        return prediction;
+    }
 
-	private Prediction visible(Caller caller, PredictionKind kind, UUID id) {
-		return repository.findVisible(kind, id, caller).orElseThrow(() -> new NotFound("Prediction", id));
-	}
-
+    private Prediction visible(Caller caller, PredictionKind kind, UUID id) {
+        return repository.findVisible(kind, id, caller).orElseThrow(() -> new NotFound("Prediction", id));
+    }
 }

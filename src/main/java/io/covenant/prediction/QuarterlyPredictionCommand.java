@@ -1,33 +1,55 @@
 package io.covenant.prediction;
 
-import java.math.BigDecimal;
-import java.util.UUID;
-
+import io.covenant.shared.security.AccessLevel;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-
-import io.covenant.shared.security.AccessLevel;
+import java.math.BigDecimal;
+import java.util.UUID;
 
 /**
  * Score a company for a fiscal quarter from the six quarterly ratios, or, when every ratio is omitted, from the
  * ratios derived from its imported financials. Ratios outside the ranges of AccuNode's CHECK constraints are refused.
  */
-public record QuarterlyPredictionCommand(@NotNull UUID companyId,
-		@NotNull @Pattern(regexp = "\\d{4}", message = "must be four digits") String reportingYear,
-		@NotNull @Pattern(regexp = "Q[1-4]", message = "must be one of Q1, Q2, Q3, Q4") String reportingQuarter,
-		@DecimalMin(value = "0", message = "must be between 0 and 10") @DecimalMax(value = "10", message = "must be between 0 and 10") BigDecimal currentRatio,
-		@DecimalMin(value = "0", message = "must be between 0 and 10") @DecimalMax(value = "10", message = "must be between 0 and 10") BigDecimal quickRatio,
-		@DecimalMin(value = "0", message = "must be between 0 and 5") @DecimalMax(value = "5", message = "must be between 0 and 5") BigDecimal debtToEquity,
-		@DecimalMin(value = "0", message = "must be between 0 and 50") @DecimalMax(value = "50", message = "must be between 0 and 50") BigDecimal inventoryTurnover,
-		@DecimalMin(value = "0", message = "must be between 0 and 50") @DecimalMax(value = "50", message = "must be between 0 and 50") BigDecimal receivablesTurnover,
-		@DecimalMin(value = "-1", message = "must be between -1 and 1") @DecimalMax(value = "1", message = "must be between -1 and 1") BigDecimal workingCapitalToTotalAssets,
-		AccessLevel accessLevel) {
+public record QuarterlyPredictionCommand(
+        @NotNull UUID companyId,
 
-	BigDecimal[] ratios() {
-		return new BigDecimal[] { currentRatio, quickRatio, debtToEquity, inventoryTurnover, receivablesTurnover,
-				workingCapitalToTotalAssets };
-	}
+        @NotNull @Pattern(regexp = "\\d{4}", message = "must be four digits")
+        String reportingYear,
 
+        @NotNull @Pattern(regexp = "Q[1-4]", message = "must be one of Q1, Q2, Q3, Q4")
+        String reportingQuarter,
+
+        @DecimalMin(value = "0", message = "must be between 0 and 10")
+        @DecimalMax(value = "10", message = "must be between 0 and 10")
+        BigDecimal currentRatio,
+
+        @DecimalMin(value = "0", message = "must be between 0 and 10")
+        @DecimalMax(value = "10", message = "must be between 0 and 10")
+        BigDecimal quickRatio,
+
+        @DecimalMin(value = "0", message = "must be between 0 and 5")
+        @DecimalMax(value = "5", message = "must be between 0 and 5")
+        BigDecimal debtToEquity,
+
+        @DecimalMin(value = "0", message = "must be between 0 and 50")
+        @DecimalMax(value = "50", message = "must be between 0 and 50")
+        BigDecimal inventoryTurnover,
+
+        @DecimalMin(value = "0", message = "must be between 0 and 50")
+        @DecimalMax(value = "50", message = "must be between 0 and 50")
+        BigDecimal receivablesTurnover,
+
+        @DecimalMin(value = "-1", message = "must be between -1 and 1")
+        @DecimalMax(value = "1", message = "must be between -1 and 1")
+        BigDecimal workingCapitalToTotalAssets,
+
+        AccessLevel accessLevel) {
+
+    BigDecimal[] ratios() {
+        return new BigDecimal[] {
+            currentRatio, quickRatio, debtToEquity, inventoryTurnover, receivablesTurnover, workingCapitalToTotalAssets
+        };
+    }
 }

@@ -8,30 +8,29 @@ import java.util.List;
  * missing value) and the bin gives points on the log-odds scale. The log-odds are the intercept plus the points of
  * each ratio, which is how the reasons are reported, as credit teams state adverse-action reasons.
  */
-public record ScorecardModel(List<String> features, double intercept, double[][] edges, double[][] points,
-		double[] missingPoints) {
+public record ScorecardModel(
+        List<String> features, double intercept, double[][] edges, double[][] points, double[] missingPoints) {
 
-	/** The bin of a present value: bin {@code b} holds values in ({@code edges[b-1]}, {@code edges[b]}]. */
-	public static int bin(double[] edges, double value) {
-		int i = Arrays.binarySearch(edges, value);
-		return i >= 0 ? i : -i - 1;
-	}
+    /** The bin of a present value: bin {@code b} holds values in ({@code edges[b-1]}, {@code edges[b]}]. */
+    public static int bin(double[] edges, double value) {
+        int i = Arrays.binarySearch(edges, value);
+        return i >= 0 ? i : -i - 1;
+    }
 
-	/** The points of each ratio (NaN for a missing one). */
-	public double[] contributions(double[] raw) {
-		double[] c = new double[raw.length];
-		for (int j = 0; j < raw.length; j++) {
-			c[j] = Double.isNaN(raw[j]) ? missingPoints[j] : points[j][bin(edges[j], raw[j])];
-		}
-		return c;
-	}
+    /** The points of each ratio (NaN for a missing one). */
+    public double[] contributions(double[] raw) {
+        double[] c = new double[raw.length];
+        for (int j = 0; j < raw.length; j++) {
+            c[j] = Double.isNaN(raw[j]) ? missingPoints[j] : points[j][bin(edges[j], raw[j])];
+        }
+        return c;
+    }
 
-	public double logit(double[] raw) {
-		double sum = intercept;
-		for (double c : contributions(raw)) {
-			sum += c;
-		}
-		return sum;
-	}
-
+    public double logit(double[] raw) {
+        double sum = intercept;
+        for (double c : contributions(raw)) {
+            sum += c;
+        }
+        return sum;
+    }
 }

@@ -1,13 +1,11 @@
 package io.covenant.search;
 
-import java.util.List;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,50 +16,51 @@ import org.springframework.stereotype.Component;
 @Component
 class Embedder {
 
-	static final String MODEL = "all-minilm-l6-v2-q";
+    static final String MODEL = "all-minilm-l6-v2-q";
 
-	static final int DIMENSIONS = 384;
+    static final int DIMENSIONS = 384;
 
-	private volatile AllMiniLmL6V2QuantizedEmbeddingModel model;
+    private volatile AllMiniLmL6V2QuantizedEmbeddingModel model;
 
-	private final Cache<String, float[]> queries = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<String, float[]> queries =
+            Caffeine.newBuilder().maximumSize(10_000).build();
 
-	List<float[]> embed(List<String> texts) {
-		if (texts.isEmpty()) {
-			return List.of();
-		}
-		List<Embedding> embeddings = model().embedAll(texts.stream().map(TextSegment::from).toList()).content();
-		return embeddings.stream().map(e -> unit(e.vector())).toList();
-	}
+    List<float[]> embed(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        List<Embedding> embeddings =
+                model().embedAll(texts.stream().map(TextSegment::from).toList()).content();
+        return embeddings.stream().map(e -> unit(e.vector())).toList();
+    }
 
-	float[] query(String text) {
-		return queries.get(text.strip(), t -> embed(List.of(t)).get(0));
-	}
+    float[] query(String text) {
+        return queries.get(text.strip(), t -> embed(List.of(t)).get(0));
+    }
 
-	private AllMiniLmL6V2QuantizedEmbeddingModel model() {
-		AllMiniLmL6V2QuantizedEmbeddingModel m = model;
-		if (m == null) {
-			synchronized (this) {
-				if (model == null) {
-					model = new AllMiniLmL6V2QuantizedEmbeddingModel();
-				}
-				m = model;
-			}
-		}
-		return m;
-	}
+    private AllMiniLmL6V2QuantizedEmbeddingModel model() {
+        AllMiniLmL6V2QuantizedEmbeddingModel m = model;
+        if (m == null) {
+            synchronized (this) {
+                if (model == null) {
+                    model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                }
+                m = model;
+            }
+        }
+        return m;
+    }
 
-	static float[] unit(float[] v) {
-		double norm = 0;
-		for (float x : v) {
-			norm += x * x;
-		}
-		norm = Math.sqrt(norm);
-		float[] out = new float[v.length];
-		for (int i = 0; i < v.length; i++) {
-			out[i] = norm == 0 ? 0 : (float) (v[i] / norm);
-		}
-		return out;
-	}
-
+    static float[] unit(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        norm = Math.sqrt(norm);
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = norm == 0 ? 0 : (float) (v[i] / norm);
+        }
+        return out;
+    }
 }

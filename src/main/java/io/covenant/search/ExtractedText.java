@@ -8,19 +8,17 @@ import java.util.List;
  */
 record ExtractedText(String text, List<Section> sections) {
 
-	record Section(int start, String title, String part, String item) {
-	}
+    record Section(int start, String title, String part, String item) {}
 
-	/** The section a position of the text falls in, or null before the first. */
-	Section sectionAt(int position) {
-		Section current = null;
-		for (Section s : sections) {
-			if (s.start() > position) {
-				break;
-			}
-			current = s;
-		}
-		return current;
-	}
-
+    /** The section a position of the text falls in, or null before the first. */
+    Section sectionAt(int position) {
+        Section current = null;
+        for (Section s : sections) {
+            if (s.start() > position) {
+                break;
+            }
+            current = s;
+        }
+        return current;
+    }
 }

@@ -1,22 +1,32 @@
 package io.covenant.search;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
+import io.covenant.shared.security.AccessLevel;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
-import io.covenant.shared.security.AccessLevel;
+import java.time.LocalDate;
+import java.util.UUID;
 
 /**
  * A document to ingest: its text ({@code content}: plain text, Markdown or HTML, told apart by {@code mime_type} or
  * by its first bytes), what it is and whom it belongs to. With a {@code filing_id} the form and date come from the
  * filing.
  */
-public record IngestCommand(UUID companyId, UUID filingId, @Size(max = 500) String title,
-		@Pattern(regexp = "sec_filing|annual_report|earnings_transcript|press_release|research_report|news|presentation|other",
-				message = "must be one of sec_filing, annual_report, earnings_transcript, press_release, research_report, news, presentation, other") String documentType,
-		@Size(max = 20) String formType, LocalDate documentDate, @Size(max = 1000) String sourceUrl,
-		@Size(max = 100) String mimeType, @NotBlank String content, AccessLevel accessLevel) {
-}
+public record IngestCommand(
+        UUID companyId,
+        UUID filingId,
+        @Size(max = 500) String title,
+
+        @Pattern(
+                regexp =
+                        "sec_filing|annual_report|earnings_transcript|press_release|research_report|news|presentation|other",
+                message =
+                        "must be one of sec_filing, annual_report, earnings_transcript, press_release, research_report, news, presentation, other")
+        String documentType,
+
+        @Size(max = 20) String formType,
+        LocalDate documentDate,
+        @Size(max = 1000) String sourceUrl,
+        @Size(max = 100) String mimeType,
+        @NotBlank String content,
+        AccessLevel accessLevel) {}

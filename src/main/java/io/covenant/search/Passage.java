@@ -6,6 +6,13 @@ import java.util.UUID;
  * One chunk of a document as a search hit links to it: its text, section and character offsets in the document, with
  * the neighbouring chunk numbers ({@code previous}/{@code next}, null at either end) to read on.
  */
-public record Passage(UUID documentId, String documentTitle, int chunkIndex, String section, String content,
-		int startOffset, int endOffset, Integer previous, Integer next) {
-}
+public record Passage(
+        UUID documentId,
+        String documentTitle,
+        int chunkIndex,
+        String section,
+        String content,
+        int startOffset,
+        int endOffset,
+        Integer previous,
+        Integer next) {}

@@ -1,11 +1,9 @@
 package io.covenant.search;
 
-import java.nio.file.Path;
-import java.time.Duration;
-
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
+import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -19,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("covenant.search")
-record SearchProperties(@NotNull Path indexDirectory, @Min(100) int chunkSize, @Min(0) int chunkOverlap,
-		@NotNull DataSize maxDocumentSize, @NotNull Duration pollInterval) {
-}
+record SearchProperties(
+        @NotNull Path indexDirectory,
+        @Min(100) int chunkSize,
+        @Min(0) int chunkOverlap,
+        @NotNull DataSize maxDocumentSize,
+        @NotNull Duration pollInterval) {}

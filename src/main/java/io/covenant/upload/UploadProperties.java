@@ -1,10 +1,8 @@
 package io.covenant.upload;
 
-import java.time.Duration;
-
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -20,6 +18,11 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("covenant.upload")
-record UploadProperties(@NotNull DataSize maxFileSize, @Min(1) int maxRows, @Min(1) int batchSize,
-		@NotNull Duration pollInterval, @NotNull Duration lease, @Min(1) int maxAttempts, boolean runner) {
-}
+record UploadProperties(
+        @NotNull DataSize maxFileSize,
+        @Min(1) int maxRows,
+        @Min(1) int batchSize,
+        @NotNull Duration pollInterval,
+        @NotNull Duration lease,
+        @Min(1) int maxAttempts,
+        boolean runner) {}

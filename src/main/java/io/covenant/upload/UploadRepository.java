@@ -1,5 +1,8 @@
 package io.covenant.upload;
 
+import io.covenant.shared.paging.Cursor;
+import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.Caller;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -11,13 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import io.covenant.shared.paging.Cursor;
-import io.covenant.shared.security.AccessLevel;
-import io.covenant.shared.security.Caller;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,30 +26,31 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class UploadRepository {
 
-	private static final String COLUMNS = """
+    private static final String COLUMNS = """
 			j.id, j.job_type, j.status, j.original_filename, j.file_format, j.file_size, j.file_hash, j.total_rows,
 			j.processed_rows, j.success_count, j.error_count, j.access_level, j.organization_id, j.created_by,
 			j.started_at, j.completed_at, j.error_message, j.processing_logs::text AS logs, j.created_at, j.updated_at""";
 
-	private static final String VISIBLE = "(j.created_by = :caller_id OR j.organization_id = :caller_org OR :caller_super)";
+    private static final String VISIBLE =
+            "(j.created_by = :caller_id OR j.organization_id = :caller_org OR :caller_super)";
 
-	private static final String LOG = "processing_logs || jsonb_build_array(jsonb_build_object('at', now(), 'message', CAST(:message AS text)))";
+    private static final String LOG =
+            "processing_logs || jsonb_build_array(jsonb_build_object('at', now(), 'message', CAST(:message AS text)))";
 
-	private static final TypeReference<List<Map<String, Object>>> LOGS = new TypeReference<>() {
-	};
+    private static final TypeReference<List<Map<String, Object>>> LOGS = new TypeReference<>() {};
 
-	private final JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-	private final JsonMapper json;
+    private final JsonMapper json;
 
-	UploadRepository(JdbcClient jdbc, JsonMapper json) {
-		this.jdbc = jdbc;
-		this.json = json;
-	}
+    UploadRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
 
-	/** The new job, or empty when the owner already has a live job for the same file and job type. */
-	Optional<UploadJob> insert(NewJob job) {
-		return jdbc.sql("""
+    /** The new job, or empty when the owner already has a live job for the same file and job type. */
+    Optional<UploadJob> insert(NewJob job) {
+        return jdbc.sql("""
 				INSERT INTO bulk_upload_jobs AS j (filename, original_filename, file_size, file_hash, job_type,
 				  file_format, total_rows, access_level, organization_id, created_by, permissions, processing_logs)
 				VALUES (:filename, :original, :size, :hash, :type, :format, :total, :level, :org, :user, :permissions,
@@ -59,88 +58,91 @@ class UploadRepository {
 				ON CONFLICT (COALESCE(organization_id, created_by), job_type, file_hash)
 				  WHERE status IN ('pending', 'processing', 'completed') DO NOTHING
 				RETURNING""" + " " + COLUMNS)
-			.param("filename", job.hash() + "." + job.format().value())
-			.param("original", job.originalFilename())
-			.param("size", job.size())
-			.param("hash", job.hash())
-			.param("type", job.type().value())
-			.param("format", job.format().value())
-			.param("total", job.totalRows())
-			.param("level", job.level().value())
-			.param("org", job.organizationId(), Types.OTHER)
-			.param("user", job.createdBy())
-			.param("permissions", job.permissions().toArray(String[]::new))
-			.param("message", job.note())
-			.query(this::map)
-			.optional();
-	}
+                .param("filename", job.hash() + "." + job.format().value())
+                .param("original", job.originalFilename())
+                .param("size", job.size())
+                .param("hash", job.hash())
+                .param("type", job.type().value())
+                .param("format", job.format().value())
+                .param("total", job.totalRows())
+                .param("level", job.level().value())
+                .param("org", job.organizationId(), Types.OTHER)
+                .param("user", job.createdBy())
+                .param("permissions", job.permissions().toArray(String[]::new))
+                .param("message", job.note())
+                .query(this::map)
+                .optional();
+    }
 
-	void insertFile(UUID jobId, byte[] content) {
-		jdbc.sql("INSERT INTO bulk_upload_files (job_id, content) VALUES (:id, :content)")
-			.param("id", jobId)
-			.param("content", content)
-			.update();
-	}
+    void insertFile(UUID jobId, byte[] content) {
+        jdbc.sql("INSERT INTO bulk_upload_files (job_id, content) VALUES (:id, :content)")
+                .param("id", jobId)
+                .param("content", content)
+                .update();
+    }
 
-	Optional<UploadJob> findSameFile(UUID organizationId, UUID createdBy, String type, String hash) {
-		return jdbc.sql("SELECT " + COLUMNS + """
+    Optional<UploadJob> findSameFile(UUID organizationId, UUID createdBy, String type, String hash) {
+        return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM bulk_upload_jobs j
 				WHERE COALESCE(j.organization_id, j.created_by) = COALESCE(CAST(:org AS uuid), :user)
 				  AND j.job_type = :type AND j.file_hash = :hash AND j.status IN ('pending', 'processing', 'completed')""")
-			.param("org", organizationId, Types.OTHER)
-			.param("user", createdBy)
-			.param("type", type)
-			.param("hash", hash)
-			.query(this::map)
-			.optional();
-	}
+                .param("org", organizationId, Types.OTHER)
+                .param("user", createdBy)
+                .param("type", type)
+                .param("hash", hash)
+                .query(this::map)
+                .optional();
+    }
 
-	Optional<UploadJob> findVisible(UUID id, Caller caller) {
-		return bind(jdbc.sql("SELECT " + COLUMNS + " FROM bulk_upload_jobs j WHERE j.id = :id AND " + VISIBLE), caller)
-			.param("id", id)
-			.query(this::map)
-			.optional();
-	}
+    Optional<UploadJob> findVisible(UUID id, Caller caller) {
+        return bind(jdbc.sql("SELECT " + COLUMNS + " FROM bulk_upload_jobs j WHERE j.id = :id AND " + VISIBLE), caller)
+                .param("id", id)
+                .query(this::map)
+                .optional();
+    }
 
-	List<UploadJob> list(Caller caller, String status, Cursor after, int limit) {
-		return Cursor.bind(bind(jdbc.sql("SELECT " + COLUMNS + " FROM bulk_upload_jobs j WHERE " + VISIBLE + """
+    List<UploadJob> list(Caller caller, String status, Cursor after, int limit) {
+        return Cursor.bind(
+                        bind(jdbc.sql("SELECT " + COLUMNS + " FROM bulk_upload_jobs j WHERE " + VISIBLE + """
 
 				  AND (CAST(:status AS text) IS NULL OR j.status = :status)
 				  AND (CAST(:after_at AS timestamptz) IS NULL OR (j.created_at, j.id) < (:after_at, :after_id))
-				ORDER BY j.created_at DESC, j.id DESC LIMIT :limit"""), caller), after)
-			.param("status", status, Types.VARCHAR)
-			.param("limit", limit + 1)
-			.query(this::map)
-			.list();
-	}
+				ORDER BY j.created_at DESC, j.id DESC LIMIT :limit"""), caller),
+                        after)
+                .param("status", status, Types.VARCHAR)
+                .param("limit", limit + 1)
+                .query(this::map)
+                .list();
+    }
 
-	/** Cancels a job that has not finished; a runner sees it before its next batch. */
-	Optional<UploadJob> cancel(UUID id, String message) {
-		return jdbc.sql("UPDATE bulk_upload_jobs j SET status = 'cancelled', completed_at = now(), locked_by = NULL,"
-				+ " processing_logs = " + LOG + " WHERE j.id = :id AND j.status IN ('pending', 'processing') RETURNING "
-				+ COLUMNS)
-			.param("id", id)
-			.param("message", message)
-			.query(this::map)
-			.optional();
-	}
+    /** Cancels a job that has not finished; a runner sees it before its next batch. */
+    Optional<UploadJob> cancel(UUID id, String message) {
+        return jdbc.sql("UPDATE bulk_upload_jobs j SET status = 'cancelled', completed_at = now(), locked_by = NULL,"
+                        + " processing_logs = " + LOG
+                        + " WHERE j.id = :id AND j.status IN ('pending', 'processing') RETURNING "
+                        + COLUMNS)
+                .param("id", id)
+                .param("message", message)
+                .query(this::map)
+                .optional();
+    }
 
-	List<RowError> errors(UUID jobId, int afterRow, int limit) {
-		return jdbc.sql("""
+    List<RowError> errors(UUID jobId, int afterRow, int limit) {
+        return jdbc.sql("""
 				SELECT row_number, column_name, value, reason FROM bulk_upload_row_errors
 				WHERE job_id = :id AND row_number > :after ORDER BY row_number, column_name LIMIT :limit""")
-			.param("id", jobId)
-			.param("after", afterRow)
-			.param("limit", limit)
-			.query((rs, i) -> new RowError(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-			.list();
-	}
+                .param("id", jobId)
+                .param("after", afterRow)
+                .param("limit", limit)
+                .query((rs, i) -> new RowError(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
 
-	// --- the runner's side ---
+    // --- the runner's side ---
 
-	/** Claims the oldest job that is waiting, or whose runner stopped renewing its lease. */
-	Optional<Claim> claim(String node, Duration lease) {
-		return jdbc.sql("""
+    /** Claims the oldest job that is waiting, or whose runner stopped renewing its lease. */
+    Optional<Claim> claim(String node, Duration lease) {
+        return jdbc.sql("""
 				UPDATE bulk_upload_jobs j SET status = 'processing', locked_by = :node, heartbeat_at = now(),
 				  started_at = coalesce(j.started_at, now()), attempts = j.attempts + 1,
 				  processing_logs = j.processing_logs || jsonb_build_array(jsonb_build_object('at', now(), 'message',
@@ -152,122 +154,153 @@ class UploadRepository {
 				              ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
 				RETURNING j.id, j.job_type, j.file_format, j.access_level, j.created_by, j.permissions, j.processed_rows,
 				  j.attempts""")
-			.param("node", node)
-			.param("lease", lease.toMillis() + " milliseconds")
-			.query((rs, i) -> new Claim(rs.getObject("id", UUID.class), JobType.of(rs.getString("job_type")),
-					FileFormat.valueOf(rs.getString("file_format").toUpperCase(Locale.ROOT)),
-					AccessLevel.of(rs.getString("access_level")), rs.getObject("created_by", UUID.class),
-					Set.of((String[]) rs.getArray("permissions").getArray()), rs.getInt("processed_rows"),
-					rs.getInt("attempts")))
-			.optional();
-	}
+                .param("node", node)
+                .param("lease", lease.toMillis() + " milliseconds")
+                .query((rs, i) -> new Claim(
+                        rs.getObject("id", UUID.class),
+                        JobType.of(rs.getString("job_type")),
+                        FileFormat.valueOf(rs.getString("file_format").toUpperCase(Locale.ROOT)),
+                        AccessLevel.of(rs.getString("access_level")),
+                        rs.getObject("created_by", UUID.class),
+                        Set.of((String[]) rs.getArray("permissions").getArray()),
+                        rs.getInt("processed_rows"),
+                        rs.getInt("attempts")))
+                .optional();
+    }
 
-	byte[] file(UUID jobId) {
-		return jdbc.sql("SELECT content FROM bulk_upload_files WHERE job_id = :id").param("id", jobId)
-			.query(byte[].class)
-			.single();
-	}
+    byte[] file(UUID jobId) {
+        return jdbc.sql("SELECT content FROM bulk_upload_files WHERE job_id = :id")
+                .param("id", jobId)
+                .query(byte[].class)
+                .single();
+    }
 
-	/** Locks the job for a batch; false when it was cancelled or another runner took it over. */
-	boolean holds(UUID id, String node) {
-		return jdbc.sql("SELECT 1 FROM bulk_upload_jobs WHERE id = :id AND locked_by = :node AND status = 'processing'"
-				+ " FOR UPDATE")
-			.param("id", id)
-			.param("node", node)
-			.query(Integer.class)
-			.optional()
-			.isPresent();
-	}
+    /** Locks the job for a batch; false when it was cancelled or another runner took it over. */
+    boolean holds(UUID id, String node) {
+        return jdbc.sql("SELECT 1 FROM bulk_upload_jobs WHERE id = :id AND locked_by = :node AND status = 'processing'"
+                        + " FOR UPDATE")
+                .param("id", id)
+                .param("node", node)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+    }
 
-	/** Hands a job back unfinished: it is claimable at once, and the stop does not count as an attempt. */
-	void release(UUID id, String node, int afterRow) {
-		jdbc.sql("UPDATE bulk_upload_jobs SET locked_by = NULL, heartbeat_at = now() - interval '1 day',"
-				+ " attempts = greatest(attempts - 1, 0), processing_logs = " + LOG
-				+ " WHERE id = :id AND locked_by = :node AND status = 'processing'")
-			.param("id", id)
-			.param("node", node)
-			.param("message", "paused after row " + afterRow + ": the service is stopping")
-			.update();
-	}
+    /** Hands a job back unfinished: it is claimable at once, and the stop does not count as an attempt. */
+    void release(UUID id, String node, int afterRow) {
+        jdbc.sql("UPDATE bulk_upload_jobs SET locked_by = NULL, heartbeat_at = now() - interval '1 day',"
+                        + " attempts = greatest(attempts - 1, 0), processing_logs = " + LOG
+                        + " WHERE id = :id AND locked_by = :node AND status = 'processing'")
+                .param("id", id)
+                .param("node", node)
+                .param("message", "paused after row " + afterRow + ": the service is stopping")
+                .update();
+    }
 
-	void progress(UUID id, int rows, int success, int errors) {
-		jdbc.sql("""
+    void progress(UUID id, int rows, int success, int errors) {
+        jdbc.sql("""
 				UPDATE bulk_upload_jobs SET processed_rows = processed_rows + :rows, success_count = success_count + :ok,
 				  error_count = error_count + :errors, heartbeat_at = now() WHERE id = :id""")
-			.param("id", id)
-			.param("rows", rows)
-			.param("ok", success)
-			.param("errors", errors)
-			.update();
-	}
+                .param("id", id)
+                .param("rows", rows)
+                .param("ok", success)
+                .param("errors", errors)
+                .update();
+    }
 
-	void insertErrors(UUID jobId, List<RowError> errors) {
-		if (errors.isEmpty()) {
-			return;
-		}
-		jdbc.sql("""
+    void insertErrors(UUID jobId, List<RowError> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
 				INSERT INTO bulk_upload_row_errors (job_id, row_number, column_name, value, reason)
 				SELECT :id, * FROM unnest(CAST(:rows AS int[]), CAST(:columns AS text[]), CAST(:values AS text[]),
 				  CAST(:reasons AS text[]))""")
-			.param("id", jobId)
-			.param("rows", errors.stream().map(RowError::rowNumber).toArray(Integer[]::new))
-			.param("columns", errors.stream().map(RowError::column).toArray(String[]::new))
-			.param("values", errors.stream().map(e -> truncate(e.value())).toArray(String[]::new))
-			.param("reasons", errors.stream().map(RowError::reason).toArray(String[]::new))
-			.update();
-	}
+                .param("id", jobId)
+                .param("rows", errors.stream().map(RowError::rowNumber).toArray(Integer[]::new))
+                .param("columns", errors.stream().map(RowError::column).toArray(String[]::new))
+                .param("values", errors.stream().map(e -> truncate(e.value())).toArray(String[]::new))
+                .param("reasons", errors.stream().map(RowError::reason).toArray(String[]::new))
+                .update();
+    }
 
-	void log(UUID id, String message) {
-		jdbc.sql("UPDATE bulk_upload_jobs SET processing_logs = " + LOG + " WHERE id = :id")
-			.param("id", id)
-			.param("message", message)
-			.update();
-	}
+    void log(UUID id, String message) {
+        jdbc.sql("UPDATE bulk_upload_jobs SET processing_logs = " + LOG + " WHERE id = :id")
+                .param("id", id)
+                .param("message", message)
+                .update();
+    }
 
-	/** Ends a job this runner holds; a job cancelled meanwhile stays cancelled. */
-	void finish(UUID id, String node, String status, String errorMessage, String message) {
-		jdbc.sql("UPDATE bulk_upload_jobs SET status = :status, completed_at = now(), locked_by = NULL,"
-				+ " error_message = :error, processing_logs = " + LOG
-				+ " WHERE id = :id AND locked_by = :node AND status = 'processing'")
-			.param("id", id)
-			.param("node", node)
-			.param("status", status)
-			.param("error", errorMessage, Types.VARCHAR)
-			.param("message", message)
-			.update();
-	}
+    /** Ends a job this runner holds; a job cancelled meanwhile stays cancelled. */
+    void finish(UUID id, String node, String status, String errorMessage, String message) {
+        jdbc.sql("UPDATE bulk_upload_jobs SET status = :status, completed_at = now(), locked_by = NULL,"
+                        + " error_message = :error, processing_logs = " + LOG
+                        + " WHERE id = :id AND locked_by = :node AND status = 'processing'")
+                .param("id", id)
+                .param("node", node)
+                .param("status", status)
+                .param("error", errorMessage, Types.VARCHAR)
+                .param("message", message)
+                .update();
+    }
 
-	private static String truncate(String value) {
-		return value == null || value.length() <= 1000 ? value : value.substring(0, 1000) + "...";
-	}
+    private static String truncate(String value) {
+        return value == null || value.length() <= 1000 ? value : value.substring(0, 1000) + "...";
+    }
 
-	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Caller caller) {
-		return spec.param("caller_id", caller.userId())
-			.param("caller_org", caller.organizationId(), Types.OTHER)
-			.param("caller_super", caller.isSuperAdmin());
-	}
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Caller caller) {
+        return spec.param("caller_id", caller.userId())
+                .param("caller_org", caller.organizationId(), Types.OTHER)
+                .param("caller_super", caller.isSuperAdmin());
+    }
 
-	private UploadJob map(ResultSet rs, int row) throws SQLException {
-		return new UploadJob(rs.getObject("id", UUID.class), rs.getString("job_type"), rs.getString("status"),
-				rs.getString("original_filename"), rs.getString("file_format"), rs.getLong("file_size"),
-				rs.getString("file_hash"), rs.getInt("total_rows"), rs.getInt("processed_rows"),
-				rs.getInt("success_count"), rs.getInt("error_count"), AccessLevel.of(rs.getString("access_level")),
-				rs.getObject("organization_id", UUID.class), rs.getObject("created_by", UUID.class),
-				rs.getObject("started_at", OffsetDateTime.class), rs.getObject("completed_at", OffsetDateTime.class),
-				rs.getString("error_message"), json.readValue(rs.getString("logs"), LOGS),
-				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
-				null);
-	}
+    private UploadJob map(ResultSet rs, int row) throws SQLException {
+        return new UploadJob(
+                rs.getObject("id", UUID.class),
+                rs.getString("job_type"),
+                rs.getString("status"),
+                rs.getString("original_filename"),
+                rs.getString("file_format"),
+                rs.getLong("file_size"),
+                rs.getString("file_hash"),
+                rs.getInt("total_rows"),
+                rs.getInt("processed_rows"),
+                rs.getInt("success_count"),
+                rs.getInt("error_count"),
+                AccessLevel.of(rs.getString("access_level")),
+                rs.getObject("organization_id", UUID.class),
+                rs.getObject("created_by", UUID.class),
+                rs.getObject("started_at", OffsetDateTime.class),
+                rs.getObject("completed_at", OffsetDateTime.class),
+                rs.getString("error_message"),
+                json.readValue(rs.getString("logs"), LOGS),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class),
+                null);
+    }
 
-	/** A job to create. */
-	record NewJob(String originalFilename, long size, String hash, JobType type, FileFormat format,
-			int totalRows, AccessLevel level, UUID organizationId, UUID createdBy, Set<String> permissions,
-			String note) {
-	}
+    /** A job to create. */
+    record NewJob(
+            String originalFilename,
+            long size,
+            String hash,
+            JobType type,
+            FileFormat format,
+            int totalRows,
+            AccessLevel level,
+            UUID organizationId,
+            UUID createdBy,
+            Set<String> permissions,
+            String note) {}
 
-	/** A job a runner claimed, with what it needs to process it and the row to resume after. */
-	record Claim(UUID id, JobType type, FileFormat format, AccessLevel level, UUID createdBy,
-			Set<String> permissions, int processedRows, int attempts) {
-	}
-
+    /** A job a runner claimed, with what it needs to process it and the row to resume after. */
+    record Claim(
+            UUID id,
+            JobType type,
+            FileFormat format,
+            AccessLevel level,
+            UUID createdBy,
+            Set<String> permissions,
+            int processedRows,
+            int attempts) {}
 }

@@ -1,5 +1,6 @@
 package io.covenant.upload;
 
+import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,8 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-
-import com.github.pjfanning.xlsx.StreamingReader;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -23,64 +22,67 @@ import org.apache.poi.ss.usermodel.Workbook;
  */
 final class XlsxRows implements RowSource {
 
-	static {
-		ZipSecureFile.setMinInflateRatio(0.01);
-		ZipSecureFile.setMaxEntrySize(256L * 1024 * 1024);
-	}
+    static {
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(256L * 1024 * 1024);
+    }
 
-	private final Workbook workbook;
+    private final Workbook workbook;
 
-	private final Iterator<Row> rows;
+    private final Iterator<Row> rows;
 
-	XlsxRows(byte[] content) {
-		this.workbook = StreamingReader.builder()
-			.rowCacheSize(100)
-			.bufferSize(8192)
-			.setReadComments(false)
-			.setReadHyperlinks(false)
-			.setReadShapes(false)
-			.open(new ByteArrayInputStream(content));
-		this.rows = workbook.getNumberOfSheets() == 0 ? Collections.emptyIterator()
-				: workbook.getSheetAt(0).rowIterator();
-	}
+    XlsxRows(byte[] content) {
+        this.workbook = StreamingReader.builder()
+                .rowCacheSize(100)
+                .bufferSize(8192)
+                .setReadComments(false)
+                .setReadHyperlinks(false)
+                .setReadShapes(false)
+                .open(new ByteArrayInputStream(content));
+        this.rows = workbook.getNumberOfSheets() == 0
+                ? Collections.emptyIterator()
+                : workbook.getSheetAt(0).rowIterator();
+    }
 
-	@Override
-	public boolean hasNext() {
-		return rows.hasNext();
-	}
+    @Override
+    public boolean hasNext() {
+        return rows.hasNext();
+    }
 
-	@Override
-	public SourceRow next() {
-		Row row = rows.next();
-		List<String> cells = new ArrayList<>();
-		for (Cell cell : row) {
-			while (cells.size() < cell.getColumnIndex()) {
-				cells.add("");
-			}
-			cells.add(text(cell));
-		}
-		return new SourceRow(row.getRowNum() + 1, cells);
-	}
+    @Override
+    public SourceRow next() {
+        Row row = rows.next();
+        List<String> cells = new ArrayList<>();
+        for (Cell cell : row) {
+            while (cells.size() < cell.getColumnIndex()) {
+                cells.add("");
+            }
+            cells.add(text(cell));
+        }
+        return new SourceRow(row.getRowNum() + 1, cells);
+    }
 
-	private static String text(Cell cell) {
-		CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-		return switch (type) {
-			case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-					: BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-			case STRING -> cell.getStringCellValue();
-			case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-			default -> "";
-		};
-	}
+    private static String text(Cell cell) {
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case NUMERIC ->
+                DateUtil.isCellDateFormatted(cell)
+                        ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+                        : BigDecimal.valueOf(cell.getNumericCellValue())
+                                .stripTrailingZeros()
+                                .toPlainString();
+            case STRING -> cell.getStringCellValue();
+            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
+            default -> "";
+        };
+    }
 
-	@Override
-	public void close() {
-		try {
-			workbook.close();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
+    @Override
+    public void close() {
+        try {
+            workbook.close();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
 }

@@ -25,23 +25,22 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class WebAppSecurity {
 
-	static final String[] FILES = { "/", "/index.html", "/app/**", "/favicon.svg" };
+    static final String[] FILES = {"/", "/index.html", "/app/**", "/favicon.svg"};
 
-	static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-			+ "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-	@Bean
-	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-	SecurityFilterChain webAppFiles(HttpSecurity http) throws Exception {
-		http.securityMatcher(FILES)
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, FILES)
-				.permitAll()
-				.anyRequest()
-				.denyAll())
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(POLICY))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
-		return http.build();
-	}
-
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+    SecurityFilterChain webAppFiles(HttpSecurity http) throws Exception {
+        http.securityMatcher(FILES)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.GET, FILES)
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+        return http.build();
+    }
 }

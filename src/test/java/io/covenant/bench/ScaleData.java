@@ -1,11 +1,9 @@
 package io.covenant.bench;
 
+import io.covenant.QueryPlans;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import io.covenant.QueryPlans;
 
 /**
  * The data of {@link DataScaleBenchmark}, written set-based ({@code INSERT ... SELECT FROM generate_series}) in
@@ -19,48 +17,47 @@ import io.covenant.QueryPlans;
  */
 final class ScaleData {
 
-	static final int CHUNK = 100_000;
+    static final int CHUNK = 100_000;
 
-	/** The aggregate triggers of V44 on both prediction tables. */
-	private static final List<String> AGGREGATE_TRIGGERS = List.of("annual_predictions aggregate_insert",
-			"quarterly_predictions aggregate_insert");
+    /** The aggregate triggers of V44 on both prediction tables. */
+    private static final List<String> AGGREGATE_TRIGGERS =
+            List.of("annual_predictions aggregate_insert", "quarterly_predictions aggregate_insert");
 
-	private ScaleData() {
-	}
+    private ScaleData() {}
 
-	/** Companies {@code from} to {@code to} (exclusive) and their rows; returns the rows written. */
-	static long generate(JdbcClient jdbc, int from, int to, List<UUID> organizations, List<UUID> creators,
-			UUID personalUser) {
-		jdbc.sql("""
+    /** Companies {@code from} to {@code to} (exclusive) and their rows; returns the rows written. */
+    static long generate(
+            JdbcClient jdbc, int from, int to, List<UUID> organizations, List<UUID> creators, UUID personalUser) {
+        jdbc.sql("""
 				CREATE UNLOGGED TABLE IF NOT EXISTS scale_chunk (id uuid, n int, level text, org uuid, by uuid,
 				  created timestamptz)""").update();
-		triggers(jdbc, false);
-		long rows = 0;
-		try {
-			for (int chunk = from; chunk < to; chunk += CHUNK) {
-				rows += chunk(jdbc, chunk, Math.min(to, chunk + CHUNK), organizations, creators, personalUser);
-			}
-		}
-		finally {
-			triggers(jdbc, true);
-		}
-		jdbc.sql("SELECT recount_prediction_aggregates()").query(Long.class).single();
-		return rows;
-	}
+        triggers(jdbc, false);
+        long rows = 0;
+        try {
+            for (int chunk = from; chunk < to; chunk += CHUNK) {
+                rows += chunk(jdbc, chunk, Math.min(to, chunk + CHUNK), organizations, creators, personalUser);
+            }
+        } finally {
+            triggers(jdbc, true);
+        }
+        jdbc.sql("SELECT recount_prediction_aggregates()").query(Long.class).single();
+        return rows;
+    }
 
-	private static void triggers(JdbcClient jdbc, boolean enabled) {
-		for (String trigger : AGGREGATE_TRIGGERS) {
-			String[] parts = trigger.split(" ");
-			jdbc.sql("ALTER TABLE " + parts[0] + (enabled ? " ENABLE" : " DISABLE") + " TRIGGER trg_" + parts[0] + "_"
-					+ parts[1]).update();
-		}
-	}
+    private static void triggers(JdbcClient jdbc, boolean enabled) {
+        for (String trigger : AGGREGATE_TRIGGERS) {
+            String[] parts = trigger.split(" ");
+            jdbc.sql("ALTER TABLE " + parts[0] + (enabled ? " ENABLE" : " DISABLE") + " TRIGGER trg_" + parts[0] + "_"
+                            + parts[1])
+                    .update();
+        }
+    }
 
-	private static long chunk(JdbcClient jdbc, int from, int to, List<UUID> organizations, List<UUID> creators,
-			UUID personalUser) {
-		jdbc.sql("TRUNCATE scale_chunk").update();
-		// hashint4 gives each company its own repeatable pseudo-random numbers; the long tail is exp(u * ln 999).
-		jdbc.sql("""
+    private static long chunk(
+            JdbcClient jdbc, int from, int to, List<UUID> organizations, List<UUID> creators, UUID personalUser) {
+        jdbc.sql("TRUNCATE scale_chunk").update();
+        // hashint4 gives each company its own repeatable pseudo-random numbers; the long tail is exp(u * ln 999).
+        jdbc.sql("""
 				INSERT INTO scale_chunk (id, n, level, org, by, created)
 				SELECT uuid_generate_v7(), n,
 				       CASE WHEN n % 100 < 85 THEN 'organization' WHEN n % 100 < 95 THEN 'system' ELSE 'personal' END,
@@ -73,11 +70,14 @@ final class ScaleData {
 				     LATERAL (SELECT least(cardinality(CAST(:orgs AS uuid[])) - 2, floor(exp(
 				       (abs(hashint4(n)) % 1000000) / 1e6 * ln(cardinality(CAST(:orgs AS uuid[])) - 1))))::int AS tail,
 				       CAST(:orgs AS uuid[]) AS orgs, CAST(:creators AS uuid[]) AS creators) t""")
-			.param("from", from).param("to", to)
-			.param("orgs", organizations.toArray(UUID[]::new)).param("creators", creators.toArray(UUID[]::new))
-			.param("system", "00000000-0000-0000-0000-000000000001").param("personal", personalUser.toString())
-			.update();
-		long rows = jdbc.sql("""
+                .param("from", from)
+                .param("to", to)
+                .param("orgs", organizations.toArray(UUID[]::new))
+                .param("creators", creators.toArray(UUID[]::new))
+                .param("system", "00000000-0000-0000-0000-000000000001")
+                .param("personal", personalUser.toString())
+                .update();
+        long rows = jdbc.sql("""
 				INSERT INTO companies (id, symbol, name, sector, description, market_cap, founded_year, access_level,
 				  organization_id, created_by, created_at)
 				SELECT id, 'S' || upper(to_hex(n)),
@@ -89,17 +89,19 @@ final class ScaleData {
 				     LATERAL (SELECT (ARRAY['Technology', 'Healthcare', 'Financials', 'Energy', 'Industrials',
 				       'Materials', 'Utilities', 'Real Estate', 'Consumer Staples', 'Consumer Discretionary',
 				       'Communication Services'])[1 + n % 11] AS sector) s""".replace("word(n, 1)", word("n * 4 + 1"))
-			.replace("word(n, 2)", word("n * 4 + 2")).replace("word(n, 3)", word("n * 4 + 3")))
-			.param("searched", QueryPlans.SEARCHED_WORD).param("syllables", QueryPlans.syllables().toArray(String[]::new))
-			.update();
-		rows += jdbc.sql("""
+                        .replace("word(n, 2)", word("n * 4 + 2"))
+                        .replace("word(n, 3)", word("n * 4 + 3")))
+                .param("searched", QueryPlans.SEARCHED_WORD)
+                .param("syllables", QueryPlans.syllables().toArray(String[]::new))
+                .update();
+        rows += jdbc.sql("""
 				INSERT INTO annual_predictions (company_id, reporting_year, probability, risk_level, confidence,
 				  predicted_at, access_level, organization_id, created_by, created_at)
 				SELECT id, y::text, p, CASE WHEN p < 0.3 THEN 'Low' WHEN p < 0.7 THEN 'Medium' ELSE 'High' END, 0.8,
 				       created, level, org, by, created
 				FROM scale_chunk CROSS JOIN generate_series(2024, 2025) y,
 				     LATERAL (SELECT (abs(hashint4(n * 8 + y)) % 10000) / 10000.0 AS p) r""").update();
-		rows += jdbc.sql("""
+        rows += jdbc.sql("""
 				INSERT INTO quarterly_predictions (company_id, reporting_year, reporting_quarter, logistic_probability,
 				  gbm_probability, ensemble_probability, risk_level, confidence, predicted_at, access_level,
 				  organization_id, created_by, created_at)
@@ -108,27 +110,27 @@ final class ScaleData {
 				       by, created
 				FROM scale_chunk CROSS JOIN generate_series(1, 3) q,
 				     LATERAL (SELECT (abs(hashint4(n * 8 + 4 + q)) % 10000) / 10000.0 AS p) r""").update();
-		rows += jdbc.sql("""
+        rows += jdbc.sql("""
 				INSERT INTO sec_filings (company_id, filing_type, filing_date, accession_number, fiscal_year, is_xbrl,
 				  processing_status)
 				SELECT id, (ARRAY['10-K', '10-Q', '10-Q', '8-K'])[k], DATE '2021-01-01' + (n % 1500) + k * 91,
 				       lpad(n::text, 10, '0') || '-25-' || lpad(k::text, 6, '0'), 2021, TRUE, 'completed'
 				FROM scale_chunk CROSS JOIN generate_series(1, 4) k WHERE level = 'system'""").update();
-		rows += jdbc.sql("""
+        rows += jdbc.sql("""
 				INSERT INTO financial_metrics (company_id, metric_type, metric_date, value, period_type, fiscal_year,
 				  fiscal_quarter, metric_category)
 				SELECT id, 'revenue', TIMESTAMPTZ '2023-01-01 00:00:00+00' + q * interval '3 months',
 				       1000 + abs(hashint4(n * 8 + q)) % 100000, 'quarterly', 2023 + q / 4, 'Q' || (1 + q % 4),
 				       'financial'
 				FROM scale_chunk CROSS JOIN generate_series(0, 7) q WHERE level = 'system'""").update();
-		return rows;
-	}
+        return rows;
+    }
 
-	/** A made-up word of three of the syllables, capitalised, as {@link QueryPlans#word} makes them. */
-	private static String word(String seed) {
-		String syllable = "(CAST(:syllables AS text[]))[1 + abs(hashint4((%s) * 3 + %d)) %% " + QueryPlans.syllables().size() + "]";
-		return "initcap(" + syllable.formatted(seed, 0) + " || " + syllable.formatted(seed, 1) + " || "
-				+ syllable.formatted(seed, 2) + ")";
-	}
-
+    /** A made-up word of three of the syllables, capitalised, as {@link QueryPlans#word} makes them. */
+    private static String word(String seed) {
+        String syllable = "(CAST(:syllables AS text[]))[1 + abs(hashint4((%s) * 3 + %d)) %% "
+                + QueryPlans.syllables().size() + "]";
+        return "initcap(" + syllable.formatted(seed, 0) + " || " + syllable.formatted(seed, 1) + " || "
+                + syllable.formatted(seed, 2) + ")";
+    }
 }

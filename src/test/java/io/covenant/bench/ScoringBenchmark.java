@@ -1,18 +1,6 @@
 package io.covenant.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Random;
-import java.util.function.Supplier;
-
-import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.covenant.ApiTest;
 import io.covenant.Fixtures;
@@ -23,8 +11,17 @@ import io.covenant.prediction.Ratio;
 import io.covenant.prediction.RiskModels;
 import io.covenant.prediction.Scores;
 import io.covenant.shared.security.Role;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 /**
  * Scoring speed (issues 4 and 14): 1,000,000 quarterly rows scored in-process in batches (both models and the
@@ -34,80 +31,96 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class ScoringBenchmark {
 
-	static final int ROWS = 1_000_000;
+    static final int ROWS = 1_000_000;
 
-	static final int BATCH = 10_000;
+    static final int BATCH = 10_000;
 
-	@Autowired
-	RiskModels models;
+    @Autowired
+    RiskModels models;
 
-	@Autowired
-	Fixtures fixtures;
+    @Autowired
+    Fixtures fixtures;
 
-	@Autowired
-	Environment environment;
+    @Autowired
+    Environment environment;
 
-	@Test
-	void scoresAMillionRowsAndServesSinglePredictionsQuickly() throws Exception {
-		Random random = new Random(7);
-		int d = Ratio.QUARTERLY.size();
-		double[] batch = new double[BATCH * d];
-		for (int i = 0; i < BATCH; i++) {
-			for (int j = 0; j < d; j++) {
-				Ratio r = Ratio.QUARTERLY.get(j);
-				batch[i * d + j] = r.min + random.nextDouble() * (r.max - r.min);
-			}
-		}
-		double seconds = rowsTimed(() -> models.ensembleProbabilities(batch, BATCH));
-		double rowsPerSecond = ROWS / seconds;
-		// The same trees through LightGBM's own predictor (native, as scoring ran before), in the same run.
-		double nativeSeconds;
-		try (GbmModel lightGbm = new GbmModel(models.quarterlyArtifact().gbm(), d)) {
-			nativeSeconds = rowsTimed(() -> lightGbm.raw(batch, BATCH));
-		}
-		CompiledTrees trees = CompiledTrees.of(models.quarterlyArtifact().gbm(), d);
-		double compiledSeconds = rowsTimed(() -> trees.raw(batch, BATCH));
-		double uploadSeconds = rowsTimed(() -> models.scoreQuarterly(batch, BATCH).stream()
-			.mapToDouble(Scores.Scored::ensembleProbability).toArray());
-		int da = Ratio.ANNUAL.size();
-		double[] annualBatch = new double[BATCH * da];
-		for (int i = 0; i < BATCH; i++) {
-			for (int j = 0; j < da; j++) {
-				Ratio r = Ratio.ANNUAL.get(j);
-				annualBatch[i * da + j] = r.min + random.nextDouble() * (r.max - r.min);
-			}
-		}
-		double annualUploadSeconds = rowsTimed(() -> models.scoreAnnual(annualBatch, BATCH).stream()
-			.mapToDouble(Scores.Scored::ensembleProbability).toArray());
+    @Test
+    void scoresAMillionRowsAndServesSinglePredictionsQuickly() throws Exception {
+        Random random = new Random(7);
+        int d = Ratio.QUARTERLY.size();
+        double[] batch = new double[BATCH * d];
+        for (int i = 0; i < BATCH; i++) {
+            for (int j = 0; j < d; j++) {
+                Ratio r = Ratio.QUARTERLY.get(j);
+                batch[i * d + j] = r.min + random.nextDouble() * (r.max - r.min);
+            }
+        }
+        double seconds = rowsTimed(() -> models.ensembleProbabilities(batch, BATCH));
+        double rowsPerSecond = ROWS / seconds;
+        // The same trees through LightGBM's own predictor (native, as scoring ran before), in the same run.
+        double nativeSeconds;
+        try (GbmModel lightGbm = new GbmModel(models.quarterlyArtifact().gbm(), d)) {
+            nativeSeconds = rowsTimed(() -> lightGbm.raw(batch, BATCH));
+        }
+        CompiledTrees trees = CompiledTrees.of(models.quarterlyArtifact().gbm(), d);
+        double compiledSeconds = rowsTimed(() -> trees.raw(batch, BATCH));
+        double uploadSeconds = rowsTimed(() -> models.scoreQuarterly(batch, BATCH).stream()
+                .mapToDouble(Scores.Scored::ensembleProbability)
+                .toArray());
+        int da = Ratio.ANNUAL.size();
+        double[] annualBatch = new double[BATCH * da];
+        for (int i = 0; i < BATCH; i++) {
+            for (int j = 0; j < da; j++) {
+                Ratio r = Ratio.ANNUAL.get(j);
+                annualBatch[i * da + j] = r.min + random.nextDouble() * (r.max - r.min);
+            }
+        }
+        double annualUploadSeconds = rowsTimed(() -> models.scoreAnnual(annualBatch, BATCH).stream()
+                .mapToDouble(Scores.Scored::ensembleProbability)
+                .toArray());
 
-		double[] one = Arrays.copyOf(batch, d);
-		Latency inProcess = Latency.measure("in-process single quarterly score with reasons", 2_000, 20_000,
-				() -> models.scoreQuarterly(one));
+        double[] one = Arrays.copyOf(batch, d);
+        Latency inProcess = Latency.measure(
+                "in-process single quarterly score with reasons", 2_000, 20_000, () -> models.scoreQuarterly(one));
 
-		Person analyst = fixtures.person(Role.ORG_MEMBER, fixtures.organization(null));
-		String company = fixtures.as(analyst).body(Map.of("symbol", "SCB", "name", "Bench", "sector", "Tech"))
-			.post("/api/v1/companies").then().statusCode(201).extract().path("id");
-		KeepAliveClient http = new KeepAliveClient(Integer.parseInt(environment.getProperty("local.server.port")));
-		String base = "";
-		String auth = "Bearer " + analyst.accessToken();
-		int[] year = { 1000 };
-		Latency.Call quarterly = () -> post(http, base + "/api/v1/predictions/quarterly", auth,
-				"{\"company_id\":\"" + company + "\",\"reporting_year\":\"" + (1000 + (year[0]++ % 8000))
-						+ "\",\"reporting_quarter\":\"Q2\",\"current_ratio\":1.3,\"quick_ratio\":0.9,\"debt_to_equity\":1.2,"
-						+ "\"inventory_turnover\":6,\"receivables_turnover\":8,\"working_capital_to_total_assets\":0.15}");
-		Latency.Call annual = () -> post(http, base + "/api/v1/predictions/annual", auth, "{\"company_id\":\"" + company
-				+ "\",\"reporting_year\":\"" + (1000 + (year[0]++ % 8000)) + "\",\"long_term_debt_to_total_capital\":0.4,"
-				+ "\"total_debt_to_ebitda\":3,\"net_income_margin\":0.05,\"ebit_to_interest_expense\":6,\"return_on_assets\":0.04}");
-		// Both paths warmed together until the JIT has compiled them (as in the time-series benchmark).
-		for (int i = 0; i < 8_000; i++) {
-			quarterly.run();
-			annual.run();
-		}
-		Latency quarterlyHttp = Latency.measure("POST /predictions/quarterly (scored and stored)", 1_000, 3_000, quarterly);
-		Latency annualHttp = Latency.measure("POST /predictions/annual (scored and stored)", 1_000, 3_000, annual);
-		http.close();
+        Person analyst = fixtures.person(Role.ORG_MEMBER, fixtures.organization(null));
+        String company = fixtures.as(analyst)
+                .body(Map.of("symbol", "SCB", "name", "Bench", "sector", "Tech"))
+                .post("/api/v1/companies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        KeepAliveClient http = new KeepAliveClient(Integer.parseInt(environment.getProperty("local.server.port")));
+        String base = "";
+        String auth = "Bearer " + analyst.accessToken();
+        int[] year = {1000};
+        Latency.Call quarterly = () -> post(
+                http,
+                base + "/api/v1/predictions/quarterly",
+                auth,
+                "{\"company_id\":\"" + company + "\",\"reporting_year\":\"" + (1000 + (year[0]++ % 8000))
+                        + "\",\"reporting_quarter\":\"Q2\",\"current_ratio\":1.3,\"quick_ratio\":0.9,\"debt_to_equity\":1.2,"
+                        + "\"inventory_turnover\":6,\"receivables_turnover\":8,\"working_capital_to_total_assets\":0.15}");
+        Latency.Call annual = () -> post(
+                http,
+                base + "/api/v1/predictions/annual",
+                auth,
+                "{\"company_id\":\"" + company
+                        + "\",\"reporting_year\":\"" + (1000 + (year[0]++ % 8000))
+                        + "\",\"long_term_debt_to_total_capital\":0.4,"
+                        + "\"total_debt_to_ebitda\":3,\"net_income_margin\":0.05,\"ebit_to_interest_expense\":6,\"return_on_assets\":0.04}");
+        // Both paths warmed together until the JIT has compiled them (as in the time-series benchmark).
+        for (int i = 0; i < 8_000; i++) {
+            quarterly.run();
+            annual.run();
+        }
+        Latency quarterlyHttp =
+                Latency.measure("POST /predictions/quarterly (scored and stored)", 1_000, 3_000, quarterly);
+        Latency annualHttp = Latency.measure("POST /predictions/annual (scored and stored)", 1_000, 3_000, annual);
+        http.close();
 
-		String report = """
+        String report = """
 				## Scoring (issue 4)
 
 				In-process bulk scoring (scorecard + LightGBM compiled to flat arrays + ensemble, batches of %,d): %,d
@@ -128,39 +141,59 @@ class ScoringBenchmark {
 				| %s | %.3f | %.3f | %.3f | %d |
 
 				Target: a single prediction through HTTP under 5 ms at p95.
-				""".formatted(BATCH, ROWS, seconds, rowsPerSecond, ROWS, ROWS / nativeSeconds, ROWS / compiledSeconds,
-				nativeSeconds / compiledSeconds, ROWS / seconds, ROWS / uploadSeconds, ROWS / annualUploadSeconds,
-				inProcess.name(), inProcess.p50(), inProcess.p95(),
-				inProcess.p99(), inProcess.samples(), quarterlyHttp.name(), quarterlyHttp.p50(), quarterlyHttp.p95(),
-				quarterlyHttp.p99(), quarterlyHttp.samples(), annualHttp.name(), annualHttp.p50(), annualHttp.p95(),
-				annualHttp.p99(), annualHttp.samples());
-		Path out = Path.of("target", "benchmarks", "scoring.md");
-		Files.createDirectories(out.getParent());
-		Files.writeString(out, report);
-		LoggerFactory.getLogger(ScoringBenchmark.class).warn("\n{}", report);
-	}
+				""".formatted(
+                        BATCH,
+                        ROWS,
+                        seconds,
+                        rowsPerSecond,
+                        ROWS,
+                        ROWS / nativeSeconds,
+                        ROWS / compiledSeconds,
+                        nativeSeconds / compiledSeconds,
+                        ROWS / seconds,
+                        ROWS / uploadSeconds,
+                        ROWS / annualUploadSeconds,
+                        inProcess.name(),
+                        inProcess.p50(),
+                        inProcess.p95(),
+                        inProcess.p99(),
+                        inProcess.samples(),
+                        quarterlyHttp.name(),
+                        quarterlyHttp.p50(),
+                        quarterlyHttp.p95(),
+                        quarterlyHttp.p99(),
+                        quarterlyHttp.samples(),
+                        annualHttp.name(),
+                        annualHttp.p50(),
+                        annualHttp.p95(),
+                        annualHttp.p99(),
+                        annualHttp.samples());
+        Path out = Path.of("target", "benchmarks", "scoring.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        LoggerFactory.getLogger(ScoringBenchmark.class).warn("\n{}", report);
+    }
 
-	/** Seconds to score {@link #ROWS} rows in batches, after one warm-up pass over as many. */
-	private static double rowsTimed(Supplier<double[]> batch) {
-		double checksum = 0;
-		for (int done = 0; done < ROWS; done += BATCH) {
-			checksum += batch.get()[0];
-		}
-		long started = System.nanoTime();
-		for (int done = 0; done < ROWS; done += BATCH) {
-			checksum += batch.get()[0];
-		}
-		double seconds = (System.nanoTime() - started) / 1e9;
-		assertThat(checksum).isNotNaN();
-		return seconds;
-	}
+    /** Seconds to score {@link #ROWS} rows in batches, after one warm-up pass over as many. */
+    private static double rowsTimed(Supplier<double[]> batch) {
+        double checksum = 0;
+        for (int done = 0; done < ROWS; done += BATCH) {
+            checksum += batch.get()[0];
+        }
+        long started = System.nanoTime();
+        for (int done = 0; done < ROWS; done += BATCH) {
+            checksum += batch.get()[0];
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertThat(checksum).isNotNaN();
+        return seconds;
+    }
 
-	private static void post(KeepAliveClient http, String path, String auth, String body) throws Exception {
-		KeepAliveClient.Response response = http.post(path, auth, "application/json",
-				body.getBytes(StandardCharsets.UTF_8));
-		if (response.status() / 100 != 2) {
-			throw new IllegalStateException(path + " answered " + response.status() + ": " + response.text());
-		}
-	}
-
+    private static void post(KeepAliveClient http, String path, String auth, String body) throws Exception {
+        KeepAliveClient.Response response =
+                http.post(path, auth, "application/json", body.getBytes(StandardCharsets.UTF_8));
+        if (response.status() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + response.status() + ": " + response.text());
+        }
+    }
 }

@@ -1,21 +1,5 @@
 package io.covenant.company;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-
-import io.covenant.ApiTest;
-import io.covenant.Fixtures;
-import io.covenant.Fixtures.Person;
-import io.covenant.shared.security.Role;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,242 +9,431 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.covenant.ApiTest;
+import io.covenant.Fixtures;
+import io.covenant.Fixtures.Person;
+import io.covenant.shared.security.Role;
+import io.restassured.response.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
 @ApiTest
 class CompanyApiTests {
 
-	@Autowired
-	Fixtures fixtures;
+    @Autowired
+    Fixtures fixtures;
 
-	Person member;
+    Person member;
 
-	String sector;
+    String sector;
 
-	@BeforeEach
-	void setUp() {
-		member = fixtures.person(Role.ORG_MEMBER, fixtures.organization(null));
-		sector = "Sector " + UUID.randomUUID();
-	}
+    @BeforeEach
+    void setUp() {
+        member = fixtures.person(Role.ORG_MEMBER, fixtures.organization(null));
+        sector = "Sector " + UUID.randomUUID();
+    }
 
-	@Test
-	void aCompanyIsCreatedReadUpdatedAndSoftDeleted() {
-		String id = create(Map.of("symbol", "duol", "name", "Duolingo", "cik", "1562088", "category", "direct_to_consumer",
-				"subcategory", List.of("language", "gamified"), "founded_year", 2011, "employee_count", 830))
-			.then()
-			.statusCode(201)
-			.body("symbol", equalTo("DUOL"))
-			.body("cik", equalTo("0001562088"))
-			.body("access_level", equalTo("organization"))
-			.body("organization_id", equalTo(member.organizationId().toString()))
-			.body("subcategory", equalTo(List.of("language", "gamified")))
-			.body("country", equalTo("USA"))
-			.extract()
-			.path("id");
-		fixtures.as(member).get("/api/v1/companies/" + id).then().statusCode(200).body("name", equalTo("Duolingo"));
-		fixtures.as(member).get("/api/v1/companies/by-ticker/duol").then().statusCode(200).body("id", equalTo(id));
-		fixtures.as(member).get("/api/v1/companies/by-cik/1562088").then().statusCode(200).body("id", equalTo(id));
-		fixtures.as(member)
-			.body(body(Map.of("symbol", "DUOL", "name", "Duolingo, Inc.", "market_cap", 9_000_000_000L)))
-			.put("/api/v1/companies/" + id)
-			.then()
-			.statusCode(200)
-			.body("name", equalTo("Duolingo, Inc."))
-			.body("market_cap", equalTo(9_000_000_000L));
-		fixtures.as(member).delete("/api/v1/companies/" + id).then().statusCode(204);
-		fixtures.as(member).get("/api/v1/companies/" + id).then().statusCode(404)
-			.contentType("application/problem+json");
-		assertThat(fixtures.jdbc().sql("SELECT deleted_at IS NOT NULL FROM companies WHERE id = ?::uuid").param(id)
-			.query(Boolean.class).single()).isTrue();
-		// The symbol is free again.
-		create(Map.of("symbol", "DUOL", "name", "Duolingo again")).then().statusCode(201);
-	}
+    @Test
+    void aCompanyIsCreatedReadUpdatedAndSoftDeleted() {
+        String id = create(Map.of(
+                        "symbol",
+                        "duol",
+                        "name",
+                        "Duolingo",
+                        "cik",
+                        "1562088",
+                        "category",
+                        "direct_to_consumer",
+                        "subcategory",
+                        List.of("language", "gamified"),
+                        "founded_year",
+                        2011,
+                        "employee_count",
+                        830))
+                .then()
+                .statusCode(201)
+                .body("symbol", equalTo("DUOL"))
+                .body("cik", equalTo("0001562088"))
+                .body("access_level", equalTo("organization"))
+                .body("organization_id", equalTo(member.organizationId().toString()))
+                .body("subcategory", equalTo(List.of("language", "gamified")))
+                .body("country", equalTo("USA"))
+                .extract()
+                .path("id");
+        fixtures.as(member)
+                .get("/api/v1/companies/" + id)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Duolingo"));
+        fixtures.as(member)
+                .get("/api/v1/companies/by-ticker/duol")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
+        fixtures.as(member)
+                .get("/api/v1/companies/by-cik/1562088")
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id));
+        fixtures.as(member)
+                .body(body(Map.of("symbol", "DUOL", "name", "Duolingo, Inc.", "market_cap", 9_000_000_000L)))
+                .put("/api/v1/companies/" + id)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Duolingo, Inc."))
+                .body("market_cap", equalTo(9_000_000_000L));
+        fixtures.as(member).delete("/api/v1/companies/" + id).then().statusCode(204);
+        fixtures.as(member)
+                .get("/api/v1/companies/" + id)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        assertThat(fixtures.jdbc()
+                        .sql("SELECT deleted_at IS NOT NULL FROM companies WHERE id = ?::uuid")
+                        .param(id)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        // The symbol is free again.
+        create(Map.of("symbol", "DUOL", "name", "Duolingo again")).then().statusCode(201);
+    }
 
-	@Test
-	void aDuplicateSymbolInTheOrganizationIsAConflictNamingTheField() {
-		create(Map.of("symbol", "DUP", "name", "First")).then().statusCode(201);
-		create(Map.of("symbol", "dup", "name", "Second"))
-			.then()
-			.statusCode(409)
-			.contentType("application/problem+json")
-			.body("type", containsString("duplicate"))
-			.body("detail", equalTo("symbol is already used by a company of this organization"))
-			.body("errors[0].field", equalTo("symbol"));
-	}
+    @Test
+    void aDuplicateSymbolInTheOrganizationIsAConflictNamingTheField() {
+        create(Map.of("symbol", "DUP", "name", "First")).then().statusCode(201);
+        create(Map.of("symbol", "dup", "name", "Second"))
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", containsString("duplicate"))
+                .body("detail", equalTo("symbol is already used by a company of this organization"))
+                .body("errors[0].field", equalTo("symbol"));
+    }
 
-	@Test
-	void invalidFieldsAreAllReported() {
-		create(Map.of("symbol", "WAY TOO LONG SYMBOL", "name", "", "founded_year", 1700, "employee_count", 0,
-				"country", "usa", "cik", "12ab"))
-			.then()
-			.statusCode(422)
-			.body("errors.field", hasItem("symbol"))
-			.body("errors.field", hasItem("name"))
-			.body("errors.field", hasItem("founded_year"))
-			.body("errors.field", hasItem("employee_count"))
-			.body("errors.field", hasItem("country"))
-			.body("errors.field", hasItem("cik"));
-		create(Map.of("symbol", "FUT", "name", "Future", "founded_year", 2099))
-			.then()
-			.statusCode(422)
-			.body("detail", equalTo("founded_year must be between 1800 and the current year"));
-		fixtures.as(member).body("{\"symbol\": \"A\", \"access_level\": \"everyone\"}").post("/api/v1/companies")
-			.then().statusCode(400).body("detail", notNullValue());
-		fixtures.as(member).get("/api/v1/companies/not-a-uuid").then().statusCode(400)
-			.body("errors[0].field", equalTo("id"));
-	}
+    @Test
+    void invalidFieldsAreAllReported() {
+        create(Map.of(
+                        "symbol",
+                        "WAY TOO LONG SYMBOL",
+                        "name",
+                        "",
+                        "founded_year",
+                        1700,
+                        "employee_count",
+                        0,
+                        "country",
+                        "usa",
+                        "cik",
+                        "12ab"))
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("symbol"))
+                .body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("founded_year"))
+                .body("errors.field", hasItem("employee_count"))
+                .body("errors.field", hasItem("country"))
+                .body("errors.field", hasItem("cik"));
+        create(Map.of("symbol", "FUT", "name", "Future", "founded_year", 2099))
+                .then()
+                .statusCode(422)
+                .body("detail", equalTo("founded_year must be between 1800 and the current year"));
+        fixtures.as(member)
+                .body("{\"symbol\": \"A\", \"access_level\": \"everyone\"}")
+                .post("/api/v1/companies")
+                .then()
+                .statusCode(400)
+                .body("detail", notNullValue());
+        fixtures.as(member)
+                .get("/api/v1/companies/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("id"));
+    }
 
-	@Test
-	void onlyASuperAdminCreatesSystemCompanies() {
-		create(Map.of("symbol", "SYS", "name", "Shared", "access_level", "system")).then().statusCode(403);
-		Person loner = fixtures.person(Role.USER, null);
-		fixtures.as(loner).body(body(Map.of("symbol", "LONE", "name", "Mine", "access_level", "organization")))
-			.post("/api/v1/companies").then().statusCode(422).body("errors[0].field", equalTo("access_level"));
-		fixtures.as(loner).body(body(Map.of("symbol", "LONE", "name", "Mine"))).post("/api/v1/companies")
-			.then().statusCode(201).body("access_level", equalTo("personal"));
-	}
+    @Test
+    void onlyASuperAdminCreatesSystemCompanies() {
+        create(Map.of("symbol", "SYS", "name", "Shared", "access_level", "system"))
+                .then()
+                .statusCode(403);
+        Person loner = fixtures.person(Role.USER, null);
+        fixtures.as(loner)
+                .body(body(Map.of("symbol", "LONE", "name", "Mine", "access_level", "organization")))
+                .post("/api/v1/companies")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("access_level"));
+        fixtures.as(loner)
+                .body(body(Map.of("symbol", "LONE", "name", "Mine")))
+                .post("/api/v1/companies")
+                .then()
+                .statusCode(201)
+                .body("access_level", equalTo("personal"));
+    }
 
-	@Test
-	void listsFilterSortAndPageByOffsetAndCursor() {
-		for (int i = 0; i < 7; i++) {
-			create(Map.of("symbol", "L" + i, "name", "Listed " + i, "market_cap", 1_000_000L * (i + 1), "founded_year",
-					2000 + i, "country", i % 2 == 0 ? "USA" : "GBR")).then().statusCode(201);
-		}
-		fixtures.as(member).queryParam("sector", sector).queryParam("market_cap_min", 3_000_000)
-			.queryParam("founded_year_max", 2005).queryParam("sort", "market_cap").queryParam("order", "asc")
-			.get("/api/v1/companies")
-			.then()
-			.statusCode(200)
-			.body("total", equalTo(4))
-			.body("items.symbol", equalTo(List.of("L2", "L3", "L4", "L5")));
-		fixtures.as(member).queryParam("sector", sector).queryParam("country", "GBR").get("/api/v1/companies")
-			.then().body("total", equalTo(3));
-		fixtures.as(member).queryParam("sector", sector).queryParam("sort", "symbol").queryParam("limit", 3)
-			.queryParam("offset", 3).get("/api/v1/companies")
-			.then().body("items.symbol", equalTo(List.of("L3", "L4", "L5")));
+    @Test
+    void listsFilterSortAndPageByOffsetAndCursor() {
+        for (int i = 0; i < 7; i++) {
+            create(Map.of(
+                            "symbol",
+                            "L" + i,
+                            "name",
+                            "Listed " + i,
+                            "market_cap",
+                            1_000_000L * (i + 1),
+                            "founded_year",
+                            2000 + i,
+                            "country",
+                            i % 2 == 0 ? "USA" : "GBR"))
+                    .then()
+                    .statusCode(201);
+        }
+        fixtures.as(member)
+                .queryParam("sector", sector)
+                .queryParam("market_cap_min", 3_000_000)
+                .queryParam("founded_year_max", 2005)
+                .queryParam("sort", "market_cap")
+                .queryParam("order", "asc")
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(4))
+                .body("items.symbol", equalTo(List.of("L2", "L3", "L4", "L5")));
+        fixtures.as(member)
+                .queryParam("sector", sector)
+                .queryParam("country", "GBR")
+                .get("/api/v1/companies")
+                .then()
+                .body("total", equalTo(3));
+        fixtures.as(member)
+                .queryParam("sector", sector)
+                .queryParam("sort", "symbol")
+                .queryParam("limit", 3)
+                .queryParam("offset", 3)
+                .get("/api/v1/companies")
+                .then()
+                .body("items.symbol", equalTo(List.of("L3", "L4", "L5")));
 
-		var first = fixtures.as(member).queryParam("sector", sector).queryParam("sort", "name").queryParam("limit", 4)
-			.get("/api/v1/companies").then().statusCode(200).body("items", hasSize(4)).extract().jsonPath();
-		fixtures.as(member).queryParam("sector", sector).queryParam("sort", "name").queryParam("limit", 4)
-			.queryParam("cursor", first.getString("next_cursor"))
-			.get("/api/v1/companies")
-			.then()
-			.statusCode(200)
-			.body("items.name", equalTo(List.of("Listed 4", "Listed 5", "Listed 6")))
-			.body("next_cursor", nullValue());
-		fixtures.as(member).queryParam("cursor", first.getString("next_cursor")).get("/api/v1/companies")
-			.then().statusCode(422).body("errors[0].field", equalTo("cursor"));
-		fixtures.as(member).queryParam("sort", "colour").get("/api/v1/companies").then().statusCode(422);
-		fixtures.as(member).queryParam("limit", 100000).get("/api/v1/companies").then().statusCode(422);
-	}
+        var first = fixtures.as(member)
+                .queryParam("sector", sector)
+                .queryParam("sort", "name")
+                .queryParam("limit", 4)
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(4))
+                .extract()
+                .jsonPath();
+        fixtures.as(member)
+                .queryParam("sector", sector)
+                .queryParam("sort", "name")
+                .queryParam("limit", 4)
+                .queryParam("cursor", first.getString("next_cursor"))
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(200)
+                .body("items.name", equalTo(List.of("Listed 4", "Listed 5", "Listed 6")))
+                .body("next_cursor", nullValue());
+        fixtures.as(member)
+                .queryParam("cursor", first.getString("next_cursor"))
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("cursor"));
+        fixtures.as(member)
+                .queryParam("sort", "colour")
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(422);
+        fixtures.as(member)
+                .queryParam("limit", 100000)
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(422);
+    }
 
-	@Test
-	void namesAreFoundFuzzilyAndDescriptionsByText() {
-		create(Map.of("symbol", "CHGG", "name", "Chegg Incorporated", "description",
-				"Online textbook rentals and homework help for students")).then().statusCode(201);
-		create(Map.of("symbol", "COUR", "name", "Coursera", "description", "Massive open online courses from universities"))
-			.then().statusCode(201);
-		fixtures.as(member).queryParam("sector", sector).queryParam("name", "Chegg Inc")
-			.get("/api/v1/companies").then().body("items.symbol", equalTo(List.of("CHGG")));
-		fixtures.as(member).queryParam("sector", sector).queryParam("name", "Cursera")
-			.get("/api/v1/companies").then().body("items.symbol", hasItem("COUR"));
-		fixtures.as(member).queryParam("sector", sector).queryParam("q", "university courses")
-			.get("/api/v1/companies").then().body("items.symbol", equalTo(List.of("COUR")));
-	}
+    @Test
+    void namesAreFoundFuzzilyAndDescriptionsByText() {
+        create(Map.of(
+                        "symbol",
+                        "CHGG",
+                        "name",
+                        "Chegg Incorporated",
+                        "description",
+                        "Online textbook rentals and homework help for students"))
+                .then()
+                .statusCode(201);
+        create(Map.of(
+                        "symbol",
+                        "COUR",
+                        "name",
+                        "Coursera",
+                        "description",
+                        "Massive open online courses from universities"))
+                .then()
+                .statusCode(201);
+        fixtures.as(member)
+                .queryParam("sector", sector)
+                .queryParam("name", "Chegg Inc")
+                .get("/api/v1/companies")
+                .then()
+                .body("items.symbol", equalTo(List.of("CHGG")));
+        fixtures.as(member)
+                .queryParam("sector", sector)
+                .queryParam("name", "Cursera")
+                .get("/api/v1/companies")
+                .then()
+                .body("items.symbol", hasItem("COUR"));
+        fixtures.as(member)
+                .queryParam("sector", sector)
+                .queryParam("q", "university courses")
+                .get("/api/v1/companies")
+                .then()
+                .body("items.symbol", equalTo(List.of("COUR")));
+    }
 
-	@Test
-	void aNameOnlySearchListsTheNearestVisibleNamesFirstAndNeverAnotherOrganisationsCompanies() {
-		// A made-up word no other test's company shares, so that the whole result is this test's.
-		String word = "Qz" + UUID.randomUUID().toString().replaceAll("[^0-9]", "").chars()
-			.limit(8)
-			.mapToObj(d -> String.valueOf((char) ('a' + d - '0')))
-			.reduce("", String::concat);
-		create(Map.of("symbol", "NR3", "name", word + " Holdings Group")).then().statusCode(201);
-		create(Map.of("symbol", "NR1", "name", word)).then().statusCode(201);
-		create(Map.of("symbol", "NR2", "name", word + " Inc")).then().statusCode(201);
-		Person stranger = fixtures.person(Role.ORG_MEMBER, fixtures.organization(null));
-		String hidden = fixtures.as(stranger).body(body(Map.of("symbol", "NR1", "name", word)))
-			.post("/api/v1/companies").then().statusCode(201).extract().path("id");
-		assertNearestFirst(word, stranger, hidden);
-		// Past 3,000 names sharing the word the search walks the KNN index instead: a third organisation's names,
-		// all of them nearer than the member's last one, still never show.
-		fixtures.jdbc().sql("""
+    @Test
+    void aNameOnlySearchListsTheNearestVisibleNamesFirstAndNeverAnotherOrganisationsCompanies() {
+        // A made-up word no other test's company shares, so that the whole result is this test's.
+        String word = "Qz"
+                + UUID.randomUUID()
+                        .toString()
+                        .replaceAll("[^0-9]", "")
+                        .chars()
+                        .limit(8)
+                        .mapToObj(d -> String.valueOf((char) ('a' + d - '0')))
+                        .reduce("", String::concat);
+        create(Map.of("symbol", "NR3", "name", word + " Holdings Group")).then().statusCode(201);
+        create(Map.of("symbol", "NR1", "name", word)).then().statusCode(201);
+        create(Map.of("symbol", "NR2", "name", word + " Inc")).then().statusCode(201);
+        Person stranger = fixtures.person(Role.ORG_MEMBER, fixtures.organization(null));
+        String hidden = fixtures.as(stranger)
+                .body(body(Map.of("symbol", "NR1", "name", word)))
+                .post("/api/v1/companies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertNearestFirst(word, stranger, hidden);
+        // Past 3,000 names sharing the word the search walks the KNN index instead: a third organisation's names,
+        // all of them nearer than the member's last one, still never show.
+        fixtures.jdbc()
+                .sql("""
 				INSERT INTO companies (symbol, name, sector, access_level, organization_id, created_by)
 				SELECT 'F' || n, :word || ' Fill ' || n, 'Filler', 'organization', :org, :by
 				FROM generate_series(1, 3100) n""")
-			.param("word", word)
-			.param("org", fixtures.organization(null))
-			.param("by", stranger.id())
-			.update();
-		assertNearestFirst(word, stranger, hidden);
-	}
+                .param("word", word)
+                .param("org", fixtures.organization(null))
+                .param("by", stranger.id())
+                .update();
+        assertNearestFirst(word, stranger, hidden);
+    }
 
-	private void assertNearestFirst(String word, Person stranger, String hidden) {
-		fixtures.as(member).queryParam("name", word).get("/api/v1/companies")
-			.then()
-			.statusCode(200)
-			.body("items.symbol", equalTo(List.of("NR1", "NR2", "NR3")))
-			.body("items.id", not(hasItem(hidden)))
-			.body("total", equalTo(3));
-		fixtures.as(member).queryParam("name", word).queryParam("limit", 1).queryParam("offset", 1)
-			.get("/api/v1/companies").then().statusCode(200).body("items.symbol", equalTo(List.of("NR2")));
-		fixtures.as(stranger).queryParam("name", word).get("/api/v1/companies")
-			.then().statusCode(200).body("items.id", equalTo(List.of(hidden)));
-	}
+    private void assertNearestFirst(String word, Person stranger, String hidden) {
+        fixtures.as(member)
+                .queryParam("name", word)
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(200)
+                .body("items.symbol", equalTo(List.of("NR1", "NR2", "NR3")))
+                .body("items.id", not(hasItem(hidden)))
+                .body("total", equalTo(3));
+        fixtures.as(member)
+                .queryParam("name", word)
+                .queryParam("limit", 1)
+                .queryParam("offset", 1)
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(200)
+                .body("items.symbol", equalTo(List.of("NR2")));
+        fixtures.as(stranger)
+                .queryParam("name", word)
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(hidden)));
+    }
 
-	@Test
-	void everyMutationLeavesExactlyOneAuditEntryWithItsValuesAndRequestId() {
-		String created = "req-" + UUID.randomUUID();
-		String id = fixtures.as(member).header("X-Request-Id", created).body(body(Map.of("symbol", "AUD", "name", "Audited")))
-			.post("/api/v1/companies").then().statusCode(201).extract().path("id");
-		String updated = "req-" + UUID.randomUUID();
-		fixtures.as(member).header("X-Request-Id", updated).body(body(Map.of("symbol", "AUD", "name", "Audited twice")))
-			.put("/api/v1/companies/" + id).then().statusCode(200);
-		String deleted = "req-" + UUID.randomUUID();
-		fixtures.as(member).header("X-Request-Id", deleted).delete("/api/v1/companies/" + id).then().statusCode(204);
+    @Test
+    void everyMutationLeavesExactlyOneAuditEntryWithItsValuesAndRequestId() {
+        String created = "req-" + UUID.randomUUID();
+        String id = fixtures.as(member)
+                .header("X-Request-Id", created)
+                .body(body(Map.of("symbol", "AUD", "name", "Audited")))
+                .post("/api/v1/companies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String updated = "req-" + UUID.randomUUID();
+        fixtures.as(member)
+                .header("X-Request-Id", updated)
+                .body(body(Map.of("symbol", "AUD", "name", "Audited twice")))
+                .put("/api/v1/companies/" + id)
+                .then()
+                .statusCode(200);
+        String deleted = "req-" + UUID.randomUUID();
+        fixtures.as(member)
+                .header("X-Request-Id", deleted)
+                .delete("/api/v1/companies/" + id)
+                .then()
+                .statusCode(204);
 
-		assertThat(audit(created)).singleElement().satisfies(row -> {
-			assertThat(row).containsEntry("action", "CREATE").containsEntry("entity_id", UUID.fromString(id));
-			assertThat(row.get("old_values")).isNull();
-			assertThat((String) row.get("new_values")).contains("\"name\": \"Audited\"");
-		});
-		assertThat(audit(updated)).singleElement().satisfies(row -> {
-			assertThat(row).containsEntry("action", "UPDATE");
-			assertThat((String) row.get("old_values")).contains("\"name\": \"Audited\"");
-			assertThat((String) row.get("new_values")).contains("\"name\": \"Audited twice\"");
-		});
-		assertThat(audit(deleted)).singleElement().satisfies(row -> {
-			assertThat(row).containsEntry("action", "DELETE").containsEntry("user_id", member.id());
-			assertThat(row.get("new_values")).isNull();
-		});
-		// A rejected mutation leaves nothing.
-		String rejected = "req-" + UUID.randomUUID();
-		fixtures.as(member).header("X-Request-Id", rejected).body(body(Map.of("symbol", "AUD2", "name", "X", "founded_year", 2099)))
-			.post("/api/v1/companies").then().statusCode(422);
-		assertThat(audit(rejected)).isEmpty();
-	}
+        assertThat(audit(created)).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("action", "CREATE").containsEntry("entity_id", UUID.fromString(id));
+            assertThat(row.get("old_values")).isNull();
+            assertThat((String) row.get("new_values")).contains("\"name\": \"Audited\"");
+        });
+        assertThat(audit(updated)).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("action", "UPDATE");
+            assertThat((String) row.get("old_values")).contains("\"name\": \"Audited\"");
+            assertThat((String) row.get("new_values")).contains("\"name\": \"Audited twice\"");
+        });
+        assertThat(audit(deleted)).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("action", "DELETE").containsEntry("user_id", member.id());
+            assertThat(row.get("new_values")).isNull();
+        });
+        // A rejected mutation leaves nothing.
+        String rejected = "req-" + UUID.randomUUID();
+        fixtures.as(member)
+                .header("X-Request-Id", rejected)
+                .body(body(Map.of("symbol", "AUD2", "name", "X", "founded_year", 2099)))
+                .post("/api/v1/companies")
+                .then()
+                .statusCode(422);
+        assertThat(audit(rejected)).isEmpty();
+    }
 
-	private List<Map<String, Object>> audit(String requestId) {
-		return fixtures.jdbc()
-			.sql("SELECT action, entity_id, user_id, old_values::text, new_values::text FROM audit_logs WHERE request_id = ?")
-			.param(requestId)
-			.query()
-			.listOfRows();
-	}
+    private List<Map<String, Object>> audit(String requestId) {
+        return fixtures.jdbc()
+                .sql(
+                        "SELECT action, entity_id, user_id, old_values::text, new_values::text FROM audit_logs WHERE request_id = ?")
+                .param(requestId)
+                .query()
+                .listOfRows();
+    }
 
-	@Test
-	void unknownTickersAndCiksAre404() {
-		fixtures.as(member).get("/api/v1/companies/by-ticker/NOPE" + (int) (Math.random() * 1000)).then().statusCode(404);
-		fixtures.as(member).get("/api/v1/companies/by-cik/999999999").then().statusCode(404);
-		fixtures.as(member).get("/api/v1/companies/by-cik/abc").then().statusCode(422);
-	}
+    @Test
+    void unknownTickersAndCiksAre404() {
+        fixtures.as(member)
+                .get("/api/v1/companies/by-ticker/NOPE" + (int) (Math.random() * 1000))
+                .then()
+                .statusCode(404);
+        fixtures.as(member).get("/api/v1/companies/by-cik/999999999").then().statusCode(404);
+        fixtures.as(member).get("/api/v1/companies/by-cik/abc").then().statusCode(422);
+    }
 
-	private Response create(Map<String, Object> fields) {
-		return fixtures.as(member).body(body(fields)).post("/api/v1/companies");
-	}
+    private Response create(Map<String, Object> fields) {
+        return fixtures.as(member).body(body(fields)).post("/api/v1/companies");
+    }
 
-	private Map<String, Object> body(Map<String, Object> fields) {
-		Map<String, Object> body = new HashMap<>(fields);
-		body.putIfAbsent("sector", sector);
-		return body;
-	}
-
+    private Map<String, Object> body(Map<String, Object> fields) {
+        Map<String, Object> body = new HashMap<>(fields);
+        body.putIfAbsent("sector", sector);
+        return body;
+    }
 }

@@ -1,27 +1,22 @@
 package io.covenant.company;
 
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.covenant.ApiTest;
 import io.covenant.QueryPlans;
 import io.covenant.QueryPlans.Plan;
 import io.covenant.shared.security.Caller;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The company list's plans on 30,000 companies, as each kind of caller runs them under row-level security: no
@@ -30,129 +25,160 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class CompanyPlanTests {
 
-	static final int PAGE = 50;
+    static final int PAGE = 50;
 
-	@Autowired
-	CompanyRepository repository;
+    @Autowired
+    CompanyRepository repository;
 
-	@Autowired
-	JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
-	@Autowired
-	DataSource dataSource;
+    @Autowired
+    DataSource dataSource;
 
-	QueryPlans plans;
+    QueryPlans plans;
 
-	@BeforeEach
-	void data() {
-		plans = new QueryPlans(jdbc, dataSource);
-	}
+    @BeforeEach
+    void data() {
+        plans = new QueryPlans(jdbc, dataSource);
+    }
 
-	@Test
-	void everySortReadsAboutOnePagePerAccessBranch() {
-		for (Caller caller : plans.callers().all()) {
-			for (CompanySort sort : CompanySort.values()) {
-				for (boolean ascending : new boolean[] { true, false }) {
-					Plan plan = plans.explain(caller,
-							repository.listQuery(CompanyFilter.none(), sort, ascending, null, PAGE, 0, caller));
-					assertBounded(plan, caller + " " + sort + (ascending ? " asc" : " desc"), 4 * 2 * (PAGE + 1));
-				}
-			}
-		}
-	}
+    @Test
+    void everySortReadsAboutOnePagePerAccessBranch() {
+        for (Caller caller : plans.callers().all()) {
+            for (CompanySort sort : CompanySort.values()) {
+                for (boolean ascending : new boolean[] {true, false}) {
+                    Plan plan = plans.explain(
+                            caller, repository.listQuery(CompanyFilter.none(), sort, ascending, null, PAGE, 0, caller));
+                    assertBounded(plan, caller + " " + sort + (ascending ? " asc" : " desc"), 4 * 2 * (PAGE + 1));
+                }
+            }
+        }
+    }
 
-	@Test
-	void aDeepCursorPageReadsNoMoreThanTheFirst() {
-		var callers = plans.callers();
-		Map<String, Object> row = jdbc.sql("""
+    @Test
+    void aDeepCursorPageReadsNoMoreThanTheFirst() {
+        var callers = plans.callers();
+        Map<String, Object> row = jdbc.sql("""
 				SELECT created_at, id, name FROM companies WHERE organization_id = :org AND deleted_at IS NULL
 				ORDER BY created_at DESC, id DESC OFFSET 12000 LIMIT 1""")
-			.param("org", callers.bigOrgAdmin().organizationId())
-			.query()
-			.singleRow();
-		for (Caller caller : callers.all()) {
-			CompanyCursor byTime = new CompanyCursor(CompanySort.CREATED_AT,
-					((Timestamp) row.get("created_at")).toInstant().atOffset(ZoneOffset.UTC).toString(),
-					(UUID) row.get("id"));
-			assertBounded(plans.explain(caller, repository.listQuery(CompanyFilter.none(), CompanySort.CREATED_AT,
-					false, byTime, PAGE, 0, caller)), caller + " created_at cursor", 4 * (PAGE + 1));
-			CompanyCursor byName = new CompanyCursor(CompanySort.NAME, (String) row.get("name"), (UUID) row.get("id"));
-			assertBounded(plans.explain(caller, repository.listQuery(CompanyFilter.none(), CompanySort.NAME, true,
-					byName, PAGE, 0, caller)), caller + " name cursor", 4 * (PAGE + 1));
-		}
-	}
+                .param("org", callers.bigOrgAdmin().organizationId())
+                .query()
+                .singleRow();
+        for (Caller caller : callers.all()) {
+            CompanyCursor byTime = new CompanyCursor(
+                    CompanySort.CREATED_AT,
+                    ((Timestamp) row.get("created_at"))
+                            .toInstant()
+                            .atOffset(ZoneOffset.UTC)
+                            .toString(),
+                    (UUID) row.get("id"));
+            assertBounded(
+                    plans.explain(
+                            caller,
+                            repository.listQuery(
+                                    CompanyFilter.none(), CompanySort.CREATED_AT, false, byTime, PAGE, 0, caller)),
+                    caller + " created_at cursor",
+                    4 * (PAGE + 1));
+            CompanyCursor byName = new CompanyCursor(CompanySort.NAME, (String) row.get("name"), (UUID) row.get("id"));
+            assertBounded(
+                    plans.explain(
+                            caller,
+                            repository.listQuery(
+                                    CompanyFilter.none(), CompanySort.NAME, true, byName, PAGE, 0, caller)),
+                    caller + " name cursor",
+                    4 * (PAGE + 1));
+        }
+    }
 
-	@Test
-	void filtersAndTheCappedTotalStayBounded() {
-		CompanyFilter sector = new CompanyFilter("Energy", null, null, null, null, null, null, null, null, null, null,
-				null);
-		for (Caller caller : plans.callers().all()) {
-			// One sector in eleven: a branch reads about eleven rows per row it keeps.
-			assertBounded(plans.explain(caller,
-					repository.listQuery(sector, CompanySort.CREATED_AT, false, null, PAGE, 0, caller)),
-					caller + " sector", 3 * 11 * (PAGE + 1) * 2);
-			int cap = 10 * PAGE + 1;
-			assertBounded(plans.explain(caller, repository.countQuery(CompanyFilter.none(), caller, cap)),
-					caller + " total", 3 * cap);
-		}
-	}
+    @Test
+    void filtersAndTheCappedTotalStayBounded() {
+        CompanyFilter sector =
+                new CompanyFilter("Energy", null, null, null, null, null, null, null, null, null, null, null);
+        for (Caller caller : plans.callers().all()) {
+            // One sector in eleven: a branch reads about eleven rows per row it keeps.
+            assertBounded(
+                    plans.explain(
+                            caller, repository.listQuery(sector, CompanySort.CREATED_AT, false, null, PAGE, 0, caller)),
+                    caller + " sector",
+                    3 * 11 * (PAGE + 1) * 2);
+            int cap = 10 * PAGE + 1;
+            assertBounded(
+                    plans.explain(caller, repository.countQuery(CompanyFilter.none(), caller, cap)),
+                    caller + " total",
+                    3 * cap);
+        }
+    }
 
-	@Test
-	void nameAndTextSearchUseTheirIndexesUnderRowLevelSecurity() {
-		CompanyFilter byNameInSector = new CompanyFilter("Energy", null, null, null, null, null, null, null, null, null,
-				null, QueryPlans.SEARCHED_WORD);
-		CompanyFilter byText = new CompanyFilter(null, null, null, null, null, null, null, null, null, null,
-				QueryPlans.SEARCHED_WORD.toLowerCase(), null);
-		for (Caller caller : plans.callers().all()) {
-			for (CompanyFilter filter : new CompanyFilter[] { byNameInSector, byText }) {
-				Plan plan = plans.explain(caller,
-						repository.listQuery(filter, CompanySort.CREATED_AT, false, null, PAGE, 0, caller));
-				assertBounded(plan, caller + " search", 2 * (PAGE + 1));
-				assertThat(plan.json()).contains("covenant_search_companies");
-			}
-			Map<String, Object> params = new HashMap<>();
-			params.put("name", QueryPlans.SEARCHED_WORD);
-			params.put("q", QueryPlans.SEARCHED_WORD.toLowerCase());
-			var inside = plans.explainFunction(caller, "covenant_search_companies",
-					Map.of("p_name", ":name", "p_query", ":q"), params);
-			assertThat(inside).hasSize(3);
-			// 60 companies are named after the word; the trigram and full-text indexes find them among 30,000.
-			inside.forEach(plan -> assertBounded(plan, caller + " search function", 4 * (PAGE + 1)));
-			assertThat(inside.get(0).json()).contains("idx_companies_name_trgm");
-			assertThat(inside.get(1).json()).contains("idx_companies_fulltext");
-		}
-	}
+    @Test
+    void nameAndTextSearchUseTheirIndexesUnderRowLevelSecurity() {
+        CompanyFilter byNameInSector = new CompanyFilter(
+                "Energy", null, null, null, null, null, null, null, null, null, null, QueryPlans.SEARCHED_WORD);
+        CompanyFilter byText = new CompanyFilter(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                QueryPlans.SEARCHED_WORD.toLowerCase(),
+                null);
+        for (Caller caller : plans.callers().all()) {
+            for (CompanyFilter filter : new CompanyFilter[] {byNameInSector, byText}) {
+                Plan plan = plans.explain(
+                        caller, repository.listQuery(filter, CompanySort.CREATED_AT, false, null, PAGE, 0, caller));
+                assertBounded(plan, caller + " search", 2 * (PAGE + 1));
+                assertThat(plan.json()).contains("covenant_search_companies");
+            }
+            Map<String, Object> params = new HashMap<>();
+            params.put("name", QueryPlans.SEARCHED_WORD);
+            params.put("q", QueryPlans.SEARCHED_WORD.toLowerCase());
+            var inside = plans.explainFunction(
+                    caller, "covenant_search_companies", Map.of("p_name", ":name", "p_query", ":q"), params);
+            assertThat(inside).hasSize(3);
+            // 60 companies are named after the word; the trigram and full-text indexes find them among 30,000.
+            inside.forEach(plan -> assertBounded(plan, caller + " search function", 4 * (PAGE + 1)));
+            assertThat(inside.get(0).json()).contains("idx_companies_name_trgm");
+            assertThat(inside.get(1).json()).contains("idx_companies_fulltext");
+        }
+    }
 
-	@Test
-	void aNameOnlySearchReadsTheNearestNamesThroughTheKnnIndex() {
-		CompanyFilter byName = new CompanyFilter(null, null, null, null, null, null, null, null, null, null, null,
-				QueryPlans.SEARCHED_WORD);
-		for (Caller caller : plans.callers().all()) {
-			Plan list = plans.explain(caller,
-					repository.listQuery(byName, CompanySort.CREATED_AT, false, null, PAGE, 0, caller));
-			assertBounded(list, caller + " nearest", 2 * (PAGE + 1));
-			assertThat(list.json()).contains("covenant_nearest_companies");
-			int cap = 10 * PAGE + 1;
-			Plan total = plans.explain(caller, repository.countQuery(byName, caller, cap));
-			assertBounded(total, caller + " nearest total", 2 * (PAGE + 1));
-			assertThat(total.json()).contains("covenant_nearest_companies");
-			Map<String, String> arguments = new LinkedHashMap<>();
-			arguments.put("p_limit - found", ":n");
-			arguments.put("p_limit", ":n");
-			arguments.put("p_name", ":name");
-			var inside = plans.explainFunction(caller, "covenant_nearest_companies", arguments,
-					Map.of("name", QueryPlans.SEARCHED_WORD, "n", cap));
-			assertThat(inside).hasSize(3);
-			inside.forEach(plan -> assertBounded(plan, caller + " nearest function", 4 * (PAGE + 1)));
-			// A word 60 names share ranks them all through the GIN index; a common one walks the KNN index.
-			assertThat(inside.get(0).json()).contains("idx_companies_name_trgm");
-			assertThat(inside.get(1).json()).contains("idx_companies_name_gist");
-		}
-	}
+    @Test
+    void aNameOnlySearchReadsTheNearestNamesThroughTheKnnIndex() {
+        CompanyFilter byName = new CompanyFilter(
+                null, null, null, null, null, null, null, null, null, null, null, QueryPlans.SEARCHED_WORD);
+        for (Caller caller : plans.callers().all()) {
+            Plan list = plans.explain(
+                    caller, repository.listQuery(byName, CompanySort.CREATED_AT, false, null, PAGE, 0, caller));
+            assertBounded(list, caller + " nearest", 2 * (PAGE + 1));
+            assertThat(list.json()).contains("covenant_nearest_companies");
+            int cap = 10 * PAGE + 1;
+            Plan total = plans.explain(caller, repository.countQuery(byName, caller, cap));
+            assertBounded(total, caller + " nearest total", 2 * (PAGE + 1));
+            assertThat(total.json()).contains("covenant_nearest_companies");
+            Map<String, String> arguments = new LinkedHashMap<>();
+            arguments.put("p_limit - found", ":n");
+            arguments.put("p_limit", ":n");
+            arguments.put("p_name", ":name");
+            var inside = plans.explainFunction(
+                    caller,
+                    "covenant_nearest_companies",
+                    arguments,
+                    Map.of("name", QueryPlans.SEARCHED_WORD, "n", cap));
+            assertThat(inside).hasSize(3);
+            inside.forEach(plan -> assertBounded(plan, caller + " nearest function", 4 * (PAGE + 1)));
+            // A word 60 names share ranks them all through the GIN index; a common one walks the KNN index.
+            assertThat(inside.get(0).json()).contains("idx_companies_name_trgm");
+            assertThat(inside.get(1).json()).contains("idx_companies_name_gist");
+        }
+    }
 
-	private static void assertBounded(Plan plan, String what, long rows) {
-		assertThat(plan.sequentialScans()).as(what + "\n" + plan.json()).isEmpty();
-		assertThat(plan.rowsRead()).as(what + "\n" + plan.json()).isLessThanOrEqualTo(rows);
-	}
-
+    private static void assertBounded(Plan plan, String what, long rows) {
+        assertThat(plan.sequentialScans()).as(what + "\n" + plan.json()).isEmpty();
+        assertThat(plan.rowsRead()).as(what + "\n" + plan.json()).isLessThanOrEqualTo(rows);
+    }
 }

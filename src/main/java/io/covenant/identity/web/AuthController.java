@@ -1,15 +1,5 @@
 package io.covenant.identity.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.bind.annotation.RestController;
-
 import io.covenant.identity.Accounts;
 import io.covenant.identity.Tokens;
 import io.covenant.identity.UserView;
@@ -19,43 +9,50 @@ import io.covenant.identity.web.AuthRequests.RefreshRequest;
 import io.covenant.identity.web.AuthRequests.RegisterRequest;
 import io.covenant.identity.web.AuthRequests.VerifyRequest;
 import io.covenant.shared.security.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
 
 /** Registration, verification, sign-in, refresh and sign-out. */
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthController {
 
-	private final Accounts accounts;
+    private final Accounts accounts;
 
-	AuthController(Accounts accounts) {
-		this.accounts = accounts;
-	}
+    AuthController(Accounts accounts) {
+        this.accounts = accounts;
+    }
 
-	@PostMapping("/register")
-	@ResponseStatus(HttpStatus.CREATED)
-	Accounts.Registration register(@Valid @RequestBody RegisterRequest request) {
-		return accounts.register(request.email(), request.password(), request.firstName(), request.lastName());
-	}
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    Accounts.Registration register(@Valid @RequestBody RegisterRequest request) {
+        return accounts.register(request.email(), request.password(), request.firstName(), request.lastName());
+    }
 
-	@PostMapping("/verify")
-	UserView verify(@Valid @RequestBody VerifyRequest request) {
-		return accounts.verify(request.token());
-	}
+    @PostMapping("/verify")
+    UserView verify(@Valid @RequestBody VerifyRequest request) {
+        return accounts.verify(request.token());
+    }
 
-	@PostMapping("/login")
-	Tokens login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-		return accounts.login(request.email(), request.password(), Clients.of(http));
-	}
+    @PostMapping("/login")
+    Tokens login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return accounts.login(request.email(), request.password(), Clients.of(http));
+    }
 
-	@PostMapping("/refresh")
-	Tokens refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
-		return accounts.refresh(request.refreshToken(), Clients.of(http));
-	}
+    @PostMapping("/refresh")
+    Tokens refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
+        return accounts.refresh(request.refreshToken(), Clients.of(http));
+    }
 
-	@PostMapping("/logout")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void logout(Caller caller, @RequestBody(required = false) LogoutRequest request) {
-		accounts.logout(caller, request == null ? null : request.refreshToken());
-	}
-
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(Caller caller, @RequestBody(required = false) LogoutRequest request) {
+        accounts.logout(caller, request == null ? null : request.refreshToken());
+    }
 }

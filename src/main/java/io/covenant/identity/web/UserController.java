@@ -1,9 +1,13 @@
 package io.covenant.identity.web;
 
-import java.util.UUID;
-
+import io.covenant.identity.Accounts;
+import io.covenant.identity.Permissions;
+import io.covenant.identity.UserView;
+import io.covenant.identity.web.AuthRequests.ChangePasswordRequest;
+import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Permission;
 import jakarta.validation.Valid;
-
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,51 +19,43 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.covenant.identity.Accounts;
-import io.covenant.identity.Permissions;
-import io.covenant.identity.UserView;
-import io.covenant.identity.web.AuthRequests.ChangePasswordRequest;
-import io.covenant.shared.security.Caller;
-import io.covenant.shared.security.Permission;
-
 /** The signed-in user's own account, deactivation, and permission grants by administrators. */
 @RestController
 @RequestMapping("/api/v1/users")
 class UserController {
 
-	private final Accounts accounts;
+    private final Accounts accounts;
 
-	private final Permissions permissions;
+    private final Permissions permissions;
 
-	UserController(Accounts accounts, Permissions permissions) {
-		this.accounts = accounts;
-		this.permissions = permissions;
-	}
+    UserController(Accounts accounts, Permissions permissions) {
+        this.accounts = accounts;
+        this.permissions = permissions;
+    }
 
-	@PutMapping("/{id}/permissions/{permission}")
-	UserView grant(Caller caller, @PathVariable UUID id, @PathVariable String permission) {
-		return permissions.grant(caller, id, Permission.parse(permission));
-	}
+    @PutMapping("/{id}/permissions/{permission}")
+    UserView grant(Caller caller, @PathVariable UUID id, @PathVariable String permission) {
+        return permissions.grant(caller, id, Permission.parse(permission));
+    }
 
-	@DeleteMapping("/{id}/permissions/{permission}")
-	UserView revoke(Caller caller, @PathVariable UUID id, @PathVariable String permission) {
-		return permissions.revoke(caller, id, Permission.parse(permission));
-	}
+    @DeleteMapping("/{id}/permissions/{permission}")
+    UserView revoke(Caller caller, @PathVariable UUID id, @PathVariable String permission) {
+        return permissions.revoke(caller, id, Permission.parse(permission));
+    }
 
-	@GetMapping("/me")
-	UserView me(Caller caller) {
-		return accounts.me(caller);
-	}
+    @GetMapping("/me")
+    UserView me(Caller caller) {
+        return accounts.me(caller);
+    }
 
-	@PostMapping("/me/password")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void changePassword(Caller caller, @Valid @RequestBody ChangePasswordRequest request) {
-		accounts.changePassword(caller, request.currentPassword(), request.newPassword());
-	}
+    @PostMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(Caller caller, @Valid @RequestBody ChangePasswordRequest request) {
+        accounts.changePassword(caller, request.currentPassword(), request.newPassword());
+    }
 
-	@PostMapping("/{id}/deactivate")
-	UserView deactivate(Caller caller, @PathVariable UUID id) {
-		return accounts.deactivate(caller, id);
-	}
-
+    @PostMapping("/{id}/deactivate")
+    UserView deactivate(Caller caller, @PathVariable UUID id) {
+        return accounts.deactivate(caller, id);
+    }
 }

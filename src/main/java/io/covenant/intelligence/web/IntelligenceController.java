@@ -1,11 +1,19 @@
 package io.covenant.intelligence.web;
 
+import io.covenant.intelligence.AnalysisReport;
+import io.covenant.intelligence.AnalysisReports;
+import io.covenant.intelligence.IntelligenceCommand;
+import io.covenant.intelligence.IntelligenceEvent;
+import io.covenant.intelligence.IntelligenceFilter;
+import io.covenant.intelligence.MarketIntelligence;
+import io.covenant.intelligence.ReportCommand;
+import io.covenant.shared.paging.CursorPage;
+import io.covenant.shared.paging.Limits;
+import io.covenant.shared.security.Caller;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
-
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,95 +26,91 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.covenant.intelligence.AnalysisReport;
-import io.covenant.intelligence.AnalysisReports;
-import io.covenant.intelligence.IntelligenceCommand;
-import io.covenant.intelligence.IntelligenceEvent;
-import io.covenant.intelligence.IntelligenceFilter;
-import io.covenant.intelligence.MarketIntelligence;
-import io.covenant.intelligence.ReportCommand;
-import io.covenant.shared.paging.CursorPage;
-import io.covenant.shared.paging.Limits;
-import io.covenant.shared.security.Caller;
-
 /** Market intelligence events and analysis reports. */
 @RestController
 class IntelligenceController {
 
-	private final MarketIntelligence intelligence;
+    private final MarketIntelligence intelligence;
 
-	private final AnalysisReports reports;
+    private final AnalysisReports reports;
 
-	IntelligenceController(MarketIntelligence intelligence, AnalysisReports reports) {
-		this.intelligence = intelligence;
-		this.reports = reports;
-	}
+    IntelligenceController(MarketIntelligence intelligence, AnalysisReports reports) {
+        this.intelligence = intelligence;
+        this.reports = reports;
+    }
 
-	@PostMapping("/api/v1/market-intelligence")
-	@ResponseStatus(HttpStatus.CREATED)
-	IntelligenceEvent create(Caller caller, @Valid @RequestBody IntelligenceCommand command) {
-		return intelligence.create(caller, command);
-	}
+    @PostMapping("/api/v1/market-intelligence")
+    @ResponseStatus(HttpStatus.CREATED)
+    IntelligenceEvent create(Caller caller, @Valid @RequestBody IntelligenceCommand command) {
+        return intelligence.create(caller, command);
+    }
 
-	@GetMapping("/api/v1/market-intelligence/{id}")
-	IntelligenceEvent get(Caller caller, @PathVariable UUID id) {
-		return intelligence.get(caller, id);
-	}
+    @GetMapping("/api/v1/market-intelligence/{id}")
+    IntelligenceEvent get(Caller caller, @PathVariable UUID id) {
+        return intelligence.get(caller, id);
+    }
 
-	@GetMapping("/api/v1/market-intelligence")
-	CursorPage<IntelligenceEvent> list(Caller caller, @RequestParam(name = "company_id", required = false) UUID companyId,
-			@RequestParam(name = "event_type", required = false) String eventType,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(name = "sentiment_min", required = false) BigDecimal sentimentMin,
-			@RequestParam(name = "sentiment_max", required = false) BigDecimal sentimentMax,
-			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-		return intelligence.list(caller,
-				new IntelligenceFilter(companyId, eventType, from, to, sentimentMin, sentimentMax), cursor,
-				Limits.check(limit));
-	}
+    @GetMapping("/api/v1/market-intelligence")
+    CursorPage<IntelligenceEvent> list(
+            Caller caller,
+            @RequestParam(name = "company_id", required = false) UUID companyId,
+            @RequestParam(name = "event_type", required = false) String eventType,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(name = "sentiment_min", required = false) BigDecimal sentimentMin,
+            @RequestParam(name = "sentiment_max", required = false) BigDecimal sentimentMax,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return intelligence.list(
+                caller,
+                new IntelligenceFilter(companyId, eventType, from, to, sentimentMin, sentimentMax),
+                cursor,
+                Limits.check(limit));
+    }
 
-	@PutMapping("/api/v1/market-intelligence/{id}")
-	IntelligenceEvent update(Caller caller, @PathVariable UUID id, @Valid @RequestBody IntelligenceCommand command) {
-		return intelligence.update(caller, id, command);
-	}
+    @PutMapping("/api/v1/market-intelligence/{id}")
+    IntelligenceEvent update(Caller caller, @PathVariable UUID id, @Valid @RequestBody IntelligenceCommand command) {
+        return intelligence.update(caller, id, command);
+    }
 
-	@DeleteMapping("/api/v1/market-intelligence/{id}")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void delete(Caller caller, @PathVariable UUID id) {
-		intelligence.delete(caller, id);
-	}
+    @DeleteMapping("/api/v1/market-intelligence/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(Caller caller, @PathVariable UUID id) {
+        intelligence.delete(caller, id);
+    }
 
-	@PostMapping("/api/v1/analysis-reports")
-	@ResponseStatus(HttpStatus.CREATED)
-	AnalysisReport createReport(Caller caller, @Valid @RequestBody ReportCommand command) {
-		return reports.create(caller, command);
-	}
+    @PostMapping("/api/v1/analysis-reports")
+    @ResponseStatus(HttpStatus.CREATED)
+    AnalysisReport createReport(Caller caller, @Valid @RequestBody ReportCommand command) {
+        return reports.create(caller, command);
+    }
 
-	@GetMapping("/api/v1/analysis-reports/{id}")
-	AnalysisReport getReport(Caller caller, @PathVariable UUID id) {
-		return reports.get(caller, id);
-	}
+    @GetMapping("/api/v1/analysis-reports/{id}")
+    AnalysisReport getReport(Caller caller, @PathVariable UUID id) {
+        return reports.get(caller, id);
+    }
 
-	@GetMapping("/api/v1/analysis-reports")
-	CursorPage<AnalysisReport> listReports(Caller caller, @RequestParam(name = "company_id", required = false) UUID companyId,
-			@RequestParam(name = "report_type", required = false) String type,
-			@RequestParam(required = false) String status,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-		return reports.list(caller, companyId, type, status, from, to, cursor, Limits.check(limit));
-	}
+    @GetMapping("/api/v1/analysis-reports")
+    CursorPage<AnalysisReport> listReports(
+            Caller caller,
+            @RequestParam(name = "company_id", required = false) UUID companyId,
+            @RequestParam(name = "report_type", required = false) String type,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return reports.list(caller, companyId, type, status, from, to, cursor, Limits.check(limit));
+    }
 
-	@PutMapping("/api/v1/analysis-reports/{id}")
-	AnalysisReport updateReport(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReportCommand command) {
-		return reports.update(caller, id, command);
-	}
+    @PutMapping("/api/v1/analysis-reports/{id}")
+    AnalysisReport updateReport(Caller caller, @PathVariable UUID id, @Valid @RequestBody ReportCommand command) {
+        return reports.update(caller, id, command);
+    }
 
-	@DeleteMapping("/api/v1/analysis-reports/{id}")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void deleteReport(Caller caller, @PathVariable UUID id) {
-		reports.delete(caller, id);
-	}
-
+    @DeleteMapping("/api/v1/analysis-reports/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteReport(Caller caller, @PathVariable UUID id) {
+        reports.delete(caller, id);
+    }
 }

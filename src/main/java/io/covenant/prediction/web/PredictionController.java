@@ -1,11 +1,19 @@
 package io.covenant.prediction.web;
 
+import io.covenant.prediction.AnnualPredictionCommand;
+import io.covenant.prediction.Dashboards;
+import io.covenant.prediction.Prediction;
+import io.covenant.prediction.PredictionFilter;
+import io.covenant.prediction.PredictionKind;
+import io.covenant.prediction.Predictions;
+import io.covenant.prediction.QuarterlyPredictionCommand;
+import io.covenant.shared.paging.CursorPage;
+import io.covenant.shared.paging.Limits;
+import io.covenant.shared.security.Caller;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.validation.Valid;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,94 +27,94 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.covenant.prediction.AnnualPredictionCommand;
-import io.covenant.prediction.Dashboards;
-import io.covenant.prediction.Prediction;
-import io.covenant.prediction.PredictionFilter;
-import io.covenant.prediction.PredictionKind;
-import io.covenant.prediction.Predictions;
-import io.covenant.prediction.QuarterlyPredictionCommand;
-import io.covenant.shared.paging.CursorPage;
-import io.covenant.shared.paging.Limits;
-import io.covenant.shared.security.Caller;
-
 /** Annual and quarterly default-risk predictions: score, list, read, rescore and delete. */
 @RestController
 @RequestMapping("/api/v1/predictions")
 class PredictionController {
 
-	private final Predictions predictions;
+    private final Predictions predictions;
 
-	private final Dashboards dashboards;
+    private final Dashboards dashboards;
 
-	PredictionController(Predictions predictions, Dashboards dashboards) {
-		this.predictions = predictions;
-		this.dashboards = dashboards;
-	}
+    PredictionController(Predictions predictions, Dashboards dashboards) {
+        this.predictions = predictions;
+        this.dashboards = dashboards;
+    }
 
-	@GetMapping("/dashboard/risk-by-sector")
-	List<Dashboards.SectorRisk> riskBySector(Caller caller, @RequestParam(name = "reporting_year") String year,
-			@RequestParam(name = "organization_id", required = false) UUID organizationId) {
-		return dashboards.riskBySector(caller, organizationId, year);
-	}
+    @GetMapping("/dashboard/risk-by-sector")
+    List<Dashboards.SectorRisk> riskBySector(
+            Caller caller,
+            @RequestParam(name = "reporting_year") String year,
+            @RequestParam(name = "organization_id", required = false) UUID organizationId) {
+        return dashboards.riskBySector(caller, organizationId, year);
+    }
 
-	@GetMapping("/dashboard/model-deviation")
-	List<Dashboards.ModelDeviation> modelDeviation(Caller caller, 
-			@RequestParam(name = "organization_id", required = false) UUID organizationId) {
-		return dashboards.modelDeviation(caller, organizationId);
-	}
+    @GetMapping("/dashboard/model-deviation")
+    List<Dashboards.ModelDeviation> modelDeviation(
+            Caller caller, @RequestParam(name = "organization_id", required = false) UUID organizationId) {
+        return dashboards.modelDeviation(caller, organizationId);
+    }
 
-	@GetMapping("/dashboard/summary")
-	Dashboards.Summary summary(Caller caller) {
-		return dashboards.summary(caller);
-	}
+    @GetMapping("/dashboard/summary")
+    Dashboards.Summary summary(Caller caller) {
+        return dashboards.summary(caller);
+    }
 
-	@PostMapping("/annual")
-	ResponseEntity<Prediction> annual(Caller caller, @Valid @RequestBody AnnualPredictionCommand command) {
-		Prediction prediction = predictions.annual(caller, command);
-		return ResponseEntity.status(prediction.updated() ? HttpStatus.OK : HttpStatus.CREATED).body(prediction);
-	}
+    @PostMapping("/annual")
+    ResponseEntity<Prediction> annual(Caller caller, @Valid @RequestBody AnnualPredictionCommand command) {
+        Prediction prediction = predictions.annual(caller, command);
+        return ResponseEntity.status(prediction.updated() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(prediction);
+    }
 
-	@PostMapping("/quarterly")
-	ResponseEntity<Prediction> quarterly(Caller caller, @Valid @RequestBody QuarterlyPredictionCommand command) {
-		Prediction prediction = predictions.quarterly(caller, command);
-		return ResponseEntity.status(prediction.updated() ? HttpStatus.OK : HttpStatus.CREATED).body(prediction);
-	}
+    @PostMapping("/quarterly")
+    ResponseEntity<Prediction> quarterly(Caller caller, @Valid @RequestBody QuarterlyPredictionCommand command) {
+        Prediction prediction = predictions.quarterly(caller, command);
+        return ResponseEntity.status(prediction.updated() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(prediction);
+    }
 
-	@PutMapping("/annual/{id}")
-	Prediction rescoreAnnual(Caller caller, @PathVariable UUID id, @Valid @RequestBody AnnualPredictionCommand command) {
-		return predictions.rescoreAnnual(caller, id, command);
-	}
+    @PutMapping("/annual/{id}")
+    Prediction rescoreAnnual(
+            Caller caller, @PathVariable UUID id, @Valid @RequestBody AnnualPredictionCommand command) {
+        return predictions.rescoreAnnual(caller, id, command);
+    }
 
-	@PutMapping("/quarterly/{id}")
-	Prediction rescoreQuarterly(Caller caller, @PathVariable UUID id, @Valid @RequestBody QuarterlyPredictionCommand command) {
-		return predictions.rescoreQuarterly(caller, id, command);
-	}
+    @PutMapping("/quarterly/{id}")
+    Prediction rescoreQuarterly(
+            Caller caller, @PathVariable UUID id, @Valid @RequestBody QuarterlyPredictionCommand command) {
+        return predictions.rescoreQuarterly(caller, id, command);
+    }
 
-	@GetMapping("/{kind}/{id}")
-	Prediction get(Caller caller, @PathVariable String kind, @PathVariable UUID id) {
-		return predictions.get(caller, PredictionKind.of(kind), id);
-	}
+    @GetMapping("/{kind}/{id}")
+    Prediction get(Caller caller, @PathVariable String kind, @PathVariable UUID id) {
+        return predictions.get(caller, PredictionKind.of(kind), id);
+    }
 
-	@GetMapping("/{kind}")
-	CursorPage<Prediction> list(Caller caller, @PathVariable String kind,
-			@RequestParam(name = "company_id", required = false) UUID companyId,
-			@RequestParam(name = "reporting_year", required = false) String year,
-			@RequestParam(name = "reporting_quarter", required = false) String quarter,
-			@RequestParam(name = "risk_level", required = false) String riskLevel,
-			@RequestParam(name = "probability_min", required = false) BigDecimal probabilityMin,
-			@RequestParam(name = "probability_max", required = false) BigDecimal probabilityMax,
-			@RequestParam(required = false) String sector, @RequestParam(required = false) String cursor,
-			@RequestParam(required = false) Integer limit) {
-		return predictions.list(caller, PredictionKind.of(kind),
-				new PredictionFilter(companyId, year, quarter, riskLevel, probabilityMin, probabilityMax, sector), cursor,
-				Limits.check(limit));
-	}
+    @GetMapping("/{kind}")
+    CursorPage<Prediction> list(
+            Caller caller,
+            @PathVariable String kind,
+            @RequestParam(name = "company_id", required = false) UUID companyId,
+            @RequestParam(name = "reporting_year", required = false) String year,
+            @RequestParam(name = "reporting_quarter", required = false) String quarter,
+            @RequestParam(name = "risk_level", required = false) String riskLevel,
+            @RequestParam(name = "probability_min", required = false) BigDecimal probabilityMin,
+            @RequestParam(name = "probability_max", required = false) BigDecimal probabilityMax,
+            @RequestParam(required = false) String sector,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        return predictions.list(
+                caller,
+                PredictionKind.of(kind),
+                new PredictionFilter(companyId, year, quarter, riskLevel, probabilityMin, probabilityMax, sector),
+                cursor,
+                Limits.check(limit));
+    }
 
-	@DeleteMapping("/{kind}/{id}")
-	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void delete(Caller caller, @PathVariable String kind, @PathVariable UUID id) {
-		predictions.delete(caller, PredictionKind.of(kind), id);
-	}
-
+    @DeleteMapping("/{kind}/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(Caller caller, @PathVariable String kind, @PathVariable UUID id) {
+        predictions.delete(caller, PredictionKind.of(kind), id);
+    }
 }

@@ -10,28 +10,67 @@ import java.util.UUID;
  *
  * @param userId the acting user, or null to take the current caller
  */
-public record Audited(String eventType, String entityType, UUID entityId, AuditAction action, Object oldValues,
-		Object newValues, UUID organizationId, UUID userId, Map<String, Object> metadata) {
+public record Audited(
+        String eventType,
+        String entityType,
+        UUID entityId,
+        AuditAction action,
+        Object oldValues,
+        Object newValues,
+        UUID organizationId,
+        UUID userId,
+        Map<String, Object> metadata) {
 
-	public static Audited created(String entityType, UUID id, Object created, UUID organizationId) {
-		return new Audited(entityType + ".created", entityType, id, AuditAction.CREATE, null, created, organizationId,
-				null, Map.of());
-	}
+    public static Audited created(String entityType, UUID id, Object created, UUID organizationId) {
+        return new Audited(
+                entityType + ".created",
+                entityType,
+                id,
+                AuditAction.CREATE,
+                null,
+                created,
+                organizationId,
+                null,
+                Map.of());
+    }
 
-	public static Audited updated(String entityType, UUID id, Object before, Object after, UUID organizationId) {
-		return new Audited(entityType + ".updated", entityType, id, AuditAction.UPDATE, before, after, organizationId,
-				null, Map.of());
-	}
+    public static Audited updated(String entityType, UUID id, Object before, Object after, UUID organizationId) {
+        return new Audited(
+                entityType + ".updated",
+                entityType,
+                id,
+                AuditAction.UPDATE,
+                before,
+                after,
+                organizationId,
+                null,
+                Map.of());
+    }
 
-	public static Audited deleted(String entityType, UUID id, Object before, UUID organizationId) {
-		return new Audited(entityType + ".deleted", entityType, id, AuditAction.DELETE, before, null, organizationId,
-				null, Map.of());
-	}
+    public static Audited deleted(String entityType, UUID id, Object before, UUID organizationId) {
+        return new Audited(
+                entityType + ".deleted",
+                entityType,
+                id,
+                AuditAction.DELETE,
+                before,
+                null,
+                organizationId,
+                null,
+                Map.of());
+    }
 
-	public static Audited authentication(AuditAction action, UUID userId, UUID organizationId,
-			Map<String, Object> metadata) {
-		return new Audited("auth." + action.name().toLowerCase(Locale.ROOT), "user", userId, action, null,
-				null, organizationId, userId, metadata);
-	}
-
+    public static Audited authentication(
+            AuditAction action, UUID userId, UUID organizationId, Map<String, Object> metadata) {
+        return new Audited(
+                "auth." + action.name().toLowerCase(Locale.ROOT),
+                "user",
+                userId,
+                action,
+                null,
+                null,
+                organizationId,
+                userId,
+                metadata);
+    }
 }

@@ -10,27 +10,25 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Signal {
 
-	private final Semaphore permits = new Semaphore(0);
+    private final Semaphore permits = new Semaphore(0);
 
-	public void wake() {
-		permits.release();
-	}
+    public void wake() {
+        permits.release();
+    }
 
-	/**
-	 * Waits until woken or until the timeout; wake-ups that came before this call count as one. Returns false when
-	 * the thread was interrupted, which a loop takes as its cue to end.
-	 */
-	public boolean await(Duration timeout) {
-		try {
-			if (permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				permits.drainPermits();
-			}
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
+    /**
+     * Waits until woken or until the timeout; wake-ups that came before this call count as one. Returns false when
+     * the thread was interrupted, which a loop takes as its cue to end.
+     */
+    public boolean await(Duration timeout) {
+        try {
+            if (permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                permits.drainPermits();
+            }
+            return true;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package io.covenant.shared.error;
 
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,13 +9,12 @@ import org.springframework.http.HttpStatus;
  */
 public class DatabaseUnavailable extends DomainException {
 
-	DatabaseUnavailable(String detail) {
-		super(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable", detail);
-	}
+    DatabaseUnavailable(String detail) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable", detail);
+    }
 
-	@Override
-	public Map<String, String> headers() {
-		return Map.of("Retry-After", "5");
-	}
-
+    @Override
+    public Map<String, String> headers() {
+        return Map.of("Retry-After", "5");
+    }
 }

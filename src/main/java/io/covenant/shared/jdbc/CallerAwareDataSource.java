@@ -1,21 +1,17 @@
 package io.covenant.shared.jdbc;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Callers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
-
 import javax.sql.DataSource;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.postgresql.PGConnection;
-
 import org.springframework.jdbc.datasource.DelegatingDataSource;
-
-import io.covenant.shared.security.Caller;
-import io.covenant.shared.security.Callers;
 
 /**
  * Hands out connections that act as the current caller: {@code covenant_app} (subject to row-level security) with
@@ -28,55 +24,61 @@ import io.covenant.shared.security.Callers;
  */
 class CallerAwareDataSource extends DelegatingDataSource {
 
-	private static final String BIND = """
+    private static final String BIND = """
 			SELECT set_config('role', ?, false), set_config('covenant.user_id', ?, false),
 			       set_config('covenant.org_id', ?, false), set_config('covenant.role', ?, false)""";
 
-	private static final String OWNER = "";
+    private static final String OWNER = "";
 
-	/**
-	 * Weak keys compared by identity, without one lock for all checkouts: the synchronized {@code WeakHashMap} this
-	 * was before made request threads queue on every checkout under load (JFR, docs/benchmarks.md).
-	 */
-	private final Cache<Object, String> bindings = Caffeine.newBuilder().weakKeys().build();
+    /**
+     * Weak keys compared by identity, without one lock for all checkouts: the synchronized {@code WeakHashMap} this
+     * was before made request threads queue on every checkout under load (JFR, docs/benchmarks.md).
+     */
+    private final Cache<Object, String> bindings =
+            Caffeine.newBuilder().weakKeys().build();
 
-	CallerAwareDataSource(DataSource target) {
-		super(target);
-	}
+    CallerAwareDataSource(DataSource target) {
+        super(target);
+    }
 
-	@Override
-	public Connection getConnection() throws SQLException {
-		return bind(super.getConnection());
-	}
+    @Override
+    public Connection getConnection() throws SQLException {
+        return bind(super.getConnection());
+    }
 
-	@Override
-	public Connection getConnection(String username, String password) throws SQLException {
-		return bind(super.getConnection(username, password));
-	}
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return bind(super.getConnection(username, password));
+    }
 
-	private Connection bind(Connection connection) throws SQLException {
-		Optional<Caller> caller = Callers.find();
-		String wanted = caller.map(c -> c.userId() + "|" + c.organizationId() + "|" + c.role().value()).orElse(OWNER);
-		Object physical = connection.isWrapperFor(PGConnection.class)
-				? connection.unwrap(PGConnection.class) : connection;
-		String current = Objects.requireNonNullElse(bindings.getIfPresent(physical), OWNER);
-		if (current.equals(wanted)) {
-			return connection;
-		}
-		try (PreparedStatement statement = connection.prepareStatement(BIND)) {
-			statement.setString(1, caller.isPresent() ? "covenant_app" : "none");
-			statement.setString(2, caller.map(c -> c.userId().toString()).orElse(""));
-			statement.setString(3, caller.map(c -> c.organizationId() == null ? "" : c.organizationId().toString()).orElse(""));
-			statement.setString(4, caller.map(c -> c.role().value()).orElse(""));
-			statement.execute();
-			bindings.put(physical, wanted);
-		}
-		catch (SQLException ex) {
-			bindings.invalidate(physical);
-			connection.close();
-			throw ex;
-		}
-		return connection;
-	}
-
+    private Connection bind(Connection connection) throws SQLException {
+        Optional<Caller> caller = Callers.find();
+        String wanted = caller.map(c ->
+                        c.userId() + "|" + c.organizationId() + "|" + c.role().value())
+                .orElse(OWNER);
+        Object physical =
+                connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class) : connection;
+        String current = Objects.requireNonNullElse(bindings.getIfPresent(physical), OWNER);
+        if (current.equals(wanted)) {
+            return connection;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(BIND)) {
+            statement.setString(1, caller.isPresent() ? "covenant_app" : "none");
+            statement.setString(2, caller.map(c -> c.userId().toString()).orElse(""));
+            statement.setString(
+                    3,
+                    caller.map(c -> c.organizationId() == null
+                                    ? ""
+                                    : c.organizationId().toString())
+                            .orElse(""));
+            statement.setString(4, caller.map(c -> c.role().value()).orElse(""));
+            statement.execute();
+            bindings.put(physical, wanted);
+        } catch (SQLException ex) {
+            bindings.invalidate(physical);
+            connection.close();
+            throw ex;
+        }
+        return connection;
+    }
 }

@@ -1,10 +1,8 @@
 package io.covenant.shared.jdbc;
 
-import java.time.Duration;
-
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * One read replica: its own pool (the owner's rights, for the lag check) and the caller-bound data source reads use,
@@ -13,64 +11,63 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 final class Replica {
 
-	final String name;
+    final String name;
 
-	final HikariDataSource pool;
+    final HikariDataSource pool;
 
-	final DataSource reads;
+    final DataSource reads;
 
-	private volatile boolean available;
+    private volatile boolean available;
 
-	private volatile double lagSeconds = Double.NaN;
+    private volatile double lagSeconds = Double.NaN;
 
-	private volatile String state = "not checked yet";
+    private volatile String state = "not checked yet";
 
-	Replica(String name, HikariDataSource pool) {
-		this.name = name;
-		this.pool = pool;
-		this.reads = new CallerAwareDataSource(pool);
-	}
+    Replica(String name, HikariDataSource pool) {
+        this.name = name;
+        this.pool = pool;
+        this.reads = new CallerAwareDataSource(pool);
+    }
 
-	boolean available() {
-		return available;
-	}
+    boolean available() {
+        return available;
+    }
 
-	double lagSeconds() {
-		return lagSeconds;
-	}
+    double lagSeconds() {
+        return lagSeconds;
+    }
 
-	String state() {
-		return state;
-	}
+    String state() {
+        return state;
+    }
 
-	/** When a check last found it had replayed the primary's position, or 0 before any did. */
-	private volatile long caughtUpAt;
+    /** When a check last found it had replayed the primary's position, or 0 before any did. */
+    private volatile long caughtUpAt;
 
-	void caughtUp(Duration maxLag) {
-		caughtUpAt = System.nanoTime();
-		checked(0, maxLag);
-	}
+    void caughtUp(Duration maxLag) {
+        caughtUpAt = System.nanoTime();
+        checked(0, maxLag);
+    }
 
-	/**
-	 * Behind the primary's position. The age of the last replayed transaction overstates the lag after the primary
-	 * idled (its last commit is old), so once the replica has been seen caught up, the time since is the lag.
-	 */
-	void behind(double lastReplayAge, Duration maxLag) {
-		long since = caughtUpAt;
-		checked(since == 0 ? lastReplayAge : (System.nanoTime() - since) / 1e9, maxLag);
-	}
+    /**
+     * Behind the primary's position. The age of the last replayed transaction overstates the lag after the primary
+     * idled (its last commit is old), so once the replica has been seen caught up, the time since is the lag.
+     */
+    void behind(double lastReplayAge, Duration maxLag) {
+        long since = caughtUpAt;
+        checked(since == 0 ? lastReplayAge : (System.nanoTime() - since) / 1e9, maxLag);
+    }
 
-	private void checked(double lag, Duration maxLag) {
-		lagSeconds = lag;
-		available = lag <= maxLag.toMillis() / 1000.0;
-		state = available ? "available" : "lagging %.1f s, over the %s limit".formatted(lag, maxLag);
-	}
+    private void checked(double lag, Duration maxLag) {
+        lagSeconds = lag;
+        available = lag <= maxLag.toMillis() / 1000.0;
+        state = available ? "available" : "lagging %.1f s, over the %s limit".formatted(lag, maxLag);
+    }
 
-	void down(String reason) {
-		available = false;
-		lagSeconds = Double.NaN;
-		caughtUpAt = 0;
-		state = reason;
-	}
-
+    void down(String reason) {
+        available = false;
+        lagSeconds = Double.NaN;
+        caughtUpAt = 0;
+        state = reason;
+    }
 }

@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.datasource.AbstractDataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
@@ -24,76 +22,74 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 class ReplicaRoutingDataSource extends DelegatingDataSource {
 
-	final List<Replica> replicas;
+    final List<Replica> replicas;
 
-	final Duration maxLag;
+    final Duration maxLag;
 
-	final AtomicLong replicaReads = new AtomicLong();
+    final AtomicLong replicaReads = new AtomicLong();
 
-	final AtomicLong primaryReads = new AtomicLong();
+    final AtomicLong primaryReads = new AtomicLong();
 
-	private final LazyConnectionDataSourceProxy lazy;
+    private final LazyConnectionDataSourceProxy lazy;
 
-	private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger next = new AtomicInteger();
 
-	ReplicaRoutingDataSource(DataSource primary, List<Replica> replicas, Duration maxLag) {
-		super(primary);
-		this.replicas = List.copyOf(replicas);
-		this.maxLag = maxLag;
-		this.lazy = new LazyConnectionDataSourceProxy();
-		lazy.setTargetDataSource(primary);
-		// Known, so that the proxy never takes a connection just to learn them.
-		lazy.setDefaultAutoCommit(true);
-		lazy.setDefaultTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-		lazy.setReadOnlyDataSource(new AbstractDataSource() {
-			@Override
-			public Connection getConnection() throws SQLException {
-				return readConnection();
-			}
+    ReplicaRoutingDataSource(DataSource primary, List<Replica> replicas, Duration maxLag) {
+        super(primary);
+        this.replicas = List.copyOf(replicas);
+        this.maxLag = maxLag;
+        this.lazy = new LazyConnectionDataSourceProxy();
+        lazy.setTargetDataSource(primary);
+        // Known, so that the proxy never takes a connection just to learn them.
+        lazy.setDefaultAutoCommit(true);
+        lazy.setDefaultTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        lazy.setReadOnlyDataSource(new AbstractDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return readConnection();
+            }
 
-			@Override
-			public Connection getConnection(String username, String password) throws SQLException {
-				return readConnection();
-			}
-		});
-	}
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                return readConnection();
+            }
+        });
+    }
 
-	@Override
-	public Connection getConnection() throws SQLException {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()
-				&& TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-			return readConnection();
-		}
-		return lazy.getConnection();
-	}
+    @Override
+    public Connection getConnection() throws SQLException {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return readConnection();
+        }
+        return lazy.getConnection();
+    }
 
-	private Connection readConnection() throws SQLException {
-		Replica replica = ReadRouting.primaryRequired() ? null : pick();
-		if (replica != null) {
-			try {
-				Connection connection = replica.reads.getConnection();
-				ReadRouting.used(replica);
-				replicaReads.incrementAndGet();
-				return connection;
-			}
-			catch (SQLException ex) {
-				replica.down("no connection: " + ex.getMessage());
-			}
-		}
-		primaryReads.incrementAndGet();
-		return obtainTargetDataSource().getConnection();
-	}
+    private Connection readConnection() throws SQLException {
+        Replica replica = ReadRouting.primaryRequired() ? null : pick();
+        if (replica != null) {
+            try {
+                Connection connection = replica.reads.getConnection();
+                ReadRouting.used(replica);
+                replicaReads.incrementAndGet();
+                return connection;
+            } catch (SQLException ex) {
+                replica.down("no connection: " + ex.getMessage());
+            }
+        }
+        primaryReads.incrementAndGet();
+        return obtainTargetDataSource().getConnection();
+    }
 
-	private Replica pick() {
-		int count = replicas.size();
-		int start = Math.floorMod(next.getAndIncrement(), count);
-		for (int i = 0; i < count; i++) {
-			Replica replica = replicas.get((start + i) % count);
-			if (replica.available()) {
-				return replica;
-			}
-		}
-		return null;
-	}
-
+    private Replica pick() {
+        int count = replicas.size();
+        int start = Math.floorMod(next.getAndIncrement(), count);
+        for (int i = 0; i < count; i++) {
+            Replica replica = replicas.get((start + i) % count);
+            if (replica.available()) {
+                return replica;
+            }
+        }
+        return null;
+    }
 }

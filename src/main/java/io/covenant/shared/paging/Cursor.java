@@ -1,5 +1,6 @@
 package io.covenant.shared.paging;
 
+import io.covenant.shared.error.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.sql.Types;
 import java.time.Instant;
@@ -7,10 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import io.covenant.shared.error.InvalidInput;
 
 /**
  * A keyset position (a timestamp and a tie-breaking id), opaque to clients. Lists order by (time DESC, id DESC) and
@@ -18,46 +16,44 @@ import io.covenant.shared.error.InvalidInput;
  */
 public record Cursor(Instant at, UUID id) {
 
-	public static Cursor of(OffsetDateTime at, UUID id) {
-		return new Cursor(at.toInstant(), id);
-	}
+    public static Cursor of(OffsetDateTime at, UUID id) {
+        return new Cursor(at.toInstant(), id);
+    }
 
-	public String encode() {
-		long micros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
-		String raw = micros + ":" + id;
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-	}
+    public String encode() {
+        long micros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+        String raw = micros + ":" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
 
-	/** Null for the first page; a malformed cursor is the client's error. */
-	public static Cursor decode(String cursor) {
-		if (cursor == null || cursor.isBlank()) {
-			return null;
-		}
-		try {
-			String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-			int colon = raw.indexOf(':');
-			long micros = Long.parseLong(raw.substring(0, colon));
-			return new Cursor(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L),
-					UUID.fromString(raw.substring(colon + 1)));
-		}
-		catch (RuntimeException ex) {
-			throw InvalidInput.of("cursor", "is not a cursor returned by this API");
-		}
-	}
+    /** Null for the first page; a malformed cursor is the client's error. */
+    public static Cursor decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int colon = raw.indexOf(':');
+            long micros = Long.parseLong(raw.substring(0, colon));
+            return new Cursor(
+                    Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L),
+                    UUID.fromString(raw.substring(colon + 1)));
+        } catch (RuntimeException ex) {
+            throw InvalidInput.of("cursor", "is not a cursor returned by this API");
+        }
+    }
 
-	/**
-	 * Binds {@code :after_at} and {@code :after_id} for a keyset condition such as
-	 * {@code (CAST(:after_at AS timestamptz) IS NULL OR (t.created_at, t.id) < (:after_at, :after_id))}; both are null
-	 * on the first page.
-	 */
-	public static JdbcClient.StatementSpec bind(
-			JdbcClient.StatementSpec spec, Cursor after) {
-		return spec.param("after_at", after == null ? null : after.atUtc(), Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("after_id", after == null ? null : after.id(), Types.OTHER);
-	}
+    /**
+     * Binds {@code :after_at} and {@code :after_id} for a keyset condition such as
+     * {@code (CAST(:after_at AS timestamptz) IS NULL OR (t.created_at, t.id) < (:after_at, :after_id))}; both are null
+     * on the first page.
+     */
+    public static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Cursor after) {
+        return spec.param("after_at", after == null ? null : after.atUtc(), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("after_id", after == null ? null : after.id(), Types.OTHER);
+    }
 
-	public OffsetDateTime atUtc() {
-		return at.atOffset(ZoneOffset.UTC);
-	}
-
+    public OffsetDateTime atUtc() {
+        return at.atOffset(ZoneOffset.UTC);
+    }
 }

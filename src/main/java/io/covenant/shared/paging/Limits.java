@@ -5,31 +5,29 @@ import io.covenant.shared.error.InvalidInput;
 /** Page sizes a client may ask for. */
 public final class Limits {
 
-	public static final int DEFAULT = 20;
+    public static final int DEFAULT = 20;
 
-	public static final int MAX = 200;
+    public static final int MAX = 200;
 
-	private Limits() {
-	}
+    private Limits() {}
 
-	public static int check(Integer limit) {
-		if (limit == null) {
-			return DEFAULT;
-		}
-		if (limit < 1 || limit > MAX) {
-			throw InvalidInput.of("limit", "must be between 1 and " + MAX);
-		}
-		return limit;
-	}
+    public static int check(Integer limit) {
+        if (limit == null) {
+            return DEFAULT;
+        }
+        if (limit < 1 || limit > MAX) {
+            throw InvalidInput.of("limit", "must be between 1 and " + MAX);
+        }
+        return limit;
+    }
 
-	public static int offset(Integer offset) {
-		if (offset == null) {
-			return 0;
-		}
-		if (offset < 0) {
-			throw InvalidInput.of("offset", "must not be negative");
-		}
-		return offset;
-	}
-
+    public static int offset(Integer offset) {
+        if (offset == null) {
+            return 0;
+        }
+        if (offset < 0) {
+            throw InvalidInput.of("offset", "must not be negative");
+        }
+        return offset;
+    }
 }

@@ -1,38 +1,35 @@
 package io.covenant.shared.security;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import io.covenant.shared.error.InvalidInput;
+import java.util.Locale;
 
 /** Who may see a row: its creator, its organisation, or everyone. */
 public enum AccessLevel {
+    PERSONAL,
+    ORGANIZATION,
+    SYSTEM;
 
-	PERSONAL, ORGANIZATION, SYSTEM;
+    @JsonValue
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
-	@JsonValue
-	public String value() {
-		return name().toLowerCase(Locale.ROOT);
-	}
+    @JsonCreator
+    public static AccessLevel of(String value) {
+        return AccessLevel.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    }
 
-	@JsonCreator
-	public static AccessLevel of(String value) {
-		return AccessLevel.valueOf(value.trim().toUpperCase(Locale.ROOT));
-	}
-
-	/** A request parameter's level: null when blank, a field error on {@code access_level} when unknown. */
-	public static AccessLevel parse(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return of(value);
-		}
-		catch (IllegalArgumentException ex) {
-			throw InvalidInput.of("access_level", "must be one of personal, organization, system");
-		}
-	}
-
+    /** A request parameter's level: null when blank, a field error on {@code access_level} when unknown. */
+    public static AccessLevel parse(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return of(value);
+        } catch (IllegalArgumentException ex) {
+            throw InvalidInput.of("access_level", "must be one of personal, organization, system");
+        }
+    }
 }

@@ -1,7 +1,8 @@
 package io.covenant.shared.web;
 
+import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Callers;
 import java.util.List;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -10,9 +11,6 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import io.covenant.shared.security.Caller;
-import io.covenant.shared.security.Callers;
-
 /**
  * Hands a controller method the request's {@link Caller} as an argument, so a handler says in its signature that it
  * acts for someone. The security filters have authenticated the request by then; without a caller it is a 401.
@@ -20,20 +18,22 @@ import io.covenant.shared.security.Callers;
 @Configuration(proxyBeanMethods = false)
 class CallerArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
-	@Override
-	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-		resolvers.add(this);
-	}
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(this);
+    }
 
-	@Override
-	public boolean supportsParameter(MethodParameter parameter) {
-		return parameter.getParameterType() == Caller.class;
-	}
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Caller.class;
+    }
 
-	@Override
-	public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
-			WebDataBinderFactory binders) {
-		return Callers.current();
-	}
-
+    @Override
+    public Caller resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
+            WebDataBinderFactory binders) {
+        return Callers.current();
+    }
 }

@@ -8,16 +8,16 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public final class ClientAddress {
 
-	private ClientAddress() {
-	}
+    private ClientAddress() {}
 
-	public static String of(HttpServletRequest request) {
-		String address = request.getRemoteAddr();
-		if (address != null && address.length() > 2 && address.charAt(0) == '['
-				&& address.charAt(address.length() - 1) == ']') {
-			return address.substring(1, address.length() - 1);
-		}
-		return address;
-	}
-
+    public static String of(HttpServletRequest request) {
+        String address = request.getRemoteAddr();
+        if (address != null
+                && address.length() > 2
+                && address.charAt(0) == '['
+                && address.charAt(address.length() - 1) == ']') {
+            return address.substring(1, address.length() - 1);
+        }
+        return address;
+    }
 }

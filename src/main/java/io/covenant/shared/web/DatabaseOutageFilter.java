@@ -1,25 +1,22 @@
 package io.covenant.shared.web;
 
-import java.io.IOException;
-import java.net.URI;
-import java.util.Optional;
-
+import io.covenant.shared.error.DatabaseErrorTranslator;
+import io.covenant.shared.error.DomainException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import io.covenant.shared.error.DatabaseErrorTranslator;
-import io.covenant.shared.error.DomainException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,44 +28,45 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class DatabaseOutageFilter extends OncePerRequestFilter {
 
-	private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
+    private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 
-	private final JsonMapper json;
+    private final JsonMapper json;
 
-	DatabaseOutageFilter(JsonMapper json) {
-		this.json = json;
-	}
+    DatabaseOutageFilter(JsonMapper json) {
+        this.json = json;
+    }
 
-	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
-		try {
-			chain.doFilter(request, response);
-		}
-		catch (RuntimeException | ServletException ex) {
-			Optional<DomainException> outage = DatabaseErrorTranslator.outage(ex);
-			if (outage.isEmpty() || response.isCommitted()) {
-				throw ex;
-			}
-			log.warn("Database unavailable serving {} {}: {}", request.getMethod(), request.getRequestURI(),
-					ex.toString());
-			write(request, response, outage.get());
-		}
-	}
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (RuntimeException | ServletException ex) {
+            Optional<DomainException> outage = DatabaseErrorTranslator.outage(ex);
+            if (outage.isEmpty() || response.isCommitted()) {
+                throw ex;
+            }
+            log.warn(
+                    "Database unavailable serving {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    ex.toString());
+            write(request, response, outage.get());
+        }
+    }
 
-	private void write(HttpServletRequest request, HttpServletResponse response, DomainException outage)
-			throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(outage.status(), outage.getMessage());
-		problem.setType(outage.type());
-		problem.setTitle(outage.title());
-		problem.setInstance(URI.create(request.getRequestURI()));
-		outage.properties().forEach(problem::setProperty);
-		problem.setProperty("request_id", RequestIds.of(request));
-		response.resetBuffer();
-		response.setStatus(outage.status().value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		outage.headers().forEach(response::setHeader);
-		json.writeValue(response.getOutputStream(), problem);
-	}
-
+    private void write(HttpServletRequest request, HttpServletResponse response, DomainException outage)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(outage.status(), outage.getMessage());
+        problem.setType(outage.type());
+        problem.setTitle(outage.title());
+        problem.setInstance(URI.create(request.getRequestURI()));
+        outage.properties().forEach(problem::setProperty);
+        problem.setProperty("request_id", RequestIds.of(request));
+        response.resetBuffer();
+        response.setStatus(outage.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        outage.headers().forEach(response::setHeader);
+        json.writeValue(response.getOutputStream(), problem);
+    }
 }

@@ -1,13 +1,14 @@
 package io.covenant.shared.web;
 
+import io.covenant.shared.error.DatabaseErrorTranslator;
+import io.covenant.shared.error.DomainException;
+import io.covenant.shared.error.FieldError;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,10 +27,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import io.covenant.shared.error.DatabaseErrorTranslator;
-import io.covenant.shared.error.DomainException;
-import io.covenant.shared.error.FieldError;
-
 /**
  * The one place where errors become RFC 9457 problem+json: domain errors keep their status and type, validation
  * failures list their fields, database integrity errors are explained, and anything else is a logged 500 that
@@ -38,162 +35,204 @@ import io.covenant.shared.error.FieldError;
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-	@ExceptionHandler(DomainException.class)
-	ResponseEntity<Object> domain(DomainException ex, WebRequest request) {
-		ResponseEntity<Object> response = problem(ex.status(), ex.type().toString(), ex.title(), ex.getMessage(),
-				ex.properties(), request);
-		if (ex.headers().isEmpty()) {
-			return response;
-		}
-		HttpHeaders headers = new HttpHeaders();
-		headers.putAll(response.getHeaders());
-		ex.headers().forEach(headers::set);
-		return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
-	}
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domain(DomainException ex, WebRequest request) {
+        ResponseEntity<Object> response =
+                problem(ex.status(), ex.type().toString(), ex.title(), ex.getMessage(), ex.properties(), request);
+        if (ex.headers().isEmpty()) {
+            return response;
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(response.getHeaders());
+        ex.headers().forEach(headers::set);
+        return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
+    }
 
-	@ExceptionHandler(DataAccessException.class)
-	ResponseEntity<Object> database(DataAccessException ex, WebRequest request) {
-		return DatabaseErrorTranslator.translate(ex)
-			.map(domain -> {
-				if (domain.status().is5xxServerError()) {
-					log.warn("Database unavailable serving request {}: {}", RequestIds.current(),
-							ex.getMostSpecificCause().toString());
-				}
-				return domain(domain, request);
-			})
-			.orElseGet(() -> unexpected(ex, request));
-	}
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Object> database(DataAccessException ex, WebRequest request) {
+        return DatabaseErrorTranslator.translate(ex)
+                .map(domain -> {
+                    if (domain.status().is5xxServerError()) {
+                        log.warn(
+                                "Database unavailable serving request {}: {}",
+                                RequestIds.current(),
+                                ex.getMostSpecificCause().toString());
+                    }
+                    return domain(domain, request);
+                })
+                .orElseGet(() -> unexpected(ex, request));
+    }
 
-	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
-		if (ex.getMostSpecificCause() instanceof UnstorableInputAdvice.UnstorableText unstorable) {
-			return badParameter(JsonNames.snake(ex.getName()), unstorable.getMessage(), request);
-		}
-		String detail = "Parameter '" + ex.getName() + "' has an invalid value";
-		return problem(HttpStatus.BAD_REQUEST, DomainException.typeOf("bad-request").toString(), "Bad request", detail,
-				Map.of("errors", List.of(new FieldError(ex.getName(), "has an invalid value", ex.getValue()))), request);
-	}
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
+        if (ex.getMostSpecificCause() instanceof UnstorableInputAdvice.UnstorableText unstorable) {
+            return badParameter(JsonNames.snake(ex.getName()), unstorable.getMessage(), request);
+        }
+        String detail = "Parameter '" + ex.getName() + "' has an invalid value";
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                DomainException.typeOf("bad-request").toString(),
+                "Bad request",
+                detail,
+                Map.of("errors", List.of(new FieldError(ex.getName(), "has an invalid value", ex.getValue()))),
+                request);
+    }
 
-	/** A query parameter, path variable or form field the request cannot have; its value is not echoed. */
-	ResponseEntity<Object> badParameter(String name, String message, WebRequest request) {
-		return problem(HttpStatus.BAD_REQUEST, DomainException.typeOf("bad-request").toString(), "Bad request",
-				"Parameter '" + name + "' " + message,
-				Map.of("errors", List.of(new FieldError(name, message, null))), request);
-	}
+    /** A query parameter, path variable or form field the request cannot have; its value is not echoed. */
+    ResponseEntity<Object> badParameter(String name, String message, WebRequest request) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                DomainException.typeOf("bad-request").toString(),
+                "Bad request",
+                "Parameter '" + name + "' " + message,
+                Map.of("errors", List.of(new FieldError(name, message, null))),
+                request);
+    }
 
-	@ExceptionHandler(AccessDeniedException.class)
-	ResponseEntity<Object> denied(AccessDeniedException ex, WebRequest request) {
-		return problem(HttpStatus.FORBIDDEN, DomainException.typeOf("forbidden").toString(), "Not allowed",
-				"You are not allowed to do this", Map.of(), request);
-	}
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> denied(AccessDeniedException ex, WebRequest request) {
+        return problem(
+                HttpStatus.FORBIDDEN,
+                DomainException.typeOf("forbidden").toString(),
+                "Not allowed",
+                "You are not allowed to do this",
+                Map.of(),
+                request);
+    }
 
-	@ExceptionHandler(AuthenticationException.class)
-	ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
-		return problem(HttpStatus.UNAUTHORIZED, DomainException.typeOf("unauthenticated").toString(),
-				"Authentication required", ex.getMessage(), Map.of(), request);
-	}
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
+        return problem(
+                HttpStatus.UNAUTHORIZED,
+                DomainException.typeOf("unauthenticated").toString(),
+                "Authentication required",
+                ex.getMessage(),
+                Map.of(),
+                request);
+    }
 
-	@ExceptionHandler(Exception.class)
-	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
-		String requestId = RequestIds.current();
-		log.error("Unexpected failure serving request {}", requestId, ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, DomainException.typeOf("internal-error").toString(),
-				"Internal error", "The server failed to complete the request; quote request id " + requestId
-						+ " when reporting it",
-				Map.of(), request);
-	}
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+        String requestId = RequestIds.current();
+        log.error("Unexpected failure serving request {}", requestId, ex);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                DomainException.typeOf("internal-error").toString(),
+                "Internal error",
+                "The server failed to complete the request; quote request id " + requestId + " when reporting it",
+                Map.of(),
+                request);
+    }
 
-	@Override
-	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<FieldError> errors = ex.getBindingResult()
-			.getFieldErrors()
-			.stream()
-			.map(e -> new FieldError(JsonNames.snake(e.getField()), e.getDefaultMessage(),
-					safeValue(e.getField(), e.getRejectedValue())))
-			.toList();
-		return invalid(errors, request);
-	}
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new FieldError(
+                        JsonNames.snake(e.getField()),
+                        e.getDefaultMessage(),
+                        safeValue(e.getField(), e.getRejectedValue())))
+                .toList();
+        return invalid(errors, request);
+    }
 
-	@Override
-	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<FieldError> errors = ex.getParameterValidationResults()
-			.stream()
-			.flatMap(result -> result.getResolvableErrors()
-				.stream()
-				.map(error -> new FieldError(JsonNames.snake(result.getMethodParameter().getParameterName()),
-						error.getDefaultMessage(),
-						safeValue(result.getMethodParameter().getParameterName(), result.getArgument()))))
-			.toList();
-		return invalid(errors, request);
-	}
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(
+                                JsonNames.snake(result.getMethodParameter().getParameterName()),
+                                error.getDefaultMessage(),
+                                safeValue(result.getMethodParameter().getParameterName(), result.getArgument()))))
+                .toList();
+        return invalid(errors, request);
+    }
 
-	@Override
-	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return problem(HttpStatus.BAD_REQUEST, DomainException.typeOf("unreadable-body").toString(),
-				"Unreadable request body", JsonNames.readableCause(ex), Map.of(), request);
-	}
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                DomainException.typeOf("unreadable-body").toString(),
+                "Unreadable request body",
+                JsonNames.readableCause(ex),
+                Map.of(),
+                request);
+    }
 
-	@Override
-	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return problem(HttpStatus.CONTENT_TOO_LARGE, DomainException.typeOf("too-large").toString(), "Too large",
-				"The upload exceeds the maximum allowed size", Map.of(), request);
-	}
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                DomainException.typeOf("too-large").toString(),
+                "Too large",
+                "The upload exceeds the maximum allowed size",
+                Map.of(),
+                request);
+    }
 
-	@Override
-	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
-			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail detail && detail.getType().toString().equals("about:blank")) {
-			detail.setType(DomainException.typeOf(slug(statusCode)));
-		}
-		if (body instanceof ProblemDetail detail) {
-			detail.setProperty("request_id", RequestIds.current());
-		}
-		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
-	}
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail detail && detail.getType().toString().equals("about:blank")) {
+            detail.setType(DomainException.typeOf(slug(statusCode)));
+        }
+        if (body instanceof ProblemDetail detail) {
+            detail.setProperty("request_id", RequestIds.current());
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
 
-	private ResponseEntity<Object> invalid(List<FieldError> errors, WebRequest request) {
-		String detail = errors.stream()
-			.map(e -> e.field() + " " + e.message())
-			.reduce((a, b) -> a + "; " + b)
-			.orElse("The request is invalid");
-		return problem(HttpStatus.UNPROCESSABLE_ENTITY, DomainException.typeOf("validation-failed").toString(),
-				"Invalid input", detail, Map.of("errors", errors), request);
-	}
+    private ResponseEntity<Object> invalid(List<FieldError> errors, WebRequest request) {
+        String detail = errors.stream()
+                .map(e -> e.field() + " " + e.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("The request is invalid");
+        return problem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                DomainException.typeOf("validation-failed").toString(),
+                "Invalid input",
+                detail,
+                Map.of("errors", errors),
+                request);
+    }
 
-	private ResponseEntity<Object> problem(HttpStatusCode status, String type, String title, String detail,
-			Map<String, Object> properties, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(type));
-		problem.setTitle(title);
-		properties.forEach(problem::setProperty);
-		problem.setProperty("request_id", RequestIds.current());
-		return handleExceptionInternal(new RuntimeException(detail), problem, new HttpHeaders(), status, request);
-	}
+    private ResponseEntity<Object> problem(
+            HttpStatusCode status,
+            String type,
+            String title,
+            String detail,
+            Map<String, Object> properties,
+            WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(type));
+        problem.setTitle(title);
+        properties.forEach(problem::setProperty);
+        problem.setProperty("request_id", RequestIds.current());
+        return handleExceptionInternal(new RuntimeException(detail), problem, new HttpHeaders(), status, request);
+    }
 
-	private static String slug(HttpStatusCode status) {
-		HttpStatus known = HttpStatus.resolve(status.value());
-		return known == null ? "error" : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
-	}
+    private static String slug(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "error" : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
-	/** Rejected values are echoed only when short and plain, never a secret or a blob. */
-	private static Object safeValue(String field, Object value) {
-		String name = field == null ? "" : field.toLowerCase(Locale.ROOT);
-		if (name.contains("password") || name.contains("secret") || name.contains("token") || name.contains("key")) {
-			return null;
-		}
-		if (value instanceof Number || value instanceof Boolean) {
-			return value;
-		}
-		if (value instanceof CharSequence text && text.length() <= 100) {
-			return text.toString();
-		}
-		return null;
-	}
-
+    /** Rejected values are echoed only when short and plain, never a secret or a blob. */
+    private static Object safeValue(String field, Object value) {
+        String name = field == null ? "" : field.toLowerCase(Locale.ROOT);
+        if (name.contains("password") || name.contains("secret") || name.contains("token") || name.contains("key")) {
+            return null;
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof CharSequence text && text.length() <= 100) {
+            return text.toString();
+        }
+        return null;
+    }
 }

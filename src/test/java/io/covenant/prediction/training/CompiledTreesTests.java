@@ -1,54 +1,51 @@
 package io.covenant.prediction.training;
 
-import java.nio.file.Path;
-import java.util.Arrays;
-
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.covenant.prediction.CompiledTrees;
 import io.covenant.prediction.GbmModel;
 import io.covenant.prediction.ModelArtifact;
 import io.covenant.prediction.Ratio;
 import io.covenant.prediction.RiskModels;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 /** The trees compiled into flat arrays give LightGBM's own raw scores on every training row. */
 class CompiledTreesTests {
 
-	static final Path DATA = Path.of("..", "shared", "data", "polish_bankruptcy", "1year.arff");
+    static final Path DATA = Path.of("..", "shared", "data", "polish_bankruptcy", "1year.arff");
 
-	@Test
-	void theShippedModelsScoreTheTrainingRowsAsLightGbmDoes() throws Exception {
-		RiskModels models = new RiskModels();
-		Arff data = Arff.read(DATA);
-		compare(models.annualArtifact(), Trainer.matrix(Ratio.ANNUAL, data, false));
-		compare(models.quarterlyArtifact(), Trainer.matrix(Ratio.QUARTERLY, data, false));
-	}
+    @Test
+    void theShippedModelsScoreTheTrainingRowsAsLightGbmDoes() throws Exception {
+        RiskModels models = new RiskModels();
+        Arff data = Arff.read(DATA);
+        compare(models.annualArtifact(), Trainer.matrix(Ratio.ANNUAL, data, false));
+        compare(models.quarterlyArtifact(), Trainer.matrix(Ratio.QUARTERLY, data, false));
+    }
 
-	@Test
-	void aModelOnAllSixtyFourAttributesWithMissingValuesScoresAsLightGbmDoes() throws Exception {
-		Arff data = Arff.read(DATA);
-		String text = GbmTrainer.fit(data.attributes(), data.labels(), GbmTrainer.REFERENCE, 60);
-		assertSame(text, data.attributes());
-	}
+    @Test
+    void aModelOnAllSixtyFourAttributesWithMissingValuesScoresAsLightGbmDoes() throws Exception {
+        Arff data = Arff.read(DATA);
+        String text = GbmTrainer.fit(data.attributes(), data.labels(), GbmTrainer.REFERENCE, 60);
+        assertSame(text, data.attributes());
+    }
 
-	private static void compare(ModelArtifact artifact, double[][] rows) {
-		assertSame(artifact.gbm(), rows);
-	}
+    private static void compare(ModelArtifact artifact, double[][] rows) {
+        assertSame(artifact.gbm(), rows);
+    }
 
-	private static void assertSame(String text, double[][] rows) {
-		int d = rows[0].length;
-		double[] flat = Arrays.stream(rows).flatMapToDouble(Arrays::stream).toArray();
-		CompiledTrees compiled = CompiledTrees.of(text, d);
-		double[] batch = compiled.raw(flat, rows.length);
-		try (GbmModel lightGbm = new GbmModel(text, d)) {
-			double[] expected = lightGbm.raw(flat, rows.length);
-			for (int i = 0; i < rows.length; i++) {
-				assertThat(Math.abs(batch[i] - expected[i])).as("row %d", i).isLessThanOrEqualTo(1e-12);
-				assertThat(compiled.raw(rows[i])).isEqualTo(batch[i]);
-			}
-		}
-	}
-
+    private static void assertSame(String text, double[][] rows) {
+        int d = rows[0].length;
+        double[] flat = Arrays.stream(rows).flatMapToDouble(Arrays::stream).toArray();
+        CompiledTrees compiled = CompiledTrees.of(text, d);
+        double[] batch = compiled.raw(flat, rows.length);
+        try (GbmModel lightGbm = new GbmModel(text, d)) {
+            double[] expected = lightGbm.raw(flat, rows.length);
+            for (int i = 0; i < rows.length; i++) {
+                assertThat(Math.abs(batch[i] - expected[i])).as("row %d", i).isLessThanOrEqualTo(1e-12);
+                assertThat(compiled.raw(rows[i])).isEqualTo(batch[i]);
+            }
+        }
+    }
 }
