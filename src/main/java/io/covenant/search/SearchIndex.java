@@ -206,6 +206,11 @@ class SearchIndex implements SmartLifecycle {
         return state;
     }
 
+    /** The id under which this node reports its position in the change log. */
+    String node() {
+        return node;
+    }
+
     private void loop() {
         try {
             Map<String, String> committed = new HashMap<>();

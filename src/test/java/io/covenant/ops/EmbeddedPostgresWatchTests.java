@@ -27,6 +27,9 @@ class EmbeddedPostgresWatchTests {
     @Test
     void aKilledPostmasterIsRestartedAndThePoolRecovers() {
         Person person = fixtures.person(Role.USER, null);
+        // The test server runs without waiting for WAL flushes, so a crash may lose the last commits: the account
+        // must be on disk before the postmaster is killed, or its token is refused after the restart.
+        fixtures.jdbc().sql("CHECKPOINT").update();
         long killed = EmbeddedPostgresServer.postmasterPid();
         assertThat(killed).isPositive();
         ProcessHandle.of(killed).orElseThrow().destroyForcibly();
