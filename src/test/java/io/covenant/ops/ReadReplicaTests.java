@@ -108,7 +108,9 @@ class ReadReplicaTests {
     @BeforeEach
     void replicaCaughtUp() {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> replicaAvailable() && symbols(memberA).contains("RPLA"));
+                .until(() -> replicaAvailable()
+                        && symbols(memberA).contains("RPLA")
+                        && symbols(memberB).contains("RPLB"));
     }
 
     @Test
