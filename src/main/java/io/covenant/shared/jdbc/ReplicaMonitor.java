@@ -10,6 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +44,7 @@ class ReplicaMonitor implements SmartLifecycle {
 
     private volatile boolean running;
 
-    private Thread thread;
+    private ScheduledExecutorService checks;
 
     ReplicaMonitor(DataSource dataSource, MeterRegistry registry, Environment environment) throws SQLException {
         this.routing = dataSource.unwrap(ReplicaRoutingDataSource.class);
@@ -114,29 +117,24 @@ class ReplicaMonitor implements SmartLifecycle {
     public synchronized void start() {
         check();
         running = true;
-        thread = DaemonThreads.named("replica-monitor").newThread(this::loop);
-        thread.start();
+        checks = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("replica-monitor"));
+        checks.scheduleWithFixedDelay(
+                this::checkLogged, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                Thread.sleep(interval.toMillis());
-                check();
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException ex) {
-                log.warn("Replica check failed", ex);
-            }
+    private void checkLogged() {
+        try {
+            check();
+        } catch (RuntimeException ex) {
+            log.warn("Replica check failed", ex);
         }
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        if (checks != null) {
+            checks.shutdownNow();
         }
         routing.replicas.forEach(replica -> replica.pool.close());
     }
