@@ -11,6 +11,13 @@
 #                                       # LOAD_BASES (1,000) real embeddings spread into near neighbours
 #   LOAD_JFR=1 bench/load.sh            # also record a JFR profile of the service (target/load/service.jfr)
 #   LOAD_COLD_START=1 bench/load.sh     # also time a first start on an empty data directory
+#   LOAD_PGBENCH_VARIANTS="owner-prepared app-prepared" bench/load.sh
+#                                       # which pgbench runs stand beside each HTTP point (default: all four of
+#                                       # bench/load/lib.sh: owner or the service's role under row-level security,
+#                                       # -M prepared or pgbench's default simple protocol); one row per variant
+#
+# The service writes to the data directory (PostgreSQL's files, the search index): point LOAD_DATA_DIR at a copy of
+# a shared data set, not at the shared one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/load/lib.sh
@@ -18,6 +25,7 @@ cd "$(dirname "$0")/.."
 DURATION=${LOAD_DURATION:-10}
 CONNECTIONS=${LOAD_CONNECTIONS:-1 16 64}
 SCENARIOS=${LOAD_SCENARIOS:-ticker page series filings list scoring keyword semantic hybrid mixed}
+VARIANTS=${LOAD_PGBENCH_VARIANTS:-$PGBENCH_VARIANTS_ALL}
 CHUNKS=${LOAD_CHUNKS:-200000}
 DATA=${LOAD_DATA_DIR:-target/load/data-$CHUNKS}
 DATA=$(realpath -m "$DATA")
@@ -58,7 +66,7 @@ log "service up in ${START_SECONDS} s on port $SERVICE_PORT (PostgreSQL on $PG_P
 prepare_client "$DATA"
 export LOAD_IDS=$IDS LOAD_TOKEN=$TOKEN
 CSV="$LOAD_OUT/load.csv"
-echo "scenario,connections,http_rps,http_p50_ms,http_p90_ms,http_p99_ms,http_errors,pgbench_tps,pgbench_p50_ms,pgbench_p99_ms,ratio" >"$CSV"
+echo "scenario,connections,http_rps,http_p50_ms,http_p90_ms,http_p99_ms,http_errors,pgbench_variant,pgbench_tps,pgbench_p50_ms,pgbench_p99_ms,ratio,loadavg" >"$CSV"
 
 # run_wrk SCENARIO CONNECTIONS: prints "rps,p50,p90,p99,errors".
 run_wrk() {
@@ -78,14 +86,15 @@ scripts() {
   fi
 }
 
-# run_pgbench SCENARIO CONNECTIONS: prints "tps,p50,p99" from the per-transaction log.
+# run_pgbench SCENARIO CONNECTIONS VARIANT: prints "tps,p50,p99" from the per-transaction log.
 run_pgbench() {
   local threads=$(($2 < 2 ? $2 : 2))
   rm -f "$LOAD_OUT"/tmp/pgbench_log*
   local tps files
   files=$(scripts "$1")
-  tps=$(cd "$LOAD_OUT/tmp" && pgbench -n -M prepared -c "$2" -j "$threads" -T "$DURATION" -l --log-prefix=pgbench_log \
-    -D org="$ORG_ID" -D user="$USER_ID" -D documents="$DOCUMENTS" $files \
+  tps=$(cd "$LOAD_OUT/tmp" && PGOPTIONS=$(pgbench_options "$3") pgbench -n -M "$(pgbench_mode "$3")" -c "$2" \
+    -j "$threads" -T "$DURATION" -l --log-prefix=pgbench_log \
+    $(pgbench_defines "$3") $files \
     -h 127.0.0.1 -p "$PG_PORT" -U postgres postgres 2>&1 | sed -n 's/^tps = \([0-9.]*\) .*/\1/p')
   cat "$LOAD_OUT"/tmp/pgbench_log* 2>/dev/null | awk '{ print $3 }' | sort -n | awk -v tps="$tps" \
     '{ v[NR] = $1 } END { printf "%.1f,%.2f,%.2f", tps, v[int(NR * 0.5) + 1] / 1000, v[int(NR * 0.99) + 1] / 1000 }'
@@ -96,9 +105,11 @@ for scenario in $SCENARIOS; do
   DURATION=$((DURATION < 5 ? DURATION : 5)) run_wrk "$scenario" 16 >/dev/null || true
   for c in $CONNECTIONS; do
     http=$(run_wrk "$scenario" "$c" || true)
-    pg=$(run_pgbench "$scenario" "$c" || true)
-    ratio=$(awk -v h="${http%%,*}" -v p="${pg%%,*}" 'BEGIN { printf "%.2f", (p > 0 ? h / p : 0) }')
-    echo "$scenario,$c,$http,$pg,$ratio" | tee -a "$CSV"
+    for variant in $VARIANTS; do
+      pg=$(run_pgbench "$scenario" "$c" "$variant" || true)
+      ratio=$(awk -v h="${http%%,*}" -v p="${pg%%,*}" 'BEGIN { printf "%.2f", (p > 0 ? h / p : 0) }')
+      echo "$scenario,$c,$http,$variant,$pg,$ratio,$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$CSV"
+    done
   done
 done
 
@@ -111,8 +122,12 @@ MD="$LOAD_OUT/load.md"
     "${START_SECONDS} s${COLD:+; first start on an empty one ${COLD} s}. Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"\
     "(2 vCPUs shared with other work: figures are noisy)."
   echo
-  echo "| scenario | connections | HTTP req/s | HTTP p50 ms | HTTP p90 ms | HTTP p99 ms | HTTP errors | pgbench TPS | pgbench p50 ms | pgbench p99 ms | HTTP / pgbench |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|"
-  tail -n +2 "$CSV" | awk -F, '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 }'
+  echo "pgbench variants (bench/load/lib.sh): owner = the table owner, no row-level security; app = the service's role"\
+    "covenant_app under row-level security with the load user's session settings, as CallerAwareDataSource binds"\
+    "a caller; prepared = \`-M prepared\`, simple = pgbench's default protocol."
+  echo
+  echo "| scenario | connections | HTTP req/s | HTTP p50 ms | HTTP p90 ms | HTTP p99 ms | HTTP errors | pgbench variant | pgbench TPS | pgbench p50 ms | pgbench p99 ms | HTTP / pgbench | load avg |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+  tail -n +2 "$CSV" | awk -F, '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 }'
 } >"$MD"
 cat "$MD"

@@ -95,7 +95,7 @@ prop() {
 }
 
 # prepare_client DATA: signs the load user in and writes the ids the wrk scripts draw from; sets TOKEN, USER_ID,
-# ORG_ID, DOCUMENTS and IDS.
+# ORG_ID, USER_ROLE, DOCUMENTS and IDS.
 prepare_client() {
   local email
   email=$(prop email "$1/dataset.properties")
@@ -103,6 +103,7 @@ prepare_client() {
   [ -n "$TOKEN" ] || { log "login failed"; return 1; }
   USER_ID=$(psql_load -c "SELECT id FROM users WHERE email = '$email'")
   ORG_ID=$(psql_load -c "SELECT organization_id FROM users WHERE id = '$USER_ID'")
+  USER_ROLE=$(psql_load -c "SELECT role FROM users WHERE id = '$USER_ID'")
   DOCUMENTS=$(psql_load -c "SELECT count(*) FROM documents")
   IDS="$LOAD_OUT/tmp/ids.lua"
   {
@@ -112,4 +113,39 @@ prepare_client() {
     echo "  queries = { $(awk '{ printf "%s\"%s\"", (NR > 1 ? "," : ""), $0 }' "$1/queries.txt") },"
     echo "}"
   } >"$IDS"
+}
+
+# The pgbench variants (PGBENCH_VARIANT):
+#   owner-prepared  as the table owner (a superuser: no row-level security), -M prepared: the physical limit
+#   owner-simple    as the owner, pgbench's default simple protocol (the issue's 10,600 TPS was pgbench's defaults)
+#   app-prepared    as the service's role under row-level security, bound to the load user exactly as
+#                   CallerAwareDataSource binds a caller (role covenant_app and the covenant.user_id / org_id / role
+#                   settings, once per connection, as the service sends them once per physical connection), -M prepared
+#                   (the service's pgjdbc uses the extended protocol and server-side prepares repeated statements)
+#   app-simple      the same, simple protocol
+PGBENCH_VARIANTS_ALL="owner-prepared owner-simple app-prepared app-simple"
+
+# pgbench_options VARIANT: prints the PGOPTIONS of a variant (empty for the owner).
+pgbench_options() {
+  case "$1" in
+    app-*) echo "-c role=covenant_app -c covenant.user_id=$USER_ID -c covenant.org_id=$ORG_ID -c covenant.role=$USER_ROLE" ;;
+    *) echo "" ;;
+  esac
+}
+
+pgbench_mode() {
+  case "$1" in
+    *-simple) echo simple ;;
+    *) echo prepared ;;
+  esac
+}
+
+# pgbench_defines VARIANT: the -D variables of the scripts. The simple protocol pastes a variable into the SQL text
+# as it is, so there the ids are quoted as literals; the prepared one binds them as parameters.
+pgbench_defines() {
+  local q=""
+  case "$1" in
+    *-simple) q="'" ;;
+  esac
+  echo "-D org=$q$ORG_ID$q -D user=$q$USER_ID$q -D documents=$DOCUMENTS"
 }
