@@ -1,3 +1,4 @@
--- GET /api/v1/companies/by-ticker/{symbol}: the service's statement, as the owner (no row-level security).
+-- GET /api/v1/companies/by-ticker/{symbol}: the service's statement (run as the owner or as covenant_app under row-level
+-- security: the variants of bench/load/lib.sh).
 \set n random(0, 999)
 SELECT c.id, c.symbol, c.cik, c.name, c.legal_name, c.category, c.sector, c.subsector, c.industry, c.subcategory::text AS subcategory, c.monetization_strategy::text AS monetization_strategy, c.sic_code, c.founded_year, c.headquarters, c.employee_count, c.market_cap, c.country, c.currency, c.exchange, c.website, c.description, c.fiscal_year_end, c.organization_id, c.access_level, c.created_by, c.created_at, c.updated_at FROM companies c WHERE c.symbol = upper('bm' || :n) AND c.deleted_at IS NULL AND (c.access_level = 'system' OR (c.access_level = 'personal' AND c.created_by = :user) OR (c.access_level = 'organization' AND c.organization_id = :org) OR false) ORDER BY (c.access_level = 'system'), c.created_at;

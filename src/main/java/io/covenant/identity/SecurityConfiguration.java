@@ -1,29 +1,21 @@
 package io.covenant.identity;
 
-import io.covenant.shared.security.Caller;
-import io.covenant.shared.security.CallerAuthentication;
 import io.covenant.shared.security.Permission;
-import io.covenant.shared.security.Role;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Stateless API security: a bearer JWT or an {@code X-API-Key} makes the {@link Caller}; everything but health,
+ * Stateless API security: a bearer JWT or an {@code X-API-Key} makes the {@code Caller}; everything but health,
  * info, the API description and the sign-in endpoints needs one. Failures answer problem+json.
  */
 @Configuration(proxyBeanMethods = false)
@@ -67,8 +59,8 @@ class SecurityConfiguration {
                         .hasAuthority(Permission.OPS_READ.wireName())
                         .anyRequest()
                         .authenticated())
-                .oauth2ResourceServer(resource -> resource.jwt(
-                                jwt -> jwt.jwtAuthenticationConverter(token -> callerOf(token, versions)))
+                .oauth2ResourceServer(resource -> resource.bearerTokenResolver(new HeaderBearerTokenResolver())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenCallers(versions)::authenticationOf))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->
@@ -115,33 +107,5 @@ class SecurityConfiguration {
         FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
-    }
-
-    /**
-     * The caller a verified token stands for, refused when the account changed since the token was issued
-     * (deactivated, signed out, moved, demoted, a permission revoked): the client refreshes and gets today's rights.
-     */
-    static AbstractAuthenticationToken callerOf(Jwt jwt, AccountVersions versions) {
-        UUID user = UUID.fromString(jwt.getSubject());
-        Object version = jwt.getClaim(TokenIssuer.VERSION);
-        if (!(version instanceof Number number) || !versions.isCurrent(user, number.longValue())) {
-            throw new AccountChanged();
-        }
-        return callerOf(jwt);
-    }
-
-    static AbstractAuthenticationToken callerOf(Jwt jwt) {
-        List<String> permissions = jwt.getClaimAsStringList("perms");
-        return new CallerAuthentication(new Caller(
-                UUID.fromString(jwt.getSubject()),
-                uuid(jwt.getClaimAsString("org")),
-                uuid(jwt.getClaimAsString("tenant")),
-                Role.of(jwt.getClaimAsString("role")),
-                permissions == null ? Set.of() : Set.copyOf(permissions),
-                false));
-    }
-
-    private static UUID uuid(String value) {
-        return value == null || value.isBlank() ? null : UUID.fromString(value);
     }
 }
