@@ -8,8 +8,8 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 /**
  * Spring Security's default resolver, with its check of a well-formed {@code Authorization: Bearer} header written
  * as a loop. The default matches every header against a case-insensitive regular expression; over a JWT of several
- * hundred characters that was 12% of the service's CPU on a cached ticker lookup under load (JFR,
- * docs/benchmarks.md). A well-formed header gives the same token as the default would; anything else (no header,
+ * hundred characters that was 18% of the service's CPU samples on a cached ticker lookup under load and 36% on a
+ * filings list (JFR, docs/benchmarks.md). A well-formed header gives the same token as the default would; anything else (no header,
  * a malformed one) goes to the default, so its answers and errors stay exactly as they were.
  */
 final class HeaderBearerTokenResolver implements BearerTokenResolver {
