@@ -14,7 +14,9 @@
 #   bench/profile.sh
 #   PROFILE_SCENARIOS="ticker" PROFILE_DURATION=30 bench/profile.sh
 #   PROFILE_VARIANTS="app-prepared" PROFILE_JFR=0 bench/profile.sh
-#   PROFILE_WARMUP=30 bench/profile.sh     # seconds of wrk before each measured point (20), so the JIT is done
+#   PROFILE_WARMUP_REQUESTS=20000 PROFILE_WARMUP=90 bench/profile.sh
+#                                          # warm-up before each measured point: until 20,000 requests are served,
+#                                          # at most 90 s, so that the JIT is done and the caches are full
 #   PROFILE_SERVICE_ARGS="--spring.threads.virtual.enabled=true" bench/profile.sh   # try a setting
 #
 # The service writes to the data directory: point LOAD_DATA_DIR at a copy of a shared data set.
@@ -105,7 +107,14 @@ THREADS="$LOAD_OUT/profile-threads.csv"
 echo "scenario,side,variant,per_second,p99_ms,errors,service_us,postgres_us,client_us,total_us,pg_xacts_per_unit,loadavg" >"$CSV"
 echo "scenario,kind,us_per_request" >"$THREADS"
 for scenario in $SCENARIOS; do
-  wrk_run "${PROFILE_WARMUP:-20}" "$scenario" >/dev/null || true
+  # Warm up by requests served, not by time: on a busy machine 20 s may be a few hundred requests, and the measured
+  # point would then count the JIT compiling the path and the caches filling.
+  warm=0
+  for _ in $(seq 1 $((${PROFILE_WARMUP:-90} / 5))); do
+    warm=$((warm + $(wrk_run 5 "$scenario" | awk -F, '/^LOADRESULT/ { print $2 }' || echo 0)))
+    [ "$warm" -lt "${PROFILE_WARMUP_REQUESTS:-20000}" ] || break
+  done
+  log "$scenario: warmed up with $warm requests"
   s0=$(ticks "$SERVICE_PID")
   p0=$(pg_ticks)
   x0=$(xacts)
