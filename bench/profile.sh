@@ -138,11 +138,16 @@ for scenario in $SCENARIOS; do
     "$LOAD_OUT/tmp/threads0" "$LOAD_OUT/tmp/threads1" | sort -t, -k3 -rn >>"$THREADS"
 
   for variant in $VARIANTS; do
-    files=$(if [ "$scenario" = mixed ]; then echo "$PWD/bench/load/sql/ticker.sql"; else echo "$PWD/bench/load/sql/$scenario.sql"; fi)
+    sql="$PWD/bench/load/sql"
+    files=$(if [ "$scenario" = mixed ]; then
+      echo "-f $sql/write.sql@10 -f $sql/ticker.sql@30 -f $sql/filings.sql@20 -f $sql/series.sql@15 -f $sql/page.sql@15 -f $sql/list.sql@10"
+    else
+      echo "-f $sql/$scenario.sql"
+    fi)
     p0=$(pg_ticks)
     x0=$(xacts)
     timed env PGOPTIONS="$(pgbench_options "$variant")" pgbench -n -M "$(pgbench_mode "$variant")" -c "$CONNECTIONS" \
-      -j 2 -T "$DURATION" $(pgbench_defines "$variant") -f "$files" \
+      -j 2 -T "$DURATION" $(pgbench_defines "$variant") $files \
       -h 127.0.0.1 -p "$PG_PORT" -U postgres postgres
     p1=$(pg_ticks)
     x1=$(xacts)
