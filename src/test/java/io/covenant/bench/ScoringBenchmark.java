@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -64,6 +65,17 @@ class ScoringBenchmark {
         }
         CompiledTrees trees = CompiledTrees.of(models.quarterlyArtifact().gbm(), d);
         double compiledSeconds = rowsTimed(() -> trees.raw(batch, BATCH));
+        double parallelSeconds = rowsTimed(() -> trees.rawParallel(batch, BATCH));
+        // The exact walk, row by row and node by node, as every batch was scored before the block path.
+        double[] row = new double[d];
+        double exactSeconds = rowsTimed(() -> {
+            double[] out = new double[BATCH];
+            for (int i = 0; i < BATCH; i++) {
+                System.arraycopy(batch, i * d, row, 0, d);
+                out[i] = trees.raw(row);
+            }
+            return out;
+        });
         double uploadSeconds = rowsTimed(() -> models.scoreQuarterly(batch, BATCH).stream()
                 .mapToDouble(Scores.Scored::ensembleProbability)
                 .toArray());
@@ -121,7 +133,7 @@ class ScoringBenchmark {
         http.close();
 
         String report = """
-				## Scoring (issue 4)
+				## Scoring (issues 4 and 14), load average %s
 
 				In-process bulk scoring (scorecard + LightGBM compiled to flat arrays + ensemble, batches of %,d): %,d
 				rows in %.2f s = **%,.0f rows/s** (one thread).
@@ -129,7 +141,9 @@ class ScoringBenchmark {
 				| %,d quarterly rows, one thread unless said | rows/s |
 				|---|---|
 				| LightGBM's native predictor (`LGBM_BoosterPredictForMat`, its own threads), the trees alone | %,.0f |
-				| the same trees compiled into flat arrays, in Java | %,.0f (%.1fx native) |
+				| the same trees compiled, the exact walk row by row (the path before the block path) | %,.0f |
+				| the same trees compiled, the block path (QuickScorer over blocks of 256 rows) | %,.0f (%.1fx native, %.1fx the exact walk) |
+				| the block path split over the common fork-join pool and the caller (%d threads) | %,.0f |
 				| the quarterly ensemble probability (trees + scorecard + calibration) | %,.0f |
 				| an upload's quarterly scoring (probabilities, risk level, confidence, the scorecard's reasons) | %,.0f |
 				| an upload's annual scoring (the same, annual models) | %,.0f |
@@ -142,14 +156,19 @@ class ScoringBenchmark {
 
 				Target: a single prediction through HTTP under 5 ms at p95.
 				""".formatted(
+                        loadAverage(),
                         BATCH,
                         ROWS,
                         seconds,
                         rowsPerSecond,
                         ROWS,
                         ROWS / nativeSeconds,
+                        ROWS / exactSeconds,
                         ROWS / compiledSeconds,
                         nativeSeconds / compiledSeconds,
+                        exactSeconds / compiledSeconds,
+                        ForkJoinPool.commonPool().getParallelism() + 1,
+                        ROWS / parallelSeconds,
                         ROWS / seconds,
                         ROWS / uploadSeconds,
                         ROWS / annualUploadSeconds,
@@ -187,6 +206,13 @@ class ScoringBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         assertThat(checksum).isNotNaN();
         return seconds;
+    }
+
+    private static String loadAverage() throws Exception {
+        Path proc = Path.of("/proc/loadavg");
+        return Files.exists(proc)
+                ? String.join(" ", Arrays.copyOf(Files.readString(proc).split(" "), 3))
+                : "unknown";
     }
 
     private static void post(KeepAliveClient http, String path, String auth, String body) throws Exception {
