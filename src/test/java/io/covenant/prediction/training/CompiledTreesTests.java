@@ -3,8 +3,8 @@ package io.covenant.prediction.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.covenant.prediction.CompiledTrees;
-import io.covenant.prediction.GbmModel;
 import io.covenant.prediction.ModelArtifact;
+import io.covenant.prediction.NativePredictor;
 import io.covenant.prediction.Ratio;
 import io.covenant.prediction.RiskModels;
 import java.nio.file.Path;
@@ -67,7 +67,7 @@ class CompiledTreesTests {
         CompiledTrees compiled = CompiledTrees.of(text, d);
         double[] batch = compiled.raw(flat, rows.length);
         assertThat(compiled.rawParallel(flat, rows.length)).isEqualTo(batch);
-        try (GbmModel lightGbm = new GbmModel(text, d)) {
+        try (NativePredictor lightGbm = new NativePredictor(text, d)) {
             double[] expected = lightGbm.raw(flat, rows.length);
             for (int i = 0; i < rows.length; i++) {
                 assertThat(Math.abs(batch[i] - expected[i])).as("row %d", i).isLessThanOrEqualTo(1e-12);
