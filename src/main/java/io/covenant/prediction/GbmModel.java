@@ -8,7 +8,7 @@ import io.github.metarank.lightgbm4j.LGBMException;
  * A LightGBM model loaded from its text form. Raw scores are log-odds; the feature contributions (TreeSHAP) plus the
  * bias column sum to them, which is how the reasons are reported.
  */
-public final class GbmModel implements AutoCloseable {
+final class GbmModel implements AutoCloseable {
 
     private static final String SINGLE_THREAD = "num_threads=1";
 
@@ -16,7 +16,7 @@ public final class GbmModel implements AutoCloseable {
 
     private final int features;
 
-    public GbmModel(String text, int features) {
+    GbmModel(String text, int features) {
         LightGbmNative.load();
         try {
             this.booster = LGBMBooster.loadModelFromString(text);
@@ -27,7 +27,7 @@ public final class GbmModel implements AutoCloseable {
     }
 
     /** One row on the calling thread: waking an OpenMP pool costs more than the row itself. */
-    public double raw(double[] x) {
+    double raw(double[] x) {
         try {
             return booster.predictForMat(x, 1, features, true, PredictionType.C_API_PREDICT_RAW_SCORE, SINGLE_THREAD)[
                     0];
@@ -37,7 +37,7 @@ public final class GbmModel implements AutoCloseable {
     }
 
     /** Raw scores of many rows (row-major, {@code features} per row). */
-    public double[] raw(double[] rows, int count) {
+    double[] raw(double[] rows, int count) {
         try {
             return booster.predictForMat(rows, count, features, true, PredictionType.C_API_PREDICT_RAW_SCORE);
         } catch (LGBMException ex) {
@@ -46,7 +46,7 @@ public final class GbmModel implements AutoCloseable {
     }
 
     /** One contribution per feature, then the bias; they sum to the raw score. */
-    public double[] contributions(double[] x) {
+    double[] contributions(double[] x) {
         try {
             return booster.predictForMat(x, 1, features, true, PredictionType.C_API_PREDICT_CONTRIB, SINGLE_THREAD);
         } catch (LGBMException ex) {
@@ -55,7 +55,7 @@ public final class GbmModel implements AutoCloseable {
     }
 
     /** Contributions of many rows (row-major) at once: {@code features + 1} values per row, the bias last. */
-    public double[] contributions(double[] rows, int count) {
+    double[] contributions(double[] rows, int count) {
         try {
             return booster.predictForMat(rows, count, features, true, PredictionType.C_API_PREDICT_CONTRIB);
         } catch (LGBMException ex) {

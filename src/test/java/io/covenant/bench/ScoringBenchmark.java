@@ -6,17 +6,20 @@ import io.covenant.ApiTest;
 import io.covenant.Fixtures;
 import io.covenant.Fixtures.Person;
 import io.covenant.prediction.CompiledTrees;
-import io.covenant.prediction.GbmModel;
+import io.covenant.prediction.NativePredictor;
 import io.covenant.prediction.Ratio;
 import io.covenant.prediction.RiskModels;
 import io.covenant.prediction.Scores;
 import io.covenant.shared.security.Role;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -55,18 +58,35 @@ class ScoringBenchmark {
                 batch[i * d + j] = r.min + random.nextDouble() * (r.max - r.min);
             }
         }
-        double seconds = rowsTimed(() -> models.ensembleProbabilities(batch, BATCH));
+        Timed ensemble = rowsTimed(() -> models.ensembleProbabilities(batch, BATCH));
+        double seconds = ensemble.wall();
         double rowsPerSecond = ROWS / seconds;
         // The same trees through LightGBM's own predictor (native, as scoring ran before), in the same run.
         double nativeSeconds;
-        try (GbmModel lightGbm = new GbmModel(models.quarterlyArtifact().gbm(), d)) {
-            nativeSeconds = rowsTimed(() -> lightGbm.raw(batch, BATCH));
+        try (NativePredictor lightGbm =
+                new NativePredictor(models.quarterlyArtifact().gbm(), d)) {
+            nativeSeconds = rowsTimed(() -> lightGbm.raw(batch, BATCH)).wall();
         }
         CompiledTrees trees = CompiledTrees.of(models.quarterlyArtifact().gbm(), d);
-        double compiledSeconds = rowsTimed(() -> trees.raw(batch, BATCH));
-        double uploadSeconds = rowsTimed(() -> models.scoreQuarterly(batch, BATCH).stream()
+        Timed compiled = rowsTimed(() -> trees.raw(batch, BATCH));
+        double compiledSeconds = compiled.wall();
+        double parallelSeconds =
+                rowsTimed(() -> trees.rawParallel(batch, BATCH)).wall();
+        // The exact walk, row by row and node by node, as every batch was scored before the block path.
+        double[] row = new double[d];
+        Timed exact = rowsTimed(() -> {
+            double[] out = new double[BATCH];
+            for (int i = 0; i < BATCH; i++) {
+                System.arraycopy(batch, i * d, row, 0, d);
+                out[i] = trees.raw(row);
+            }
+            return out;
+        });
+        double exactSeconds = exact.wall();
+        Timed upload = rowsTimed(() -> models.scoreQuarterly(batch, BATCH).stream()
                 .mapToDouble(Scores.Scored::ensembleProbability)
                 .toArray());
+        double uploadSeconds = upload.wall();
         int da = Ratio.ANNUAL.size();
         double[] annualBatch = new double[BATCH * da];
         for (int i = 0; i < BATCH; i++) {
@@ -75,9 +95,10 @@ class ScoringBenchmark {
                 annualBatch[i * da + j] = r.min + random.nextDouble() * (r.max - r.min);
             }
         }
-        double annualUploadSeconds = rowsTimed(() -> models.scoreAnnual(annualBatch, BATCH).stream()
+        Timed annualUpload = rowsTimed(() -> models.scoreAnnual(annualBatch, BATCH).stream()
                 .mapToDouble(Scores.Scored::ensembleProbability)
                 .toArray());
+        double annualUploadSeconds = annualUpload.wall();
 
         double[] one = Arrays.copyOf(batch, d);
         Latency inProcess = Latency.measure(
@@ -121,18 +142,20 @@ class ScoringBenchmark {
         http.close();
 
         String report = """
-				## Scoring (issue 4)
+				## Scoring (issues 4 and 14), load average %s
 
 				In-process bulk scoring (scorecard + LightGBM compiled to flat arrays + ensemble, batches of %,d): %,d
 				rows in %.2f s = **%,.0f rows/s** (one thread).
 
-				| %,d quarterly rows, one thread unless said | rows/s |
-				|---|---|
-				| LightGBM's native predictor (`LGBM_BoosterPredictForMat`, its own threads), the trees alone | %,.0f |
-				| the same trees compiled into flat arrays, in Java | %,.0f (%.1fx native) |
-				| the quarterly ensemble probability (trees + scorecard + calibration) | %,.0f |
-				| an upload's quarterly scoring (probabilities, risk level, confidence, the scorecard's reasons) | %,.0f |
-				| an upload's annual scoring (the same, annual models) | %,.0f |
+				| %,d quarterly rows, one thread unless said | rows/s (wall) | rows per CPU-second of the thread |
+				|---|---|---|
+				| LightGBM's native predictor (`LGBM_BoosterPredictForMat`, its own threads), the trees alone | %,.0f | |
+				| the same trees compiled, the exact walk row by row (the path before the block path) | %,.0f | %,.0f |
+				| the same trees compiled, the block path (QuickScorer over blocks of 256 rows) | %,.0f (%.1fx native, %.1fx the exact walk) | %,.0f |
+				| the block path split over the common fork-join pool and the caller (%d threads) | %,.0f | |
+				| the quarterly ensemble probability (trees + scorecard + calibration) | %,.0f | %,.0f |
+				| an upload's quarterly scoring (probabilities, risk level, confidence, the scorecard's reasons) | %,.0f | %,.0f |
+				| an upload's annual scoring (the same, annual models) | %,.0f | %,.0f |
 
 				| path | p50 ms | p95 ms | p99 ms | samples |
 				|---|---|---|---|---|
@@ -142,17 +165,27 @@ class ScoringBenchmark {
 
 				Target: a single prediction through HTTP under 5 ms at p95.
 				""".formatted(
+                        loadAverage(),
                         BATCH,
                         ROWS,
                         seconds,
                         rowsPerSecond,
                         ROWS,
                         ROWS / nativeSeconds,
+                        ROWS / exactSeconds,
+                        ROWS / exact.cpu(),
                         ROWS / compiledSeconds,
                         nativeSeconds / compiledSeconds,
+                        exactSeconds / compiledSeconds,
+                        ROWS / compiled.cpu(),
+                        ForkJoinPool.commonPool().getParallelism() + 1,
+                        ROWS / parallelSeconds,
                         ROWS / seconds,
+                        ROWS / ensemble.cpu(),
                         ROWS / uploadSeconds,
+                        ROWS / upload.cpu(),
                         ROWS / annualUploadSeconds,
+                        ROWS / annualUpload.cpu(),
                         inProcess.name(),
                         inProcess.p50(),
                         inProcess.p95(),
@@ -174,19 +207,32 @@ class ScoringBenchmark {
         LoggerFactory.getLogger(ScoringBenchmark.class).warn("\n{}", report);
     }
 
+    /** Wall and calling-thread CPU seconds (the CPU figure is steadier on a busy machine). */
+    record Timed(double wall, double cpu) {}
+
     /** Seconds to score {@link #ROWS} rows in batches, after one warm-up pass over as many. */
-    private static double rowsTimed(Supplier<double[]> batch) {
+    private static Timed rowsTimed(Supplier<double[]> batch) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double checksum = 0;
         for (int done = 0; done < ROWS; done += BATCH) {
             checksum += batch.get()[0];
         }
         long started = System.nanoTime();
+        long cpuStarted = threads.getCurrentThreadCpuTime();
         for (int done = 0; done < ROWS; done += BATCH) {
             checksum += batch.get()[0];
         }
+        double cpu = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
         double seconds = (System.nanoTime() - started) / 1e9;
         assertThat(checksum).isNotNaN();
-        return seconds;
+        return new Timed(seconds, cpu);
+    }
+
+    private static String loadAverage() throws Exception {
+        Path proc = Path.of("/proc/loadavg");
+        return Files.exists(proc)
+                ? String.join(" ", Arrays.copyOf(Files.readString(proc).split(" "), 3))
+                : "unknown";
     }
 
     private static void post(KeepAliveClient http, String path, String auth, String body) throws Exception {
