@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,9 +44,9 @@ final class EmbeddedPostgresServer {
 
     private EmbeddedPostgresServer() {}
 
-    static synchronized String start(Path directory, int port, boolean clean) {
+    static synchronized String start(Path directory, int port, boolean clean, boolean durable) {
         if (server == null) {
-            server = launch(directory, port, clean);
+            server = launch(directory, port, clean, durable);
             dataDirectory = directory.toAbsolutePath().normalize();
             postmaster = postmasterOf(dataDirectory).orElse(null);
             watch = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("embedded-pg-watch"));
@@ -195,30 +196,51 @@ final class EmbeddedPostgresServer {
         }
     }
 
-    private static EmbeddedPostgres launch(Path directory, int port, boolean clean) {
+    private static EmbeddedPostgres launch(Path directory, int port, boolean clean, boolean durable) {
         try {
             if (clean) {
                 deleteRecursively(directory);
             }
             Files.createDirectories(directory);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(directory)
-                    .setCleanDataDirectory(clean)
-                    .setPGStartupWait(Duration.ofSeconds(30))
-                    .setRegisterShutdownHook(false)
-                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                    .setServerConfig("pg_stat_statements.track", "all")
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("shared_buffers", sharedBuffersMegabytes() + "MB")
-                    .setServerConfig("log_min_duration_statement", "1000")
-                    .setServerConfig("listen_addresses", "localhost");
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            return builder.start();
+            return builder(directory, port, clean, durable).start();
         } catch (IOException ex) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, ex);
         }
+    }
+
+    /** The server as the service runs it; {@code durable} false keeps the library's test defaults. */
+    static EmbeddedPostgres.Builder builder(Path directory, int port, boolean clean, boolean durable) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(clean)
+                .setPGStartupWait(Duration.ofSeconds(30))
+                .setRegisterShutdownHook(false)
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track", "all")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", sharedBuffersMegabytes() + "MB")
+                .setServerConfig("log_min_duration_statement", "1000")
+                .setServerConfig("listen_addresses", "localhost");
+        if (durable) {
+            durableSettings().forEach(builder::setServerConfig);
+        }
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder;
+    }
+
+    /**
+     * The library is made for tests: it starts PostgreSQL with {@code synchronous_commit=off} (a commit is
+     * acknowledged before its WAL is flushed, so a crash of PostgreSQL or of the machine loses the last commits, up
+     * to three times {@code wal_writer_delay}) and with {@code -F}, {@code fsync=off} (nothing is forced to disk, so
+     * a crash of the machine can lose or corrupt anything since the last checkpoint). The embedded server is the
+     * product's default store and a committed write must survive a crash: each setting that trades that away is set
+     * back to PostgreSQL's default explicitly ({@code -c} after {@code -F} wins), whatever the library's defaults
+     * become.
+     */
+    static Map<String, String> durableSettings() {
+        return Map.of("synchronous_commit", "on", "fsync", "on", "full_page_writes", "on");
     }
 
     /**
