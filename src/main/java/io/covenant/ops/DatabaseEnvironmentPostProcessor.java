@@ -56,7 +56,7 @@ class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "");
             properties.put("covenant.database.embedded.active", "true");
-            log.info("Started the embedded PostgreSQL with its data in " + directory.toAbsolutePath());
+            log.info("Starting the embedded PostgreSQL with its data in " + directory.toAbsolutePath());
         }
         properties.putAll(replicas(environment.getProperty(
                 "DATABASE_REPLICA_URL", environment.getProperty("covenant.database.replica-url", ""))));

@@ -6,6 +6,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +38,11 @@ final class EmbeddedPostgresServer {
 
     private static EmbeddedPostgres server;
 
+    /** The server's start, running in the background until the first context waits for it. */
+    private static CompletableFuture<EmbeddedPostgres> starting;
+
+    private static String url;
+
     private static ProcessHandle postmaster;
 
     private static ScheduledExecutorService watch;
@@ -44,10 +53,72 @@ final class EmbeddedPostgresServer {
 
     private EmbeddedPostgresServer() {}
 
+    /**
+     * Starts the server in the background and answers its JDBC URL at once: PostgreSQL's start (initdb on an empty
+     * directory, crash recovery after a kill) runs while Spring parses its configuration and creates the beans that
+     * need no database. The first context's {@link #acquire()}, on which the data source depends, waits for it.
+     */
     static synchronized String start(Path directory, int port, boolean clean, boolean durable) {
-        if (server == null) {
-            server = launch(directory, port, clean, durable);
-            dataDirectory = directory.toAbsolutePath().normalize();
+        Path normalized = directory.toAbsolutePath().normalize();
+        if (server == null && starting == null) {
+            int chosen = port > 0 ? port : freePort();
+            dataDirectory = normalized;
+            url = "jdbc:postgresql://localhost:%d/postgres?user=postgres".formatted(chosen);
+            starting = new CompletableFuture<>();
+            CompletableFuture<EmbeddedPostgres> future = starting;
+            Thread launcher = new Thread(
+                    () -> {
+                        try {
+                            future.complete(launch(directory, chosen, clean, durable));
+                        } catch (Throwable ex) {
+                            future.completeExceptionally(ex);
+                        }
+                    },
+                    "embedded-pg-start");
+            launcher.setDaemon(true);
+            launcher.start();
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(EmbeddedPostgresServer::stopAfterContexts, "embedded-pg-stop"));
+        } else if (!dataDirectory.equals(normalized)) {
+            throw new IllegalStateException("An embedded PostgreSQL already runs on " + dataDirectory
+                    + "; this JVM cannot start a second one on " + directory);
+        }
+        return url;
+    }
+
+    /** Waits for the server started in the background and takes a claim on it; fails as its start failed. */
+    static void acquire() {
+        awaitStarted();
+        synchronized (EmbeddedPostgresServer.class) {
+            users++;
+        }
+    }
+
+    private static void awaitStarted() {
+        CompletableFuture<EmbeddedPostgres> future;
+        synchronized (EmbeddedPostgresServer.class) {
+            future = starting;
+        }
+        if (future == null) {
+            return;
+        }
+        EmbeddedPostgres started;
+        try {
+            started = future.join();
+        } catch (CompletionException ex) {
+            synchronized (EmbeddedPostgresServer.class) {
+                if (starting == future) {
+                    starting = null;
+                }
+            }
+            throw ex.getCause() instanceof RuntimeException runtime ? runtime : ex;
+        }
+        synchronized (EmbeddedPostgresServer.class) {
+            if (starting != future) {
+                return;
+            }
+            starting = null;
+            server = started;
             postmaster = postmasterOf(dataDirectory).orElse(null);
             watch = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("embedded-pg-watch"));
             watch.scheduleWithFixedDelay(
@@ -55,17 +126,15 @@ final class EmbeddedPostgresServer {
                     WATCH_INTERVAL.toMillis(),
                     WATCH_INTERVAL.toMillis(),
                     TimeUnit.MILLISECONDS);
-            Runtime.getRuntime()
-                    .addShutdownHook(new Thread(EmbeddedPostgresServer::stopAfterContexts, "embedded-pg-stop"));
-        } else if (!dataDirectory.equals(directory.toAbsolutePath().normalize())) {
-            throw new IllegalStateException("An embedded PostgreSQL already runs on " + dataDirectory
-                    + "; this JVM cannot start a second one on " + directory);
         }
-        return server.getJdbcUrl("postgres", "postgres");
     }
 
-    static synchronized void acquire() {
-        users++;
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("No free port for the embedded PostgreSQL", ex);
+        }
     }
 
     static synchronized void release() {
@@ -94,6 +163,11 @@ final class EmbeddedPostgresServer {
 
     private static void close() {
         EmbeddedPostgresServer.class.notifyAll();
+        if (starting != null) {
+            // A start no context waited for (the context failed first): stop what it started.
+            server = starting.exceptionally(ex -> null).join();
+            starting = null;
+        }
         if (watch != null) {
             watch.shutdownNow();
             watch = null;
