@@ -2,7 +2,10 @@
 # Start-up time (issue 14): java -jar to health UP, first on an empty data directory (initdb, every migration, an
 # empty search index) and then again on that existing directory, for the packaged jar as built and for the same jar
 # extracted with an application class-data-sharing archive (AppCDS, made by one training start that exits once the
-# context has refreshed). Results in target/load/coldstart.md.
+# context has refreshed). When the load harness's data set exists (bench/load.sh prepares it: 100,000 companies,
+# 1,000,000 metric rows, 200,000 chunks and their search index), each variant also starts on it. Each start gives the
+# wall time to health UP, the JVM's CPU seconds at that moment (less sensitive to a busy machine) and the load
+# average before it. Results in target/load/coldstart.md.
 #
 #   bench/coldstart.sh            # each variant twice
 #   COLDSTART_RUNS=3 bench/coldstart.sh
@@ -12,6 +15,8 @@ cd "$(dirname "$0")/.."
 
 RUNS=${COLDSTART_RUNS:-2}
 APP="$LOAD_OUT/app"
+LOADED=$(realpath -m "${LOAD_DATA_DIR:-$LOAD_OUT/data-200000}")
+[ -f "$LOADED/postgres/PG_VERSION" ] || LOADED=""
 mkdir -p "$LOAD_OUT/tmp"
 trap stop_service EXIT
 ensure_tools
@@ -32,9 +37,12 @@ MD="$LOAD_OUT/coldstart.md"
 {
   echo "## Start-up: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), load average $(cut -d' ' -f1 /proc/loadavg)"
   echo
-  echo "| variant | run | empty data directory s | existing data directory s |"
-  echo "|---|---|---|---|"
+  echo "Each cell: wall seconds to health UP / JVM CPU seconds at UP (load average before the start)."
+  echo
+  echo "| variant | run | empty data directory | again on it | load data set${LOADED:+ ($LOADED)} |"
+  echo "|---|---|---|---|---|"
 } >"$MD"
+cell() { echo "$START_SECONDS / $START_CPU ($1)"; }
 for run in $(seq 1 "$RUNS"); do
   for variant in jar appcds; do
     data="$LOAD_OUT/tmp/coldstart-data"
@@ -44,14 +52,23 @@ for run in $(seq 1 "$RUNS"); do
     else
       jar=$EXTRACTED opts="-Xmx2g -XX:SharedArchiveFile=$APP/covenant.jsa"
     fi
+    load=$(cut -d' ' -f1 /proc/loadavg)
     LOAD_JAR=$jar LOAD_JAVA_OPTS=$opts start_service "$data"
-    first=$START_SECONDS
+    first=$(cell "$load")
     stop_service
+    load=$(cut -d' ' -f1 /proc/loadavg)
     LOAD_JAR=$jar LOAD_JAVA_OPTS=$opts start_service "$data"
-    again=$START_SECONDS
+    again=$(cell "$load")
     stop_service
     rm -rf "$data"
-    echo "| $variant | $run | $first | $again |" | tee -a "$MD"
+    loaded="not prepared"
+    if [ -n "$LOADED" ]; then
+      load=$(cut -d' ' -f1 /proc/loadavg)
+      LOAD_JAR=$jar LOAD_JAVA_OPTS=$opts start_service "$LOADED"
+      loaded=$(cell "$load")
+      stop_service
+    fi
+    echo "| $variant | $run | $first | $again | $loaded |" | tee -a "$MD"
   done
 done
 cat "$MD"

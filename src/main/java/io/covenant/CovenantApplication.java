@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Covenant: corporate intelligence and default-risk predictions for many organisations on one installation. */
@@ -19,6 +20,11 @@ public class CovenantApplication {
             ModelTraining.main(args);
             return;
         }
-        SpringApplication.run(CovenantApplication.class, args);
+        SpringApplication application = new SpringApplication(CovenantApplication.class);
+        // Start-up diagnosis (bench/coldstart.sh): every bean's creation as a JFR event, read with `jfr print`.
+        if (Boolean.getBoolean("covenant.startup.jfr")) {
+            application.setApplicationStartup(new FlightRecorderApplicationStartup());
+        }
+        application.run(args);
     }
 }

@@ -25,16 +25,30 @@ class EdgarClient {
 
     private final EdgarProperties properties;
 
-    private final HttpClient http;
+    /** Made at the first request: a client sets up TLS, which cost the start-up path 0.3-0.8 s for a rarely used import. */
+    private volatile HttpClient http;
 
     private long nextSlotNanos;
 
     EdgarClient(EdgarProperties properties) {
         this.properties = properties;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder()
+                            .connectTimeout(properties.timeout())
+                            .followRedirects(HttpClient.Redirect.NORMAL)
+                            .build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     byte[] tickerMap() {
@@ -64,7 +78,7 @@ class EdgarClient {
                     .build();
             HttpResponse<byte[]> response;
             try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                response = http().send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException ex) {
                 if (attempt >= properties.maxRetries()) {
                     throw new EdgarUnavailable("EDGAR did not answer " + uri + ": " + ex.getMessage());

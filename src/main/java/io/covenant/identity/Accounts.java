@@ -2,6 +2,7 @@ package io.covenant.identity;
 
 import io.covenant.shared.audit.AuditAction;
 import io.covenant.shared.audit.Audited;
+import io.covenant.shared.concurrent.DaemonThreads;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.security.Caller;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,7 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts {
 
     /** Hash of a throwaway password, compared against when the account does not exist, so timing reveals nothing. */
-    private final String decoyHash;
+    /**
+     * A hash that an unknown email's password is checked against, so that its refusal takes as long as a wrong
+     * password's. Argon2 is slow by design: it is made in the background instead of on the start-up path.
+     */
+    private final CompletableFuture<String> decoyHash;
 
     private final UserRepository users;
 
@@ -64,7 +70,9 @@ public class Accounts {
         this.properties = properties;
         this.jdbc = jdbc;
         this.policy = policy;
-        this.decoyHash = passwords.encode(Secrets.random(16));
+        this.decoyHash = CompletableFuture.supplyAsync(
+                () -> passwords.encode(Secrets.random(16)),
+                task -> DaemonThreads.named("decoy-hash").newThread(task).start());
     }
 
     @Transactional
@@ -126,7 +134,7 @@ public class Accounts {
         var user = users.findByEmail(email == null ? "" : email.trim());
         boolean matches = passwords.matches(
                 password == null ? "" : password,
-                user.map(UserRow::passwordHash).filter(h -> !h.equals("!")).orElse(decoyHash));
+                user.map(UserRow::passwordHash).filter(h -> !h.equals("!")).orElseGet(decoyHash::join));
         if (user.isEmpty() || !matches || !user.get().active()) {
             events.publishEvent(Audited.authentication(
                     AuditAction.FAILED_LOGIN,

@@ -49,12 +49,14 @@ class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Orde
                     Path.of(environment.getProperty("covenant.database.embedded.data-directory", "data/postgres"));
             int port = environment.getProperty("covenant.database.embedded.port", Integer.class, 0);
             boolean clean = environment.getProperty("covenant.database.embedded.clean", Boolean.class, false);
-            String url = EmbeddedPostgresServer.start(directory, port, clean);
+            // Durable unless configured otherwise: the tests' throwaway server turns it off for speed.
+            boolean durable = environment.getProperty("covenant.database.embedded.durable", Boolean.class, true);
+            String url = EmbeddedPostgresServer.start(directory, port, clean, durable);
             properties.put("spring.datasource.url", url);
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "");
             properties.put("covenant.database.embedded.active", "true");
-            log.info("Started the embedded PostgreSQL with its data in " + directory.toAbsolutePath());
+            log.info("Starting the embedded PostgreSQL with its data in " + directory.toAbsolutePath());
         }
         properties.putAll(replicas(environment.getProperty(
                 "DATABASE_REPLICA_URL", environment.getProperty("covenant.database.replica-url", ""))));

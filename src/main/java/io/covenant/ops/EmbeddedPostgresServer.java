@@ -6,13 +6,18 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +38,11 @@ final class EmbeddedPostgresServer {
 
     private static EmbeddedPostgres server;
 
+    /** The server's start, running in the background until the first context waits for it. */
+    private static CompletableFuture<EmbeddedPostgres> starting;
+
+    private static String url;
+
     private static ProcessHandle postmaster;
 
     private static ScheduledExecutorService watch;
@@ -43,10 +53,72 @@ final class EmbeddedPostgresServer {
 
     private EmbeddedPostgresServer() {}
 
-    static synchronized String start(Path directory, int port, boolean clean) {
-        if (server == null) {
-            server = launch(directory, port, clean);
-            dataDirectory = directory.toAbsolutePath().normalize();
+    /**
+     * Starts the server in the background and answers its JDBC URL at once: PostgreSQL's start (initdb on an empty
+     * directory, crash recovery after a kill) runs while Spring parses its configuration and creates the beans that
+     * need no database. The first context's {@link #acquire()}, on which the data source depends, waits for it.
+     */
+    static synchronized String start(Path directory, int port, boolean clean, boolean durable) {
+        Path normalized = directory.toAbsolutePath().normalize();
+        if (server == null && starting == null) {
+            int chosen = port > 0 ? port : freePort();
+            dataDirectory = normalized;
+            url = "jdbc:postgresql://localhost:%d/postgres?user=postgres".formatted(chosen);
+            starting = new CompletableFuture<>();
+            CompletableFuture<EmbeddedPostgres> future = starting;
+            Thread launcher = new Thread(
+                    () -> {
+                        try {
+                            future.complete(launch(directory, chosen, clean, durable));
+                        } catch (Throwable ex) {
+                            future.completeExceptionally(ex);
+                        }
+                    },
+                    "embedded-pg-start");
+            launcher.setDaemon(true);
+            launcher.start();
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(EmbeddedPostgresServer::stopAfterContexts, "embedded-pg-stop"));
+        } else if (!dataDirectory.equals(normalized)) {
+            throw new IllegalStateException("An embedded PostgreSQL already runs on " + dataDirectory
+                    + "; this JVM cannot start a second one on " + directory);
+        }
+        return url;
+    }
+
+    /** Waits for the server started in the background and takes a claim on it; fails as its start failed. */
+    static void acquire() {
+        awaitStarted();
+        synchronized (EmbeddedPostgresServer.class) {
+            users++;
+        }
+    }
+
+    private static void awaitStarted() {
+        CompletableFuture<EmbeddedPostgres> future;
+        synchronized (EmbeddedPostgresServer.class) {
+            future = starting;
+        }
+        if (future == null) {
+            return;
+        }
+        EmbeddedPostgres started;
+        try {
+            started = future.join();
+        } catch (CompletionException ex) {
+            synchronized (EmbeddedPostgresServer.class) {
+                if (starting == future) {
+                    starting = null;
+                }
+            }
+            throw ex.getCause() instanceof RuntimeException runtime ? runtime : ex;
+        }
+        synchronized (EmbeddedPostgresServer.class) {
+            if (starting != future) {
+                return;
+            }
+            starting = null;
+            server = started;
             postmaster = postmasterOf(dataDirectory).orElse(null);
             watch = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("embedded-pg-watch"));
             watch.scheduleWithFixedDelay(
@@ -54,17 +126,15 @@ final class EmbeddedPostgresServer {
                     WATCH_INTERVAL.toMillis(),
                     WATCH_INTERVAL.toMillis(),
                     TimeUnit.MILLISECONDS);
-            Runtime.getRuntime()
-                    .addShutdownHook(new Thread(EmbeddedPostgresServer::stopAfterContexts, "embedded-pg-stop"));
-        } else if (!dataDirectory.equals(directory.toAbsolutePath().normalize())) {
-            throw new IllegalStateException("An embedded PostgreSQL already runs on " + dataDirectory
-                    + "; this JVM cannot start a second one on " + directory);
         }
-        return server.getJdbcUrl("postgres", "postgres");
     }
 
-    static synchronized void acquire() {
-        users++;
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("No free port for the embedded PostgreSQL", ex);
+        }
     }
 
     static synchronized void release() {
@@ -93,6 +163,11 @@ final class EmbeddedPostgresServer {
 
     private static void close() {
         EmbeddedPostgresServer.class.notifyAll();
+        if (starting != null) {
+            // A start no context waited for (the context failed first): stop what it started.
+            server = starting.exceptionally(ex -> null).join();
+            starting = null;
+        }
         if (watch != null) {
             watch.shutdownNow();
             watch = null;
@@ -195,30 +270,51 @@ final class EmbeddedPostgresServer {
         }
     }
 
-    private static EmbeddedPostgres launch(Path directory, int port, boolean clean) {
+    private static EmbeddedPostgres launch(Path directory, int port, boolean clean, boolean durable) {
         try {
             if (clean) {
                 deleteRecursively(directory);
             }
             Files.createDirectories(directory);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(directory)
-                    .setCleanDataDirectory(clean)
-                    .setPGStartupWait(Duration.ofSeconds(30))
-                    .setRegisterShutdownHook(false)
-                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                    .setServerConfig("pg_stat_statements.track", "all")
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("shared_buffers", sharedBuffersMegabytes() + "MB")
-                    .setServerConfig("log_min_duration_statement", "1000")
-                    .setServerConfig("listen_addresses", "localhost");
-            if (port > 0) {
-                builder.setPort(port);
-            }
-            return builder.start();
+            return builder(directory, port, clean, durable).start();
         } catch (IOException ex) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, ex);
         }
+    }
+
+    /** The server as the service runs it; {@code durable} false keeps the library's test defaults. */
+    static EmbeddedPostgres.Builder builder(Path directory, int port, boolean clean, boolean durable) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(clean)
+                .setPGStartupWait(Duration.ofSeconds(30))
+                .setRegisterShutdownHook(false)
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track", "all")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", sharedBuffersMegabytes() + "MB")
+                .setServerConfig("log_min_duration_statement", "1000")
+                .setServerConfig("listen_addresses", "localhost");
+        if (durable) {
+            durableSettings().forEach(builder::setServerConfig);
+        }
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder;
+    }
+
+    /**
+     * The library is made for tests: it starts PostgreSQL with {@code synchronous_commit=off} (a commit is
+     * acknowledged before its WAL is flushed, so a crash of PostgreSQL or of the machine loses the last commits, up
+     * to three times {@code wal_writer_delay}) and with {@code -F}, {@code fsync=off} (nothing is forced to disk, so
+     * a crash of the machine can lose or corrupt anything since the last checkpoint). The embedded server is the
+     * product's default store and a committed write must survive a crash: each setting that trades that away is set
+     * back to PostgreSQL's default explicitly ({@code -c} after {@code -F} wins), whatever the library's defaults
+     * become.
+     */
+    static Map<String, String> durableSettings() {
+        return Map.of("synchronous_commit", "on", "fsync", "on", "full_page_writes", "on");
     }
 
     /**
