@@ -137,9 +137,10 @@ public class Companies {
             // The last page of an offset list: what it holds after the offset is all there is.
             return new CompanyPage(List.copyOf(rows), offset + rows.size(), false, next);
         }
-        if (listed.common() && cap <= 3_000) {
-            // More than 3,000 visible names are similar to the one searched (V76), so more than the cap match.
-            return new CompanyPage(firstPage(rows, limit), cap, true, next);
+        if (listed.common()) {
+            // More than 3,000 live names are similar to the one searched (V77): rather than a second KNN walk, the
+            // total is what this walk found, one past the page, flagged as a lower bound.
+            return new CompanyPage(firstPage(rows, limit), offset + rows.size(), true, next);
         }
         long counted = repository.count(filter, caller, cap + 1);
         return new CompanyPage(firstPage(rows, limit), Math.min(counted, cap), counted > cap, next);

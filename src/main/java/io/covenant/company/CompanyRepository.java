@@ -174,8 +174,8 @@ class CompanyRepository {
     }
 
     /**
-     * {@link #find}, and whether a name-only search found more than 3,000 visible names similar to the one searched
-     * (V76: it then walked the KNN index), which bounds the page's total without counting.
+     * {@link #find}, and whether a name-only search found more than 3,000 live names similar to the one searched
+     * (V77: it then walked the KNN index), whose page then answers its total without counting.
      */
     Listed listed(
             CompanyFilter filter,

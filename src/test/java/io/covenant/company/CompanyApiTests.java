@@ -319,9 +319,8 @@ class CompanyApiTests {
                 .extract()
                 .path("id");
         assertNearestFirst(word, stranger, hidden);
-        // 3,100 names of a third organisation share the word, all of them nearer than the member's last one: they
-        // never show, and they change neither the order nor the total (the probe that picks the path counts only
-        // the names the caller may see).
+        // Past 3,000 names sharing the word the search walks the KNN index instead: a third organisation's names,
+        // all of them nearer than the member's last one, still never show.
         fixtures.jdbc()
                 .sql("""
 				INSERT INTO companies (symbol, name, sector, access_level, organization_id, created_by)
