@@ -100,10 +100,25 @@ public class Companies {
             }
             after = CompanyCursor.decode(cursor, sort);
         }
-        List<Company> rows = repository.find(filter, sort, asc, after, limit, after == null ? offset : 0, caller);
+        // The total is counted up to ten pages past this one: enough for a pager, never a count of every visible row.
+        int cap = offset + 10 * limit;
+        boolean ranked = filter.name() != null && filter.q() == null && sort == CompanySort.CREATED_AT && after == null;
+        if (ranked) {
+            var containing = repository.findContaining(filter, limit, offset, caller);
+            if (containing.isPresent()) {
+                // Counted within the branches' windows: more may match beyond them, which total_capped says.
+                var found = containing.get();
+                return new CompanyPage(
+                        firstPage(found.rows(), limit),
+                        Math.min(found.seen(), cap),
+                        found.seen() > cap || found.more(),
+                        null);
+            }
+        }
+        var listed = repository.listed(filter, sort, asc, after, limit, after == null ? offset : 0, caller);
+        List<Company> rows = listed.rows();
         String next = null;
         if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
             Company last = rows.get(limit - 1);
             // A fuzzy name search orders by similarity, which no keyset cursor follows.
             if (sort.cursorable && !(filter.name() != null && sort == CompanySort.CREATED_AT)) {
@@ -118,10 +133,21 @@ public class Companies {
                         .encode();
             }
         }
-        // The total is counted up to ten pages past this one: enough for a pager, never a count of every visible row.
-        int cap = offset + 10 * limit;
+        if (after == null && !rows.isEmpty() && rows.size() <= limit) {
+            // The last page of an offset list: what it holds after the offset is all there is.
+            return new CompanyPage(List.copyOf(rows), offset + rows.size(), false, next);
+        }
+        if (listed.common()) {
+            // More than 3,000 live names are similar to the one searched (V77): rather than a second KNN walk, the
+            // total is what this walk found, one past the page, flagged as a lower bound.
+            return new CompanyPage(firstPage(rows, limit), offset + rows.size(), true, next);
+        }
         long counted = repository.count(filter, caller, cap + 1);
-        return new CompanyPage(List.copyOf(rows), Math.min(counted, cap), counted > cap, next);
+        return new CompanyPage(firstPage(rows, limit), Math.min(counted, cap), counted > cap, next);
+    }
+
+    private static List<Company> firstPage(List<Company> rows, int limit) {
+        return List.copyOf(rows.size() > limit ? rows.subList(0, limit) : rows);
     }
 
     @Transactional

@@ -170,9 +170,34 @@ class CompanyRepository {
             int limit,
             int offset,
             Caller caller) {
-        SqlQuery query = listQuery(filter, sort, ascending, after, limit, offset, caller);
-        return named.query(query.sql(), new MapSqlParameterSource(query.params()), this::map);
+        return listed(filter, sort, ascending, after, limit, offset, caller).rows();
     }
+
+    /**
+     * {@link #find}, and whether a name-only search found more than 3,000 live names similar to the one searched
+     * (V77: it then walked the KNN index), whose page then answers its total without counting.
+     */
+    Listed listed(
+            CompanyFilter filter,
+            CompanySort sort,
+            boolean ascending,
+            CompanyCursor after,
+            int limit,
+            int offset,
+            Caller caller) {
+        SqlQuery query = listQuery(filter, sort, ascending, after, limit, offset, caller);
+        boolean[] common = {false};
+        List<Company> rows = named.query(query.sql(), new MapSqlParameterSource(query.params()), (rs, i) -> {
+            if (query.sql().contains(NEAREST)) {
+                common[0] = rs.getBoolean("common");
+            }
+            return map(rs, i);
+        });
+        return new Listed(rows, common[0]);
+    }
+
+    /** A list's rows; {@code common} as {@link #listed} says. */
+    record Listed(List<Company> rows, boolean common) {}
 
     /** The statement {@link #find} runs, apart so that the plan tests can EXPLAIN it. */
     SqlQuery listQuery(
@@ -201,8 +226,8 @@ class CompanyRepository {
                 if (nameOnly(filter)) {
                     where.params.put("nearest", offset + limit + 1);
                     return new SqlQuery(
-                            "SELECT " + COLUMNS + NEAREST + " WHERE " + where.sql() + " AND " + AccessSql.visible("c")
-                                    + " ORDER BY " + order + " LIMIT :limit OFFSET :offset",
+                            "SELECT " + COLUMNS + ", m.common" + NEAREST + " WHERE " + where.sql() + " AND "
+                                    + AccessSql.visible("c") + " ORDER BY " + order + " LIMIT :limit OFFSET :offset",
                             where.params);
                 }
             }
@@ -226,6 +251,68 @@ class CompanyRepository {
         return new SqlQuery(
                 "SELECT * FROM (" + String.join(" UNION ALL ", parts) + ") c ORDER BY " + order
                         + " LIMIT :limit OFFSET :offset",
+                where.params);
+    }
+
+    /**
+     * A name search ranked by similarity whose text most of the caller's newest names contain, or empty when the text
+     * is not that common. Each branch of the access rule (as {@link #listQuery} reads it) yields its newest
+     * {@link #WINDOW} names, or twice the rows the page needs; the names among them that contain the text are the
+     * page, newest first, when they number {@link #CONTAINING} or more and every branch whose window was full found a
+     * page in it (so no older name of a branch could come before the last one kept). A word nearly every name shares
+     * ranks every name about alike: similarity would only sort them by length, at the cost of scoring each one.
+     */
+    Optional<Containing> findContaining(CompanyFilter filter, int limit, int offset, Caller caller) {
+        SqlQuery query = containingQuery(filter, limit, offset, caller);
+        long[] seen = {0};
+        boolean[] more = {false};
+        List<Company> rows = named.query(query.sql(), new MapSqlParameterSource(query.params()), (rs, i) -> {
+            seen[0] = rs.getLong("seen");
+            more[0] = rs.getBoolean("more");
+            return map(rs, i);
+        });
+        return rows.isEmpty() ? Optional.empty() : Optional.of(new Containing(List.copyOf(rows), seen[0], more[0]));
+    }
+
+    /** A page of names that contain the searched text, and how many of them the branches' windows held. */
+    record Containing(List<Company> rows, long seen, boolean more) {}
+
+    /** The newest rows each branch reads at least, when deciding whether a searched text is common. */
+    static final int WINDOW = 1_000;
+
+    /** The names containing the text, within the windows, from which the text counts as common. */
+    static final int CONTAINING = 500;
+
+    /** The statement {@link #findContaining} runs, apart so that the plan tests can EXPLAIN it. */
+    SqlQuery containingQuery(CompanyFilter filter, int limit, int offset, Caller caller) {
+        Where where = where(filter, caller);
+        int branchLimit = offset + limit + 1;
+        where.params.put("limit", limit + 1);
+        where.params.put("offset", offset);
+        where.params.put("branch_limit", branchLimit);
+        where.params.put("window", Math.max(WINDOW, 2 * branchLimit));
+        where.params.put("containing", CONTAINING);
+        List<String> branches = AccessSql.branches("c", caller);
+        List<String> windows = new ArrayList<>();
+        for (int part = 0; part < branches.size(); part++) {
+            windows.add("SELECT " + part + " AS part, w.* FROM (SELECT c.id, c.name, c.created_at FROM companies c"
+                    + " WHERE " + branches.get(part) + " AND " + where.sql()
+                    + " ORDER BY c.created_at DESC, c.id DESC LIMIT :window) w");
+        }
+        return new SqlQuery(
+                "WITH win AS MATERIALIZED (" + String.join(" UNION ALL ", windows) + "),"
+                        + " hit AS MATERIALIZED (SELECT w.part, w.id, row_number() OVER (PARTITION BY w.part"
+                        + " ORDER BY w.created_at DESC, w.id DESC) AS n FROM win w"
+                        + " WHERE w.name ILIKE '%' || :name || '%'),"
+                        + " full_part AS (SELECT part FROM win GROUP BY part HAVING count(*) = :window),"
+                        + " verdict AS (SELECT (SELECT count(*) FROM hit) AS seen,"
+                        + " EXISTS (SELECT 1 FROM full_part) AS more,"
+                        + " EXISTS (SELECT 1 FROM full_part f WHERE (SELECT count(*) FROM hit h WHERE h.part = f.part)"
+                        + " < :branch_limit) AS sparse)"
+                        + " SELECT " + COLUMNS + ", v.seen, v.more FROM verdict v"
+                        + " JOIN hit h ON h.n <= :branch_limit JOIN companies c ON c.id = h.id"
+                        + " WHERE v.seen >= :containing AND NOT v.sparse AND c.deleted_at IS NULL AND "
+                        + AccessSql.visible("c") + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset",
                 where.params);
     }
 

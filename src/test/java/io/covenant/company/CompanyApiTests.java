@@ -333,6 +333,66 @@ class CompanyApiTests {
         assertNearestFirst(word, stranger, hidden);
     }
 
+    @Test
+    void aWordThousandsOfVisibleNamesContainListsThemNewestFirstWithACappedTotal() {
+        String word = "Qw"
+                + UUID.randomUUID()
+                        .toString()
+                        .replaceAll("[^0-9]", "")
+                        .chars()
+                        .limit(8)
+                        .mapToObj(d -> String.valueOf((char) ('a' + d - '0')))
+                        .reduce("", String::concat);
+        UUID other = fixtures.organization(null);
+        // The member's organisation's names, older shared ones, and a third organisation's, the newest of all.
+        fixtures.jdbc()
+                .sql("""
+				INSERT INTO companies (symbol, name, sector, access_level, organization_id, created_by, created_at)
+				SELECT s.prefix || n, 'Alpha ' || :word || ' ' || s.prefix || n, :sector, s.level,
+				       CASE s.level WHEN 'organization' THEN s.org END, :by, now() - n * interval '1 second' + s.shift
+				FROM (VALUES ('WS' || upper(substr(:word, 3, 2)), 'system', NULL::uuid, interval '-1 hour', 2100),
+				             ('WM', 'organization', CAST(:mine AS uuid), interval '0', 1100),
+				             ('WO', 'organization', CAST(:other AS uuid), interval '1 hour', 1100))
+				       AS s (prefix, level, org, shift, rows),
+				     generate_series(1, s.rows) n""")
+                .param("word", word)
+                .param("sector", sector)
+                .param("mine", member.organizationId().toString())
+                .param("other", other.toString())
+                .param("by", member.id())
+                .update();
+        Response first = fixtures.as(member)
+                .queryParam("name", word.toLowerCase())
+                .queryParam("limit", 50)
+                .get("/api/v1/companies");
+        first.then()
+                .statusCode(200)
+                .body("items", hasSize(50))
+                .body("total", equalTo(500))
+                .body("total_capped", equalTo(true))
+                .body("next_cursor", nullValue());
+        // Newest first, one second apart: the member's own, then (further on) the shared ones; never the third's.
+        List<String> symbols = first.path("items.symbol");
+        assertThat(symbols.get(0)).isEqualTo("WM1");
+        assertThat(symbols.get(49)).isEqualTo("WM50");
+        List<String> across = fixtures.as(member)
+                .queryParam("name", word)
+                .queryParam("limit", 20)
+                .queryParam("offset", 1090)
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(20))
+                .extract()
+                .path("items.symbol");
+        assertThat(across.subList(0, 10))
+                .containsExactly(
+                        "WM1091", "WM1092", "WM1093", "WM1094", "WM1095", "WM1096", "WM1097", "WM1098", "WM1099",
+                        "WM1100");
+        assertThat(across.subList(10, 20)).allMatch(symbol -> symbol.startsWith("WS"));
+        assertThat(across).noneMatch(symbol -> symbol.startsWith("WO"));
+    }
+
     private void assertNearestFirst(String word, Person stranger, String hidden) {
         fixtures.as(member)
                 .queryParam("name", word)

@@ -6,6 +6,7 @@ import io.covenant.ApiTest;
 import io.covenant.QueryPlans;
 import io.covenant.QueryPlans.Plan;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Callers;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -174,6 +175,30 @@ class CompanyPlanTests {
             // A word 60 names share ranks them all through the GIN index; a common one walks the KNN index.
             assertThat(inside.get(0).json()).contains("idx_companies_name_trgm");
             assertThat(inside.get(1).json()).contains("idx_companies_name_gist");
+        }
+    }
+
+    @Test
+    void aWordEveryNameContainsIsListedFromEachBranchsNewestNames() {
+        // Every plan-test name ends in "Holdings": each branch reads its window of newest names, never the table.
+        CompanyFilter common =
+                new CompanyFilter(null, null, null, null, null, null, null, null, null, null, null, "holdings");
+        CompanyFilter rare = new CompanyFilter(
+                null, null, null, null, null, null, null, null, null, null, null, QueryPlans.SEARCHED_WORD);
+        for (Caller caller : plans.callers().all()) {
+            for (CompanyFilter filter : new CompanyFilter[] {common, rare}) {
+                Plan plan = plans.explain(caller, repository.containingQuery(filter, PAGE, 0, caller));
+                assertBounded(
+                        plan, caller + " containing " + filter.name(), 3 * CompanyRepository.WINDOW + 4 * (PAGE + 1));
+            }
+            var found = Callers.runAs(caller, () -> repository.findContaining(common, PAGE, 0, caller));
+            assertThat(found).as(caller + " holdings").isPresent();
+            assertThat(found.get().rows()).hasSize(PAGE + 1);
+            assertThat(found.get().seen()).isGreaterThanOrEqualTo(CompanyRepository.CONTAINING);
+            // 60 names hold the rare word: too few to leave the ranking by similarity.
+            assertThat(Callers.runAs(caller, () -> repository.findContaining(rare, PAGE, 0, caller)))
+                    .as(caller + " quartz")
+                    .isEmpty();
         }
     }
 
