@@ -1,9 +1,9 @@
--- covenant_nearest_companies (V76) with V70's probe again: the probe counts every live name similar to the text, not
--- only the caller's. Scoped (V76), it cost the fuzzy name page of WebPagesBenchmark more than the count it saved (the
--- access rule on each of 3,000 candidates changed its plan): page p50 102 ms at 4.2x the raw KNN query, against 4.5x
--- before. Both paths return the names in similarity order, so the probe decides only ties and time, never which
--- rows or in what order of similarity. common now says only that the KNN path was taken; the page then answers its
--- total as "at least the rows found" (Companies.list), without a second walk.
+-- covenant_nearest_companies (V70) again, with a third column: common says the probe found more than 3,000 similar
+-- names (the KNN path), so the page answers its total as "at least the rows found" (Companies.list) without walking
+-- the index a second time. The probe still counts every live name, not only the caller's: scoped by
+-- covenant_can_see, the access rule on each of 3,000 candidates cost the fuzzy name page more than the count it
+-- saved (WebPagesBenchmark, page p50 102 ms at 4.2x the raw KNN query). Both paths return the names in similarity
+-- order, so the probe decides only ties and time, never which rows or in what order of similarity.
 DROP FUNCTION covenant_nearest_companies(TEXT, INT);
 
 CREATE FUNCTION covenant_nearest_companies(p_name TEXT, p_limit INT)
