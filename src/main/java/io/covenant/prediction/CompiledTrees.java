@@ -20,7 +20,9 @@ import java.util.concurrent.RecursiveAction;
  * branch and no walk, each failing node clearing its left subtree's bits in the row's leaf mask. Values are first
  * replaced by their rank among the thresholds of their feature, which turns {@code x > threshold} into a subtraction
  * of longs that the JIT vectorises. A row needs the missing-value rules only if a value is NaN, or is zero where a
- * node's missing type is Zero; such rows take the exact walk.
+ * node's missing type is Zero; such rows take the exact walk. Tested per node, a tree costs a row one test per node;
+ * so each tree also gets, per feature it uses, a table by rank of the AND of the masks of its nodes on that feature
+ * that the rank fails, and a row's leaf mask becomes the AND of one entry per feature (the same mask, so the same leaf).
  */
 public final class CompiledTrees {
 
@@ -76,8 +78,25 @@ public final class CompiledTrees {
 
     private final double[] orderedLeaf;
 
-    /** Trees of more than 64 leaves do not fit a mask: then every row takes the exact walk. */
+    /** Trees of more than 32 leaves do not fit a mask: then every row takes the exact walk. */
     private final boolean blocks;
+
+    /** Largest total of rank tables (ints, 10 MB) before a model keeps the node tests. */
+    private static final int TABLE_LIMIT = 10 << 18;
+
+    /** Tree {@code t}'s features are {@code tableFeature[treeTables[t]]} to before {@code treeTables[t + 1]}. */
+    private final int[] treeTables;
+
+    private final int[] tableFeature;
+
+    /** Where a (tree, feature) table starts in {@code tables}. */
+    private final int[] tableStart;
+
+    /**
+     * Per tree and feature it uses, indexed by a value's rank: the AND of the masks of that tree's nodes on that
+     * feature that the rank fails, so a row's leaf mask is the AND of one entry per feature. Null when too large.
+     */
+    private final int[] tables;
 
     private CompiledTrees(int features, List<Map<String, String>> trees) {
         this.features = features;
@@ -156,6 +175,45 @@ public final class CompiledTrees {
                 treeLeaves[t + 1] = next[1];
             }
         }
+        treeTables = new int[roots.length + 1];
+        List<Integer> used = new ArrayList<>();
+        long size = 0;
+        for (int t = 0; blocks && t < roots.length; t++) {
+            TreeSet<Integer> own = new TreeSet<>();
+            for (int node = treeNodes[t]; node < treeNodes[t + 1]; node++) {
+                own.add(nodeFeature[node]);
+            }
+            for (int f : own) {
+                used.add(f);
+                size += cuts[f].length + 1;
+            }
+            treeTables[t + 1] = used.size();
+        }
+        tableFeature = used.stream().mapToInt(Integer::intValue).toArray();
+        tableStart = new int[tableFeature.length];
+        tables = blocks && size <= TABLE_LIMIT ? rankTables((int) size) : null;
+    }
+
+    private int[] rankTables(int size) {
+        int[] all = new int[size];
+        Arrays.fill(all, -1);
+        int at = 0;
+        for (int t = 0; t < roots.length; t++) {
+            for (int i = treeTables[t]; i < treeTables[t + 1]; i++) {
+                int f = tableFeature[i];
+                tableStart[i] = at;
+                for (int node = treeNodes[t]; node < treeNodes[t + 1]; node++) {
+                    if (nodeFeature[node] == f) {
+                        // A node fails every rank above its own.
+                        for (int r = nodeRank[node] + 1; r <= cuts[f].length; r++) {
+                            all[at + r] &= nodeMask[node];
+                        }
+                    }
+                }
+                at += cuts[f].length + 1;
+            }
+        }
+        return all;
     }
 
     /** Numbers the leaves under {@code node} left to right and records its masks; returns the bits of its leaves. */
@@ -263,6 +321,10 @@ public final class CompiledTrees {
      * says so without a branch.
      */
     private void block(short[] ranks, int n, int[] masks, double[] sums) {
+        if (tables != null) {
+            lookUp(ranks, n, masks, sums);
+            return;
+        }
         Arrays.fill(sums, 0, n, 0);
         for (int t = 0; t < roots.length; t++) {
             Arrays.fill(masks, 0, n, -1);
@@ -272,6 +334,25 @@ public final class CompiledTrees {
                 int mask = nodeMask[node];
                 for (int k = 0; k < n; k++) {
                     masks[k] &= mask | ((ranks[at + k] - above) >> 31);
+                }
+            }
+            int first = treeLeaves[t];
+            for (int k = 0; k < n; k++) {
+                sums[k] += orderedLeaf[first + Integer.numberOfTrailingZeros(masks[k])];
+            }
+        }
+    }
+
+    /** The block's sums by the rank tables: one load and AND per row, tree and feature instead of one per node. */
+    private void lookUp(short[] ranks, int n, int[] masks, double[] sums) {
+        Arrays.fill(sums, 0, n, 0);
+        for (int t = 0; t < roots.length; t++) {
+            Arrays.fill(masks, 0, n, -1);
+            for (int i = treeTables[t]; i < treeTables[t + 1]; i++) {
+                int at = tableFeature[i] * BLOCK;
+                int start = tableStart[i];
+                for (int k = 0; k < n; k++) {
+                    masks[k] &= tables[start + ranks[at + k]];
                 }
             }
             int first = treeLeaves[t];
