@@ -420,7 +420,7 @@ class CompanyApiTests {
     @Test
     void unknownTickersAndCiksAre404() {
         fixtures.as(member)
-                .get("/api/v1/companies/by-ticker/NOPE" + (int) (Math.random() * 1000))
+                .get("/api/v1/companies/by-ticker/NOPE" + Fixtures.unique(4))
                 .then()
                 .statusCode(404);
         fixtures.as(member).get("/api/v1/companies/by-cik/999999999").then().statusCode(404);
