@@ -1,9 +1,11 @@
 package io.covenant.company;
 
 import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.Owned;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A company profile as other modules and the API see it. */
 public record Company(
@@ -29,8 +31,9 @@ public record Company(
         String website,
         String description,
         String fiscalYearEnd,
-        UUID organizationId,
+        @Nullable UUID organizationId,
         AccessLevel accessLevel,
         UUID createdBy,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {}
+        OffsetDateTime updatedAt)
+        implements Owned {}

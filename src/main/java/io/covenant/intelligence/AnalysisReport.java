@@ -2,11 +2,13 @@ package io.covenant.intelligence;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.Owned;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** An analysis report; findings and recommendations are JSON arrays. */
 public record AnalysisReport(
@@ -21,8 +23,9 @@ public record AnalysisReport(
         LocalDate periodEnd,
         BigDecimal confidenceScore,
         String status,
-        UUID organizationId,
+        @Nullable UUID organizationId,
         AccessLevel accessLevel,
         UUID createdBy,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {}
+        OffsetDateTime updatedAt)
+        implements Owned {}

@@ -33,4 +33,10 @@ public record IntelligenceCommand(
         @DecimalMin("-1") @DecimalMax("1") BigDecimal sentimentScore,
         @DecimalMin("0") @DecimalMax("1") BigDecimal confidenceScore,
         @Size(max = 5000) String impactAssessment,
-        AccessLevel accessLevel) {}
+        AccessLevel accessLevel) {
+
+    /** The related companies, none when the field is absent. */
+    List<UUID> relatedCompanyIds() {
+        return relatedCompanies == null ? List.of() : relatedCompanies;
+    }
+}

@@ -1,11 +1,13 @@
 package io.covenant.intelligence;
 
 import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.Owned;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A market intelligence event. */
 public record IntelligenceEvent(
@@ -22,8 +24,9 @@ public record IntelligenceEvent(
         BigDecimal sentimentScore,
         BigDecimal confidenceScore,
         String impactAssessment,
-        UUID organizationId,
+        @Nullable UUID organizationId,
         AccessLevel accessLevel,
         UUID createdBy,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {}
+        OffsetDateTime updatedAt)
+        implements Owned {}

@@ -33,4 +33,10 @@ public record ReportCommand(
         @Pattern(regexp = "draft|published|archived", message = "must be draft, published or archived")
         String status,
 
-        AccessLevel accessLevel) {}
+        AccessLevel accessLevel) {
+
+    /** The companies the report covers, none when the field is absent. */
+    List<UUID> linkedCompanyIds() {
+        return companyIds == null ? List.of() : companyIds;
+    }
+}

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Score a company for a fiscal year from the five annual ratios, or, when every ratio is omitted, from the ratios
@@ -38,9 +39,21 @@ public record AnnualPredictionCommand(
         @DecimalMax(value = "1", message = "must be between -1 and 1")
         BigDecimal returnOnAssets,
 
-        AccessLevel accessLevel) {
+        AccessLevel accessLevel)
+        implements ScoringCommand {
 
-    BigDecimal[] ratios() {
+    @Override
+    public PredictionKind kind() {
+        return PredictionKind.ANNUAL;
+    }
+
+    @Override
+    public @Nullable String quarter() {
+        return null;
+    }
+
+    @Override
+    public BigDecimal[] ratios() {
         return new BigDecimal[] {
             longTermDebtToTotalCapital, totalDebtToEbitda, netIncomeMargin, ebitToInterestExpense, returnOnAssets
         };

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Score a company for a fiscal quarter from the six quarterly ratios, or, when every ratio is omitted, from the
@@ -45,9 +46,21 @@ public record QuarterlyPredictionCommand(
         @DecimalMax(value = "1", message = "must be between -1 and 1")
         BigDecimal workingCapitalToTotalAssets,
 
-        AccessLevel accessLevel) {
+        AccessLevel accessLevel)
+        implements ScoringCommand {
 
-    BigDecimal[] ratios() {
+    @Override
+    public PredictionKind kind() {
+        return PredictionKind.QUARTERLY;
+    }
+
+    @Override
+    public @Nullable String quarter() {
+        return reportingQuarter;
+    }
+
+    @Override
+    public BigDecimal[] ratios() {
         return new BigDecimal[] {
             currentRatio, quickRatio, debtToEquity, inventoryTurnover, receivablesTurnover, workingCapitalToTotalAssets
         };
