@@ -21,25 +21,30 @@ public record AnnualPredictionCommand(
 
         @DecimalMin(value = "0", message = "must be between 0 and 2")
         @DecimalMax(value = "2", message = "must be between 0 and 2")
+        @Nullable
         BigDecimal longTermDebtToTotalCapital,
 
         @DecimalMin(value = "0", message = "must be between 0 and 50")
         @DecimalMax(value = "50", message = "must be between 0 and 50")
+        @Nullable
         BigDecimal totalDebtToEbitda,
 
         @DecimalMin(value = "-1", message = "must be between -1 and 1")
         @DecimalMax(value = "1", message = "must be between -1 and 1")
+        @Nullable
         BigDecimal netIncomeMargin,
 
         @DecimalMin(value = "0", message = "must be between 0 and 100")
         @DecimalMax(value = "100", message = "must be between 0 and 100")
+        @Nullable
         BigDecimal ebitToInterestExpense,
 
         @DecimalMin(value = "-1", message = "must be between -1 and 1")
         @DecimalMax(value = "1", message = "must be between -1 and 1")
+        @Nullable
         BigDecimal returnOnAssets,
 
-        AccessLevel accessLevel)
+        @Nullable AccessLevel accessLevel)
         implements ScoringCommand {
 
     @Override

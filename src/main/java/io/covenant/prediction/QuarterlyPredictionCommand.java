@@ -24,29 +24,35 @@ public record QuarterlyPredictionCommand(
 
         @DecimalMin(value = "0", message = "must be between 0 and 10")
         @DecimalMax(value = "10", message = "must be between 0 and 10")
+        @Nullable
         BigDecimal currentRatio,
 
         @DecimalMin(value = "0", message = "must be between 0 and 10")
         @DecimalMax(value = "10", message = "must be between 0 and 10")
+        @Nullable
         BigDecimal quickRatio,
 
         @DecimalMin(value = "0", message = "must be between 0 and 5")
         @DecimalMax(value = "5", message = "must be between 0 and 5")
+        @Nullable
         BigDecimal debtToEquity,
 
         @DecimalMin(value = "0", message = "must be between 0 and 50")
         @DecimalMax(value = "50", message = "must be between 0 and 50")
+        @Nullable
         BigDecimal inventoryTurnover,
 
         @DecimalMin(value = "0", message = "must be between 0 and 50")
         @DecimalMax(value = "50", message = "must be between 0 and 50")
+        @Nullable
         BigDecimal receivablesTurnover,
 
         @DecimalMin(value = "-1", message = "must be between -1 and 1")
         @DecimalMax(value = "1", message = "must be between -1 and 1")
+        @Nullable
         BigDecimal workingCapitalToTotalAssets,
 
-        AccessLevel accessLevel)
+        @Nullable AccessLevel accessLevel)
         implements ScoringCommand {
 
     @Override
