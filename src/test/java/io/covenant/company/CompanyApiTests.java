@@ -153,6 +153,14 @@ class CompanyApiTests {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("id"));
+        fixtures.as(member)
+                .queryParam("market_cap_min", "x")
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(400)
+                .body("detail", equalTo("Parameter 'market_cap_min' has an invalid value"))
+                .body("errors[0].field", equalTo("market_cap_min"))
+                .body("errors[0].rejected_value", equalTo("x"));
     }
 
     @Test
