@@ -5,6 +5,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.sql.Types;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.env.Environment;
@@ -29,6 +30,15 @@ public class Fixtures {
         this.jdbc = jdbc;
         this.environment = environment;
         this.passwordHash = passwords.encode(PASSWORD);
+    }
+
+    /** {@code length} upper-case hexadecimal characters of a random UUID: a fresh symbol or name part per test. */
+    public static String unique(int length) {
+        return UUID.randomUUID()
+                .toString()
+                .replace("-", "")
+                .substring(0, length)
+                .toUpperCase(Locale.ROOT);
     }
 
     public UUID tenant() {

@@ -1,6 +1,12 @@
 package io.covenant;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -15,7 +21,16 @@ class ModularityTests {
     }
 
     @Test
-    void writesTheModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    void theModuleDocumentationDrawsEveryModule() throws IOException {
+        Documenter documenter = new Documenter(modules);
+        documenter.writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        Path folder = Path.of("target", "spring-modulith-docs");
+        String overview = Files.readString(folder.resolve("components.puml"));
+        assertThat(modules.stream()).hasSizeGreaterThanOrEqualTo(14);
+        for (ApplicationModule module : modules) {
+            assertThat(overview).contains(module.getDisplayName());
+            assertThat(folder.resolve("module-" + module.getIdentifier() + ".puml"))
+                    .isNotEmptyFile();
+        }
     }
 }

@@ -2,14 +2,15 @@ package io.covenant.audit;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Filters of the audit log; every one optional. */
 public record AuditQuery(
-        UUID userId,
-        String entityType,
-        UUID entityId,
-        String action,
-        String requestId,
-        OffsetDateTime from,
-        OffsetDateTime to,
-        UUID organizationId) {}
+        @Nullable UUID userId,
+        @Nullable String entityType,
+        @Nullable UUID entityId,
+        @Nullable String action,
+        @Nullable String requestId,
+        @Nullable OffsetDateTime from,
+        @Nullable OffsetDateTime to,
+        @Nullable UUID organizationId) {}

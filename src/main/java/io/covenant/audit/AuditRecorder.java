@@ -6,13 +6,11 @@ import io.covenant.shared.security.Callers;
 import io.covenant.shared.web.ClientAddress;
 import io.covenant.shared.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
-import java.sql.Types;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -29,12 +27,12 @@ class AuditRecorder {
 
     private static final Set<String> SECRET_WORDS = Set.of("password", "hash", "token", "secret", "key");
 
-    private final JdbcClient jdbc;
+    private final AuditRepository repository;
 
     private final JsonMapper json;
 
-    AuditRecorder(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    AuditRecorder(AuditRepository repository, JsonMapper json) {
+        this.repository = repository;
         this.json = json;
     }
 
@@ -44,24 +42,16 @@ class AuditRecorder {
                 ? event.userId()
                 : Callers.find().map(Caller::userId).orElse(null);
         HttpServletRequest request = currentRequest();
-        jdbc.sql("""
-				INSERT INTO audit_logs (event_type, entity_type, entity_id, user_id, organization_id, action,
-				  old_values, new_values, metadata, ip_address, user_agent, request_id)
-				VALUES (:event, :entity, :entity_id, :user, :org, :action, CAST(:old AS jsonb), CAST(:new AS jsonb),
-				  CAST(:metadata AS jsonb), CAST(:ip AS inet), :agent, :request)""")
-                .param("event", event.eventType())
-                .param("entity", event.entityType())
-                .param("entity_id", event.entityId(), Types.OTHER)
-                .param("user", user, Types.OTHER)
-                .param("org", event.organizationId(), Types.OTHER)
-                .param("action", event.action().name())
-                .param("old", scrubbed(event.oldValues()))
-                .param("new", scrubbed(event.newValues()))
-                .param("metadata", scrubbed(event.metadata() == null ? Map.of() : event.metadata()))
-                .param("ip", request == null ? null : ClientAddress.of(request))
-                .param("agent", request == null ? null : request.getHeader("User-Agent"))
-                .param("request", request == null ? null : RequestIds.of(request))
-                .update();
+        repository.insert(
+                event,
+                user,
+                scrubbed(event.oldValues()),
+                scrubbed(event.newValues()),
+                scrubbed(event.metadata() == null ? Map.of() : event.metadata()),
+                request == null
+                        ? AuditRepository.RequestFields.NONE
+                        : new AuditRepository.RequestFields(
+                                ClientAddress.of(request), request.getHeader("User-Agent"), RequestIds.of(request)));
     }
 
     private String scrubbed(Object values) {

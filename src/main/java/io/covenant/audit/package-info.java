@@ -3,6 +3,8 @@
  * transaction as what it records, queryable by administrators and kept for the retention period.
  */
 @ApplicationModule
+@NullMarked
 package io.covenant.audit;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -2,7 +2,6 @@ package io.covenant.company;
 
 import io.covenant.shared.audit.AuditAction;
 import io.covenant.shared.audit.Audited;
-import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
@@ -26,6 +25,8 @@ public class Companies {
     /** Owner of rows the platform creates itself (see V4__create_users.sql). */
     public static final UUID SYSTEM_USER = UUID.fromString("00000000-0000-0000-0000-000000000001");
 
+    private static final String ENTITY = "company";
+
     private final CompanyRepository repository;
 
     private final ApplicationEventPublisher events;
@@ -45,10 +46,9 @@ public class Companies {
     public Company create(Caller caller, CompanyCommand command) {
         caller.require(Permission.COMPANIES_WRITE);
         AccessLevel level = caller.levelForNewRow(command.accessLevel());
-        UUID organization = level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
-        Company company = repository.insert(command, level, organization, caller.userId());
+        Company company = repository.insert(command, level, caller.organizationFor(level), caller.userId());
         tickers.evictAfterCommit(List.of(company.symbol()));
-        events.publishEvent(Audited.created("company", company.id(), company, company.organizationId()));
+        events.publishEvent(Audited.created(ENTITY, company));
         return company;
     }
 
@@ -162,7 +162,7 @@ public class Companies {
         Company after = repository.update(id, command, level, organization);
         cache.evictAfterCommit(id);
         tickers.evictAfterCommit(List.of(before.symbol(), after.symbol()));
-        events.publishEvent(Audited.updated("company", id, before, after, after.organizationId()));
+        events.publishEvent(Audited.updated(ENTITY, before, after));
         return after;
     }
 
@@ -173,7 +173,7 @@ public class Companies {
         repository.softDelete(id);
         cache.evictAfterCommit(id);
         tickers.evictAfterCommit(List.of(before.symbol()));
-        events.publishEvent(Audited.deleted("company", id, before, before.organizationId()));
+        events.publishEvent(Audited.deleted(ENTITY, before));
     }
 
     /** Creates or refreshes shared (system) companies, as imports do; returns the rows written. */
@@ -204,7 +204,7 @@ public class Companies {
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Map<String, CompanyMatch> matchForUpload(Caller caller, AccessLevel level, Collection<String> symbols) {
         caller.require(Permission.COMPANIES_WRITE);
-        return repository.findForUpload(symbols, level, ownerOrganization(caller, level), caller.userId());
+        return repository.findForUpload(symbols, level, caller.organizationFor(level), caller.userId());
     }
 
     /**
@@ -217,7 +217,7 @@ public class Companies {
         if (commands.isEmpty()) {
             return Map.of();
         }
-        UUID organization = ownerOrganization(caller, level);
+        UUID organization = caller.organizationFor(level);
         repository.insertForUpload(commands, level, organization, caller.userId());
         List<String> symbols =
                 commands.stream().map(CompanyCommand::normalizedSymbol).toList();
@@ -237,10 +237,6 @@ public class Companies {
                 null,
                 Map.of("symbols", symbols.stream().limit(100).toList())));
         return created;
-    }
-
-    private static UUID ownerOrganization(Caller caller, AccessLevel level) {
-        return level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
     }
 
     /** The subset of these companies the caller may see. */
@@ -279,10 +275,7 @@ public class Companies {
 
     private Company changeable(Caller caller, UUID id) {
         Company company = repository.findVisible(id, caller).orElseThrow(() -> CompanyNotFound.forId(id));
-        if (!caller.mayChange(company.accessLevel(), company.organizationId(), company.createdBy())) {
-            throw new Forbidden(
-                    "Only the creator, an org_admin of its organization or a super_admin may change this company");
-        }
+        caller.requireChange(company, "this company");
         return company;
     }
 }

@@ -2,7 +2,6 @@ package io.covenant.company;
 
 import io.covenant.shared.cache.CacheInvalidations;
 import io.covenant.shared.cache.HotCache;
-import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -30,7 +29,7 @@ class CompanyCache {
     /** The visible row, from the cache or the loader (which applies the rule in SQL). */
     Optional<Company> visible(UUID id, Caller caller, Supplier<Optional<Company>> loader) {
         Company company = rows.get(id, () -> loader.get().orElse(null));
-        return company != null && visibleTo(company, caller) ? Optional.of(company) : Optional.empty();
+        return company != null && caller.maySee(company) ? Optional.of(company) : Optional.empty();
     }
 
     void evictAfterCommit(UUID id) {
@@ -43,16 +42,5 @@ class CompanyCache {
         } else {
             rows.evict(UUID.fromString(key));
         }
-    }
-
-    /** The access rule of {@code AccessSql.visible}, for a row already loaded. */
-    static boolean visibleTo(Company company, Caller caller) {
-        return caller.isSuperAdmin()
-                || company.accessLevel() == AccessLevel.SYSTEM
-                || company.accessLevel() == AccessLevel.PERSONAL
-                        && caller.userId().equals(company.createdBy())
-                || company.accessLevel() == AccessLevel.ORGANIZATION
-                        && company.organizationId() != null
-                        && company.organizationId().equals(caller.organizationId());
     }
 }

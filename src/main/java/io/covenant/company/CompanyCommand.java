@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Create or replace a company profile. {@code access_level} defaults to {@code organization} for members of an
@@ -21,40 +22,40 @@ public record CompanyCommand(
                 message = "must be 1-10 letters, digits, '.' or '-'")
         String symbol,
 
-        @Pattern(regexp = "\\d{1,10}", message = "must be up to 10 digits")
+        @Pattern(regexp = "\\d{1,10}", message = "must be up to 10 digits") @Nullable
         String cik,
 
         @NotBlank @Size(max = 255) String name,
-        @Size(max = 255) String legalName,
-        @Size(max = 50) String category,
+        @Size(max = 255) @Nullable String legalName,
+        @Size(max = 50) @Nullable String category,
         @NotBlank @Size(max = 100) String sector,
-        @Size(max = 100) String subsector,
-        @Size(max = 100) String industry,
-        @Size(max = 50) List<@NotBlank @Size(max = 100) String> subcategory,
-        @Size(max = 50) List<@NotBlank @Size(max = 100) String> monetizationStrategy,
+        @Size(max = 100) @Nullable String subsector,
+        @Size(max = 100) @Nullable String industry,
+        @Size(max = 50) @Nullable List<@NotBlank @Size(max = 100) String> subcategory,
+        @Size(max = 50) @Nullable List<@NotBlank @Size(max = 100) String> monetizationStrategy,
 
-        @Pattern(regexp = "\\d{4}", message = "must be 4 digits")
+        @Pattern(regexp = "\\d{4}", message = "must be 4 digits") @Nullable
         String sicCode,
 
-        @Min(1800) @Max(2100) Integer foundedYear,
-        @Size(max = 255) String headquarters,
-        @Positive Integer employeeCount,
-        @Positive Long marketCap,
+        @Min(1800) @Max(2100) @Nullable Integer foundedYear,
+        @Size(max = 255) @Nullable String headquarters,
+        @Positive @Nullable Integer employeeCount,
+        @Positive @Nullable Long marketCap,
 
-        @Pattern(regexp = "[A-Z]{2,3}", message = "must be an ISO country code such as USA")
+        @Pattern(regexp = "[A-Z]{2,3}", message = "must be an ISO country code such as USA") @Nullable
         String country,
 
-        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO currency code such as USD")
+        @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO currency code such as USD") @Nullable
         String currency,
 
-        @Size(max = 10) String exchange,
-        @Size(max = 255) String website,
-        @Size(max = 20000) String description,
+        @Size(max = 10) @Nullable String exchange,
+        @Size(max = 255) @Nullable String website,
+        @Size(max = 20000) @Nullable String description,
 
-        @Pattern(regexp = "\\d{4}", message = "must be MMDD")
+        @Pattern(regexp = "\\d{4}", message = "must be MMDD") @Nullable
         String fiscalYearEnd,
 
-        AccessLevel accessLevel) {
+        @Nullable AccessLevel accessLevel) {
 
     /** The symbol as stored: trimmed and upper-case. */
     public String normalizedSymbol() {

@@ -1,6 +1,7 @@
 package io.covenant.company;
 
 import io.covenant.shared.jdbc.CopyRows;
+import io.covenant.shared.jdbc.OwnedTable;
 import io.covenant.shared.jdbc.SqlQuery;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.AccessSql;
@@ -63,11 +64,14 @@ class CompanyRepository {
 
     private final DataSource dataSource;
 
+    private final OwnedTable<Company> table;
+
     CompanyRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.named = named;
         this.json = json;
+        this.table = new OwnedTable<>(jdbc, "companies", "c", COLUMNS, this::map);
     }
 
     Company insert(CompanyCommand command, AccessLevel level, UUID organizationId, UUID createdBy) {
@@ -81,14 +85,7 @@ class CompanyRepository {
 
     /** One visible company, live (not soft-deleted). */
     Optional<Company> findVisible(UUID id, Caller caller) {
-        return AccessSql.bind(
-                        jdbc.sql(
-                                "SELECT " + COLUMNS + " FROM companies c WHERE c.id = :id AND c.deleted_at IS NULL AND "
-                                        + AccessSql.visible("c")),
-                        caller)
-                .param("id", id)
-                .query(this::map)
-                .optional();
+        return table.findVisible(caller, id);
     }
 
     /**
@@ -151,9 +148,7 @@ class CompanyRepository {
     }
 
     void softDelete(UUID id) {
-        jdbc.sql("UPDATE companies SET deleted_at = now() WHERE id = :id AND deleted_at IS NULL")
-                .param("id", id)
-                .update();
+        table.softDelete(id);
     }
 
     /**

@@ -40,7 +40,7 @@ class TickerCache {
         Company company = answers.get(
                 new Key(normalized(ticker), scope(caller)), () -> loader.get().orElse(null));
         // The scope already is the access rule; checked again so that a mistake in it cannot show a foreign row.
-        return company != null && CompanyCache.visibleTo(company, caller) ? Optional.of(company) : Optional.empty();
+        return company != null && caller.maySee(company) ? Optional.of(company) : Optional.empty();
     }
 
     void evictAfterCommit(Collection<String> symbols) {

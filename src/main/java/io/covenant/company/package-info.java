@@ -3,6 +3,8 @@
  * by name (trigram) and text, and looked up by ticker and CIK.
  */
 @ApplicationModule
+@NullMarked
 package io.covenant.company;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

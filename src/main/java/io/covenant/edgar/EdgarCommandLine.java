@@ -1,11 +1,11 @@
 package io.covenant.edgar;
 
+import io.covenant.shared.cli.CommandLineTask;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -14,26 +14,21 @@ import org.springframework.stereotype.Component;
  * exits; the service does not keep running.
  */
 @Component
-class EdgarCommandLine implements ApplicationRunner {
+class EdgarCommandLine extends CommandLineTask {
 
     private static final Logger log = LoggerFactory.getLogger(EdgarCommandLine.class);
 
     private final EdgarImporter importer;
 
-    private final ApplicationContext context;
-
     EdgarCommandLine(EdgarImporter importer, ApplicationContext context) {
+        super("import-edgar", context);
         this.importer = importer;
-        this.context = context;
     }
 
     @Override
-    public void run(ApplicationArguments args) throws Exception {
-        if (!args.containsOption("import-edgar")) {
-            return;
-        }
+    protected int execute(List<String> paths) throws IOException {
         int status = 0;
-        for (String path : args.getOptionValues("import-edgar")) {
+        for (String path : paths) {
             try {
                 for (ImportResult result : importer.importPath(Path.of(path))) {
                     log.info(
@@ -52,7 +47,6 @@ class EdgarCommandLine implements ApplicationRunner {
                 status = 1;
             }
         }
-        int exit = status;
-        System.exit(SpringApplication.exit(context, () -> exit));
+        return status;
     }
 }

@@ -3,6 +3,8 @@
  * local files, imported as system companies with their filings, financial metrics and derived ratios.
  */
 @ApplicationModule
+@NullMarked
 package io.covenant.edgar;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -3,21 +3,22 @@ package io.covenant.filing;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-/** An SEC filing of a company. */
+/** An SEC filing of a company; {@code @Nullable} where the column allows NULL. */
 public record Filing(
         UUID id,
         UUID companyId,
         String filingType,
         LocalDate filingDate,
-        LocalDate periodOfReport,
+        @Nullable LocalDate periodOfReport,
         String accessionNumber,
-        Integer fiscalYear,
-        String fiscalPeriod,
-        String filingUrl,
-        String documentUrl,
-        String primaryDocument,
-        String description,
+        @Nullable Integer fiscalYear,
+        @Nullable String fiscalPeriod,
+        @Nullable String filingUrl,
+        @Nullable String documentUrl,
+        @Nullable String primaryDocument,
+        @Nullable String description,
         boolean isXbrl,
         String processingStatus,
         OffsetDateTime createdAt) {}

@@ -5,18 +5,9 @@ import io.covenant.shared.audit.AuditAction;
 import io.covenant.shared.audit.Audited;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
-import io.covenant.shared.jdbc.SqlQuery;
 import io.covenant.shared.paging.CursorPage;
-import io.covenant.shared.security.AccessSql;
 import io.covenant.shared.security.Caller;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,22 +30,14 @@ public class Filings {
             "10-K", "10-K/A", "10-KT", "10-Q", "10-Q/A", "8-K", "8-K/A", "S-1", "S-1/A", "DEF 14A", "20-F", "20-F/A",
             "40-F", "6-K", "424B4");
 
-    private static final String COLUMNS = """
-			f.id, f.company_id, f.filing_type, f.filing_date, f.period_of_report, f.accession_number, f.fiscal_year,
-			f.fiscal_period, f.filing_url, f.document_url, f.primary_document, f.description, f.is_xbrl,
-			f.processing_status, f.created_at""";
-
-    private final JdbcClient jdbc;
-
-    private final NamedParameterJdbcTemplate named;
+    private final FilingRepository repository;
 
     private final Companies companies;
 
     private final ApplicationEventPublisher events;
 
-    Filings(JdbcClient jdbc, NamedParameterJdbcTemplate named, Companies companies, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.named = named;
+    Filings(FilingRepository repository, Companies companies, ApplicationEventPublisher events) {
+        this.repository = repository;
         this.companies = companies;
         this.events = events;
     }
@@ -74,35 +53,7 @@ public class Filings {
         if (filings.isEmpty()) {
             return 0;
         }
-        MapSqlParameterSource[] batch = filings.stream()
-                .map(f -> new MapSqlParameterSource(Map.of("company", companyId))
-                        .addValue("accession", f.accessionNumber())
-                        .addValue("type", f.filingType())
-                        .addValue("filed", f.filingDate())
-                        .addValue("period", f.periodOfReport())
-                        .addValue("fy", f.fiscalYear())
-                        .addValue("fp", f.fiscalPeriod())
-                        .addValue("url", f.filingUrl())
-                        .addValue("doc_url", f.documentUrl())
-                        .addValue("doc", f.primaryDocument())
-                        .addValue("description", f.description())
-                        .addValue("xbrl", f.isXbrl()))
-                .toArray(MapSqlParameterSource[]::new);
-        int[] written = named.batchUpdate("""
-				INSERT INTO sec_filings (company_id, accession_number, filing_type, filing_date, period_of_report,
-				  fiscal_year, fiscal_period, filing_url, document_url, primary_document, description, is_xbrl,
-				  processing_status)
-				VALUES (:company, :accession, :type, :filed, :period, :fy, :fp, :url, :doc_url, :doc, :description, :xbrl,
-				  'completed')
-				ON CONFLICT (accession_number) DO UPDATE SET filing_type = EXCLUDED.filing_type,
-				  filing_date = EXCLUDED.filing_date, period_of_report = coalesce(EXCLUDED.period_of_report, sec_filings.period_of_report),
-				  fiscal_year = coalesce(EXCLUDED.fiscal_year, sec_filings.fiscal_year),
-				  fiscal_period = coalesce(EXCLUDED.fiscal_period, sec_filings.fiscal_period),
-				  filing_url = EXCLUDED.filing_url, document_url = EXCLUDED.document_url,
-				  primary_document = EXCLUDED.primary_document, description = EXCLUDED.description,
-				  is_xbrl = EXCLUDED.is_xbrl
-				WHERE sec_filings.company_id = EXCLUDED.company_id""", batch);
-        int count = Arrays.stream(written).sum();
+        int count = repository.record(companyId, filings);
         events.publishEvent(new Audited(
                 "filing.recorded",
                 "company",
@@ -134,8 +85,7 @@ public class Filings {
                                                 ", ", FORMS.stream().sorted().toList()));
                     });
         }
-        SqlQuery sql = listQuery(caller, query, FilingCursor.decode(cursor), limit);
-        List<Filing> rows = named.query(sql.sql(), new MapSqlParameterSource(sql.params()), Filings::map);
+        List<Filing> rows = repository.page(caller, query, FilingCursor.decode(cursor), limit);
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
@@ -145,53 +95,10 @@ public class Filings {
         return new CursorPage<>(List.copyOf(rows), next);
     }
 
-    /**
-     * A page of filings newest first ({@code limit + 1} rows, to detect a next page), apart so that the plan tests can
-     * EXPLAIN it. One company's filings read {@code idx_filing_company}; filings across companies walk
-     * {@code idx_filing_date} in (filing date, id) order and keep those of a company the caller sees, so a page
-     * reads about a page whatever the table's size (V73).
-     */
-    static SqlQuery listQuery(Caller caller, FilingQuery query, FilingCursor after, int limit) {
-        Map<String, Object> params = new HashMap<>(AccessSql.params(caller));
-        params.put("company", new SqlParameterValue(Types.OTHER, query.companyId()));
-        params.put(
-                "forms",
-                new SqlParameterValue(
-                        Types.ARRAY,
-                        query.formTypes() == null || query.formTypes().isEmpty()
-                                ? null
-                                : query.formTypes().toArray(String[]::new)));
-        params.put("from", new SqlParameterValue(Types.DATE, query.from()));
-        params.put("to", new SqlParameterValue(Types.DATE, query.to()));
-        params.put("after_date", new SqlParameterValue(Types.DATE, after == null ? null : after.date()));
-        params.put("after_id", new SqlParameterValue(Types.OTHER, after == null ? null : after.id()));
-        params.put("limit", limit + 1);
-        String visibility = query.companyId() != null
-                ? "f.company_id = :company"
-                : "f.company_id IN (SELECT c.id FROM companies c WHERE c.deleted_at IS NULL AND "
-                        + AccessSql.visible("c") + ")";
-        return new SqlQuery("SELECT " + COLUMNS + " FROM sec_filings f WHERE " + visibility + LIST_CONDITIONS, params);
-    }
-
-    /** The filters, keyset and order of a filing list, after its visibility condition. */
-    static final String LIST_CONDITIONS = """
-
-			  AND f.deleted_at IS NULL
-			  AND (CAST(:forms AS text[]) IS NULL OR f.filing_type = ANY(:forms))
-			  AND (CAST(:from AS date) IS NULL OR f.filing_date >= :from)
-			  AND (CAST(:to AS date) IS NULL OR f.filing_date <= :to)
-			  AND (CAST(:after_date AS date) IS NULL OR (f.filing_date, f.id) < (:after_date, :after_id))
-			ORDER BY f.filing_date DESC, f.id DESC
-			LIMIT :limit""";
-
     /** One filing of a company the caller sees. */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Filing get(Caller caller, UUID id) {
-        Filing filing = jdbc.sql("SELECT " + COLUMNS + " FROM sec_filings f WHERE f.id = :id AND f.deleted_at IS NULL")
-                .param("id", id)
-                .query(Filings::map)
-                .optional()
-                .orElseThrow(() -> new NotFound("Filing", id));
+        Filing filing = repository.findLive(id).orElseThrow(() -> new NotFound("Filing", id));
         try {
             companies.get(caller, filing.companyId());
         } catch (NotFound ex) {
@@ -204,47 +111,13 @@ public class Filings {
     /** The latest filings of each of these companies (no N+1: one query for the whole set). */
     @Transactional(readOnly = true)
     public Map<UUID, List<Filing>> latestOf(Collection<UUID> companyIds, int perCompany) {
-        List<Filing> rows = jdbc.sql("""
-				SELECT l.* FROM unnest(CAST(:ids AS uuid[])) AS ids(company_id)
-				CROSS JOIN LATERAL (
-				  SELECT\s""" + COLUMNS + """
-				   FROM sec_filings f WHERE f.company_id = ids.company_id AND f.deleted_at IS NULL
-				  ORDER BY f.filing_date DESC, f.id DESC LIMIT :n) l""")
-                .param("ids", companyIds.toArray(UUID[]::new))
-                .param("n", perCompany)
-                .query(Filings::map)
-                .list();
+        List<Filing> rows = repository.latestOf(companyIds, perCompany);
         return rows.stream().collect(Collectors.groupingBy(Filing::companyId, LinkedHashMap::new, Collectors.toList()));
     }
 
     /** The accession numbers to filing ids of a company, for linking metrics to their source. */
     @Transactional(readOnly = true)
     public Map<String, UUID> idsByAccession(UUID companyId) {
-        return jdbc
-                .sql("SELECT accession_number, id FROM sec_filings WHERE company_id = :c")
-                .param("c", companyId)
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getObject(2, UUID.class)))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    static Filing map(ResultSet rs, int row) throws SQLException {
-        return new Filing(
-                rs.getObject("id", UUID.class),
-                rs.getObject("company_id", UUID.class),
-                rs.getString("filing_type"),
-                rs.getObject("filing_date", LocalDate.class),
-                rs.getObject("period_of_report", LocalDate.class),
-                rs.getString("accession_number"),
-                (Integer) rs.getObject("fiscal_year"),
-                rs.getString("fiscal_period"),
-                rs.getString("filing_url"),
-                rs.getString("document_url"),
-                rs.getString("primary_document"),
-                rs.getString("description"),
-                rs.getBoolean("is_xbrl"),
-                rs.getString("processing_status"),
-                rs.getObject("created_at", OffsetDateTime.class));
+        return repository.idsByAccession(companyId);
     }
 }

@@ -3,6 +3,8 @@
  * the {@link io.covenant.shared.security.Caller} every request carries.
  */
 @ApplicationModule
+@NullMarked
 package io.covenant.identity;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

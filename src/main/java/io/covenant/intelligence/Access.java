@@ -1,27 +1,17 @@
 package io.covenant.intelligence;
 
 import io.covenant.company.Companies;
-import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
-import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
-/** The change and company-link checks shared by intelligence events and analysis reports. */
+/** The company-link check shared by intelligence events and analysis reports. */
 final class Access {
 
     private Access() {}
-
-    /** Refuses a change the caller may see but not make (AccuNode's rule). */
-    static void requireChangeable(Caller caller, AccessLevel level, UUID organizationId, UUID createdBy, String what) {
-        if (!caller.mayChange(level, organizationId, createdBy)) {
-            throw new Forbidden(
-                    "Only the creator, an org_admin of its organization or a super_admin may change this " + what);
-        }
-    }
 
     /** Refuses links to companies the caller cannot see, naming the field that holds them. */
     static void requireVisibleCompanies(Companies companies, Caller caller, Collection<UUID> ids, String field) {

@@ -2,27 +2,30 @@ package io.covenant.intelligence;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.Owned;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** An analysis report; findings and recommendations are JSON arrays. */
 public record AnalysisReport(
         UUID id,
         String reportType,
         String title,
-        String executiveSummary,
+        @Nullable String executiveSummary,
         @JsonRawValue String keyFindings,
         @JsonRawValue String recommendations,
         List<UUID> companyIds,
-        LocalDate periodStart,
-        LocalDate periodEnd,
-        BigDecimal confidenceScore,
+        @Nullable LocalDate periodStart,
+        @Nullable LocalDate periodEnd,
+        @Nullable BigDecimal confidenceScore,
         String status,
-        UUID organizationId,
+        @Nullable UUID organizationId,
         AccessLevel accessLevel,
         UUID createdBy,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {}
+        OffsetDateTime updatedAt)
+        implements Owned {}

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Create or replace a market intelligence event. */
 public record IntelligenceCommand(
@@ -23,14 +24,20 @@ public record IntelligenceCommand(
         String eventType,
 
         @NotBlank @Size(max = 500) String title,
-        @Size(max = 5000) String summary,
-        @Size(max = 100_000) String content,
-        @Size(max = 200) String source,
-        @Size(max = 1000) String sourceUrl,
+        @Size(max = 5000) @Nullable String summary,
+        @Size(max = 100_000) @Nullable String content,
+        @Size(max = 200) @Nullable String source,
+        @Size(max = 1000) @Nullable String sourceUrl,
         @NotNull LocalDate eventDate,
-        UUID primaryCompanyId,
-        @Size(max = 100) List<UUID> relatedCompanies,
-        @DecimalMin("-1") @DecimalMax("1") BigDecimal sentimentScore,
-        @DecimalMin("0") @DecimalMax("1") BigDecimal confidenceScore,
-        @Size(max = 5000) String impactAssessment,
-        AccessLevel accessLevel) {}
+        @Nullable UUID primaryCompanyId,
+        @Size(max = 100) @Nullable List<UUID> relatedCompanies,
+        @DecimalMin("-1") @DecimalMax("1") @Nullable BigDecimal sentimentScore,
+        @DecimalMin("0") @DecimalMax("1") @Nullable BigDecimal confidenceScore,
+        @Size(max = 5000) @Nullable String impactAssessment,
+        @Nullable AccessLevel accessLevel) {
+
+    /** The related companies, none when the field is absent. */
+    List<UUID> relatedCompanyIds() {
+        return relatedCompanies == null ? List.of() : relatedCompanies;
+    }
+}

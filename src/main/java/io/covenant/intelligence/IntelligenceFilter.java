@@ -3,12 +3,13 @@ package io.covenant.intelligence;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Filters of the intelligence list: company (primary or related), event type, date and sentiment ranges. */
 public record IntelligenceFilter(
-        UUID companyId,
-        String eventType,
-        LocalDate from,
-        LocalDate to,
-        BigDecimal sentimentMin,
-        BigDecimal sentimentMax) {}
+        @Nullable UUID companyId,
+        @Nullable String eventType,
+        @Nullable LocalDate from,
+        @Nullable LocalDate to,
+        @Nullable BigDecimal sentimentMin,
+        @Nullable BigDecimal sentimentMax) {}

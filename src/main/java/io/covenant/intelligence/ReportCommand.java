@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Create or replace an analysis report. */
 public record ReportCommand(
@@ -22,15 +23,21 @@ public record ReportCommand(
         String reportType,
 
         @NotBlank @Size(max = 500) String title,
-        @Size(max = 20_000) String executiveSummary,
-        @Size(max = 200) List<@NotBlank @Size(max = 5000) String> keyFindings,
-        @Size(max = 200) List<@NotBlank @Size(max = 5000) String> recommendations,
-        @Size(max = 200) List<UUID> companyIds,
-        LocalDate periodStart,
-        LocalDate periodEnd,
-        @DecimalMin("0") @DecimalMax("1") BigDecimal confidenceScore,
+        @Size(max = 20_000) @Nullable String executiveSummary,
+        @Size(max = 200) @Nullable List<@NotBlank @Size(max = 5000) String> keyFindings,
+        @Size(max = 200) @Nullable List<@NotBlank @Size(max = 5000) String> recommendations,
+        @Size(max = 200) @Nullable List<UUID> companyIds,
+        @Nullable LocalDate periodStart,
+        @Nullable LocalDate periodEnd,
+        @DecimalMin("0") @DecimalMax("1") @Nullable BigDecimal confidenceScore,
 
-        @Pattern(regexp = "draft|published|archived", message = "must be draft, published or archived")
+        @Pattern(regexp = "draft|published|archived", message = "must be draft, published or archived") @Nullable
         String status,
 
-        AccessLevel accessLevel) {}
+        @Nullable AccessLevel accessLevel) {
+
+    /** The companies the report covers, none when the field is absent. */
+    List<UUID> linkedCompanyIds() {
+        return companyIds == null ? List.of() : companyIds;
+    }
+}

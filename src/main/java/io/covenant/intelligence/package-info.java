@@ -3,6 +3,8 @@
  * the access rule.
  */
 @ApplicationModule
+@NullMarked
 package io.covenant.intelligence;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

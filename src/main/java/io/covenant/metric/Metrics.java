@@ -11,14 +11,8 @@ import io.covenant.shared.cache.HotCache;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.Caller;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,9 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,51 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Metrics {
 
-    private static final String POINT = """
-			m.company_id, m.metric_type, (m.metric_date AT TIME ZONE 'UTC')::date AS metric_date, m.value, m.unit,
-			m.period_type, m.fiscal_year, m.fiscal_quarter""";
-
-    /** One metric of one company over a period (the statements are constants so that the plan tests EXPLAIN them). */
-    static final String SERIES = "SELECT " + POINT + """
-			 FROM financial_metrics m
-			WHERE m.company_id = :company AND m.metric_type = :type
-			  AND m.metric_date >= :from AND m.metric_date < :to
-			  AND (CAST(:period AS text) IS NULL OR m.period_type = :period)
-			ORDER BY m.metric_date""";
-
-    /** The latest point of each metric of a set of companies. */
-    static final String LATEST = """
-			SELECT DISTINCT ON (m.company_id, m.metric_type)\s""" + POINT + """
-			 FROM financial_metrics m
-			WHERE m.company_id = ANY(:ids)
-			  AND (CAST(:types AS text[]) IS NULL OR m.metric_type = ANY(:types))
-			ORDER BY m.company_id, m.metric_type, m.metric_date DESC, m.period_type""";
-
-    /** A metric over a period for each of a sector's companies. */
-    static final String SECTOR_COMPARISON = """
-			SELECT m.company_id, avg(m.value) AS average,
-			       (array_agg(m.value ORDER BY m.metric_date DESC))[1] AS last,
-			       (max(m.metric_date) AT TIME ZONE 'UTC')::date AS last_date, count(*) AS points
-			FROM financial_metrics m
-			WHERE m.company_id = ANY(:ids) AND m.metric_type = :type
-			  AND m.metric_date >= :from AND m.metric_date < :to
-			GROUP BY m.company_id
-			ORDER BY average DESC""";
-
-    private static final String UPSERT = """
-			INSERT INTO financial_metrics (company_id, metric_type, metric_date, value, unit, period_type, fiscal_year,
-			  fiscal_quarter, metric_category, source, source_filing_id)
-			VALUES (:company, :type, :date, :value, :unit, :period, :fy, :fq, :category, :source, :filing)
-			ON CONFLICT (company_id, metric_type, metric_date, period_type) DO UPDATE SET value = EXCLUDED.value,
-			  unit = EXCLUDED.unit, fiscal_year = EXCLUDED.fiscal_year, fiscal_quarter = EXCLUDED.fiscal_quarter,
-			  metric_category = EXCLUDED.metric_category, source = EXCLUDED.source,
-			  source_filing_id = EXCLUDED.source_filing_id
-			WHERE financial_metrics.value IS DISTINCT FROM EXCLUDED.value
-			   OR financial_metrics.source_filing_id IS DISTINCT FROM EXCLUDED.source_filing_id""";
-
-    private final JdbcClient jdbc;
-
-    private final NamedParameterJdbcTemplate named;
+    private final MetricRepository repository;
 
     private final Companies companies;
 
@@ -95,14 +42,12 @@ public class Metrics {
     private final HotCache<UUID, List<Point>> latest;
 
     Metrics(
-            JdbcClient jdbc,
-            NamedParameterJdbcTemplate named,
+            MetricRepository repository,
             Companies companies,
             ApplicationEventPublisher events,
             CacheInvalidations invalidations,
             MeterRegistry registry) {
-        this.jdbc = jdbc;
-        this.named = named;
+        this.repository = repository;
         this.companies = companies;
         this.events = events;
         this.latest = new HotCache<>("latest_metrics", 20_000, Duration.ofMinutes(10), registry);
@@ -148,37 +93,14 @@ public class Metrics {
             return 0;
         }
         latest.evictAfterCommit(companyId);
-        MapSqlParameterSource[] batch = points.stream()
-                .map(p -> new MapSqlParameterSource()
-                        .addValue("company", companyId)
-                        .addValue("type", p.metricType())
-                        .addValue("date", p.metricDate().atStartOfDay().atOffset(ZoneOffset.UTC))
-                        .addValue("value", p.value())
-                        .addValue("unit", p.unit())
-                        .addValue("period", p.periodType())
-                        .addValue("fy", p.fiscalYear())
-                        .addValue("fq", p.fiscalQuarter())
-                        .addValue("category", p.metricCategory())
-                        .addValue("source", p.source())
-                        .addValue("filing", p.sourceFilingId(), Types.OTHER))
-                .toArray(MapSqlParameterSource[]::new);
-        return Arrays.stream(named.batchUpdate(UPSERT, batch))
-                .map(n -> Math.max(n, 0))
-                .sum();
+        return repository.upsert(companyId, points);
     }
 
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<Point> series(
             Caller caller, UUID companyId, String metricType, LocalDate from, LocalDate to, String periodType) {
         companies.get(caller, companyId);
-        return jdbc.sql(SERIES)
-                .param("company", companyId)
-                .param("type", metricType)
-                .param("from", start(from))
-                .param("to", endExclusive(to))
-                .param("period", periodType, Types.VARCHAR)
-                .query(Metrics::point)
-                .list();
+        return repository.series(companyId, metricType, from, to, periodType);
     }
 
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
@@ -191,32 +113,7 @@ public class Metrics {
             Bucket bucket,
             String periodType) {
         companies.get(caller, companyId);
-        return jdbc.sql(buckets(bucket))
-                .param("company", companyId)
-                .param("type", metricType)
-                .param("from", start(from))
-                .param("to", endExclusive(to))
-                .param("period", periodType, Types.VARCHAR)
-                .query((rs, i) -> new BucketValue(
-                        rs.getObject("bucket_start", OffsetDateTime.class),
-                        rs.getDouble("avg"),
-                        rs.getDouble("min"),
-                        rs.getDouble("max"),
-                        rs.getLong("count"),
-                        rs.getDouble("last")))
-                .list();
-    }
-
-    /** One metric of one company in buckets of time. */
-    static String buckets(Bucket bucket) {
-        return "SELECT " + bucket.expression + """
-				 AS bucket_start, avg(m.value) AS avg, min(m.value) AS min, max(m.value) AS max,
-				       count(*) AS count, (array_agg(m.value ORDER BY m.metric_date DESC))[1] AS last
-				FROM financial_metrics m
-				WHERE m.company_id = :company AND m.metric_type = :type
-				  AND m.metric_date >= :from AND m.metric_date < :to
-				  AND (CAST(:period AS text) IS NULL OR m.period_type = :period)
-				GROUP BY 1 ORDER BY 1""";
+        return repository.buckets(companyId, metricType, from, to, bucket, periodType);
     }
 
     /** The latest value of each metric (or of the given ones) for a set of companies the caller may see. */
@@ -258,13 +155,7 @@ public class Metrics {
         Map<UUID, List<Point>> loaded = new HashMap<>();
         companyIds.forEach(id -> loaded.put(id, List.of()));
         // Every type is cached; the filter applies to the cached points.
-        jdbc
-                .sql(LATEST)
-                .param("ids", companyIds.toArray(UUID[]::new))
-                .param("types", null, Types.ARRAY)
-                .query(Metrics::point)
-                .list()
-                .stream()
+        repository.latest(companyIds).stream()
                 .collect(Collectors.groupingBy(Point::companyId))
                 .forEach((id, points) -> loaded.put(id, List.copyOf(points)));
         return loaded;
@@ -279,23 +170,7 @@ public class Metrics {
         if (members.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SECTOR_COMPARISON)
-                .param("ids", members.keySet().toArray(UUID[]::new))
-                .param("type", metricType)
-                .param("from", start(from))
-                .param("to", endExclusive(to))
-                .query((rs, i) -> {
-                    Company c = members.get(rs.getObject("company_id", UUID.class));
-                    return new SectorEntry(
-                            c.id(),
-                            c.symbol(),
-                            c.name(),
-                            rs.getDouble("average"),
-                            rs.getDouble("last"),
-                            rs.getObject("last_date", LocalDate.class),
-                            rs.getLong("points"));
-                })
-                .list();
+        return repository.sectorComparison(members, metricType, from, to);
     }
 
     /**
@@ -304,20 +179,7 @@ public class Metrics {
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Map<String, Double> ratiosOf(UUID companyId, String periodType, int fiscalYear, String fiscalQuarter) {
-        return jdbc
-                .sql("""
-				SELECT DISTINCT ON (m.metric_type) m.metric_type, m.value FROM financial_metrics m
-				WHERE m.company_id = :company AND m.metric_category = 'ratio' AND m.period_type = :period
-				  AND m.fiscal_year = :fy AND (CAST(:fq AS text) IS NULL OR m.fiscal_quarter = :fq)
-				ORDER BY m.metric_type, m.metric_date DESC""")
-                .param("company", companyId)
-                .param("period", periodType)
-                .param("fy", fiscalYear)
-                .param("fq", fiscalQuarter, Types.VARCHAR)
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getDouble(2)))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return repository.ratiosOf(companyId, periodType, fiscalYear, fiscalQuarter);
     }
 
     /** Daily aggregates from the materialized view (refreshed every few minutes). */
@@ -325,42 +187,6 @@ public class Metrics {
     public List<BucketValue> dailySummary(
             Caller caller, UUID companyId, String metricType, LocalDate from, LocalDate to) {
         companies.get(caller, companyId);
-        return jdbc.sql("""
-				SELECT day, avg_value, min_value, max_value, data_points FROM daily_metrics_summary
-				WHERE company_id = :company AND metric_type = :type AND day >= :from AND day < :to ORDER BY day""")
-                .param("company", companyId)
-                .param("type", metricType)
-                .param("from", start(from))
-                .param("to", endExclusive(to))
-                .query((rs, i) -> new BucketValue(
-                        rs.getObject("day", OffsetDateTime.class),
-                        rs.getDouble("avg_value"),
-                        rs.getDouble("min_value"),
-                        rs.getDouble("max_value"),
-                        rs.getLong("data_points"),
-                        null))
-                .list();
-    }
-
-    private static OffsetDateTime start(LocalDate from) {
-        return (from == null ? LocalDate.of(1900, 1, 1) : from).atStartOfDay().atOffset(ZoneOffset.UTC);
-    }
-
-    private static OffsetDateTime endExclusive(LocalDate to) {
-        return (to == null ? LocalDate.of(2999, 1, 1) : to.plusDays(1))
-                .atStartOfDay()
-                .atOffset(ZoneOffset.UTC);
-    }
-
-    static Point point(ResultSet rs, int row) throws SQLException {
-        return new Point(
-                rs.getObject("company_id", UUID.class),
-                rs.getString("metric_type"),
-                rs.getObject("metric_date", LocalDate.class),
-                rs.getDouble("value"),
-                rs.getString("unit"),
-                rs.getString("period_type"),
-                (Integer) rs.getObject("fiscal_year"),
-                rs.getString("fiscal_quarter"));
+        return repository.dailySummary(companyId, metricType, from, to);
     }
 }

@@ -3,6 +3,8 @@
  * writes, series, buckets, latest values and sector comparisons.
  */
 @ApplicationModule
+@NullMarked
 package io.covenant.metric;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

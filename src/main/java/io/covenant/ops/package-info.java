@@ -3,6 +3,8 @@
  * schema maintenance jobs and operational endpoints.
  */
 @ApplicationModule
+@NullMarked
 package io.covenant.ops;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

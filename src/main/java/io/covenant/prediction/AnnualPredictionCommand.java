@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Score a company for a fiscal year from the five annual ratios, or, when every ratio is omitted, from the ratios
@@ -20,27 +21,44 @@ public record AnnualPredictionCommand(
 
         @DecimalMin(value = "0", message = "must be between 0 and 2")
         @DecimalMax(value = "2", message = "must be between 0 and 2")
+        @Nullable
         BigDecimal longTermDebtToTotalCapital,
 
         @DecimalMin(value = "0", message = "must be between 0 and 50")
         @DecimalMax(value = "50", message = "must be between 0 and 50")
+        @Nullable
         BigDecimal totalDebtToEbitda,
 
         @DecimalMin(value = "-1", message = "must be between -1 and 1")
         @DecimalMax(value = "1", message = "must be between -1 and 1")
+        @Nullable
         BigDecimal netIncomeMargin,
 
         @DecimalMin(value = "0", message = "must be between 0 and 100")
         @DecimalMax(value = "100", message = "must be between 0 and 100")
+        @Nullable
         BigDecimal ebitToInterestExpense,
 
         @DecimalMin(value = "-1", message = "must be between -1 and 1")
         @DecimalMax(value = "1", message = "must be between -1 and 1")
+        @Nullable
         BigDecimal returnOnAssets,
 
-        AccessLevel accessLevel) {
+        @Nullable AccessLevel accessLevel)
+        implements ScoringCommand {
 
-    BigDecimal[] ratios() {
+    @Override
+    public PredictionKind kind() {
+        return PredictionKind.ANNUAL;
+    }
+
+    @Override
+    public @Nullable String quarter() {
+        return null;
+    }
+
+    @Override
+    public BigDecimal[] ratios() {
         return new BigDecimal[] {
             longTermDebtToTotalCapital, totalDebtToEbitda, netIncomeMargin, ebitToInterestExpense, returnOnAssets
         };

@@ -9,13 +9,11 @@ import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Permission;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,38 +43,20 @@ public class Dashboards {
     public record Summary(
             long totalPredictions, long highRiskCount, BigDecimal avgProbability, OffsetDateTime lastPrediction) {}
 
-    static final String SECTOR_RISK = """
-				SELECT sector, risk_level, predictions FROM prediction_sector_risk
-				WHERE organization_id = :org AND reporting_year = :year ORDER BY sector, risk_level""";
-
-    static final String MODEL_DEVIATION = """
-				SELECT reporting_year, reporting_quarter, round(logistic_deviation / predictions, 4),
-				       round(gbm_deviation / predictions, 4), round(confidence / predictions, 4), predictions
-				FROM prediction_quarter_deviation WHERE organization_id = :org
-				ORDER BY reporting_year DESC, reporting_quarter DESC""";
-
-    static final String SUMMARY = """
-				SELECT coalesce(sum(predictions), 0), coalesce(sum(high_risk), 0),
-				       round(sum(probability) / nullif(sum(predictions), 0), 4), max(last_created_at)
-				FROM (SELECT * FROM prediction_owner_summary WHERE organization_id = :org
-				      UNION ALL
-				      SELECT * FROM prediction_owner_summary WHERE created_by = :user
-				        AND coalesce(organization_id <> :org, TRUE) AND (access_level <> 'organization' OR :super)) mine""";
-
     /** The access rule of the aggregates (V44) gives every caller allowed an organisation's dashboard the same rows. */
     record OrganizationKey(String dashboard, UUID organizationId, String year) {}
 
     /** A summary mixes the organisation's rows with the caller's own, so it is the caller's. */
     record SummaryKey(UUID userId, UUID organizationId, boolean superAdmin) {}
 
-    private final JdbcClient jdbc;
+    private final DashboardRepository repository;
 
     private final HotCache<OrganizationKey, List<?>> organizationBoards;
 
     private final HotCache<SummaryKey, Summary> summaries;
 
-    Dashboards(JdbcClient jdbc, CacheInvalidations invalidations, MeterRegistry registry) {
-        this.jdbc = jdbc;
+    Dashboards(DashboardRepository repository, CacheInvalidations invalidations, MeterRegistry registry) {
+        this.repository = repository;
         this.organizationBoards = new HotCache<>("prediction_dashboards", 10_000, Duration.ofMinutes(10), registry);
         this.summaries = new HotCache<>("prediction_summaries", 10_000, Duration.ofMinutes(10), registry);
         // 'o<org>' or 'u<user>': the aggregates of this organisation or owner changed (V75).
@@ -101,48 +81,23 @@ public class Dashboards {
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<SectorRisk> riskBySector(Caller caller, UUID organizationId, String year) {
         UUID org = organization(caller, organizationId);
-        return cast(organizationBoards.get(new OrganizationKey("sector_risk", org, year), () -> jdbc
-                .sql(SECTOR_RISK)
-                .param("org", org)
-                .param("year", year)
-                .query((rs, i) -> new SectorRisk(rs.getString(1), rs.getString(2), rs.getLong(3)))
-                .list()
-                .stream()
-                .toList()));
+        return cast(organizationBoards.get(
+                new OrganizationKey("sector_risk", org, year), () -> repository.sectorRisk(org, year)));
     }
 
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public List<ModelDeviation> modelDeviation(Caller caller, UUID organizationId) {
         UUID org = organization(caller, organizationId);
-        return cast(organizationBoards.get(new OrganizationKey("model_deviation", org, ""), () -> jdbc
-                .sql(MODEL_DEVIATION)
-                .param("org", org)
-                .query((rs, i) -> new ModelDeviation(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getBigDecimal(3),
-                        rs.getBigDecimal(4),
-                        rs.getBigDecimal(5),
-                        rs.getLong(6)))
-                .list()
-                .stream()
-                .toList()));
+        return cast(organizationBoards.get(
+                new OrganizationKey("model_deviation", org, ""), () -> repository.modelDeviation(org)));
     }
 
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Summary summary(Caller caller) {
         caller.require(Permission.PREDICTIONS_READ);
         return summaries.get(
-                new SummaryKey(caller.userId(), caller.organizationId(), caller.isSuperAdmin()), () -> jdbc.sql(SUMMARY)
-                        .param("user", caller.userId())
-                        .param("org", caller.organizationId(), Types.OTHER)
-                        .param("super", caller.isSuperAdmin())
-                        .query((rs, i) -> new Summary(
-                                rs.getLong(1),
-                                rs.getLong(2),
-                                rs.getBigDecimal(3),
-                                rs.getObject(4, OffsetDateTime.class)))
-                        .single());
+                new SummaryKey(caller.userId(), caller.organizationId(), caller.isSuperAdmin()),
+                () -> repository.summary(caller.userId(), caller.organizationId(), caller.isSuperAdmin()));
     }
 
     /**

@@ -3,15 +3,12 @@ package io.covenant.prediction;
 import io.covenant.prediction.ModelArtifact.Distribution;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.Caller;
-import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,12 +36,12 @@ public class Drift {
             long predictions,
             List<RatioDrift> ratios) {}
 
-    private final JdbcClient jdbc;
+    private final DriftRepository repository;
 
     private final RiskModels models;
 
-    Drift(JdbcClient jdbc, @Lazy RiskModels models) {
-        this.jdbc = jdbc;
+    Drift(DriftRepository repository, @Lazy RiskModels models) {
+        this.repository = repository;
         this.models = models;
     }
 
@@ -68,55 +65,14 @@ public class Drift {
         List<RatioDrift> ratios = new ArrayList<>();
         long total = 0;
         for (Distribution expected : artifact.distributions()) {
-            Counts counts = counts(kind, scope, org, from, to, expected);
+            Counts counts = repository.counts(kind, scope, org, from, to, expected);
             total = counts.total();
             ratios.add(counts.drift(expected));
         }
         return new Report(kind.label(), artifact.version(), from, to, total, ratios);
     }
 
-    /** Counts per training bin (NULL is the missing bin) and outside the training range, in one scan. */
-    private Counts counts(
-            PredictionKind kind,
-            String scope,
-            UUID org,
-            OffsetDateTime from,
-            OffsetDateTime to,
-            Distribution expected) {
-        // The column comes from the model's own ratio names, which are the table's columns, never from the request.
-        String column = kind.ratios.stream()
-                .map(Ratio::key)
-                .filter(expected.ratio()::equals)
-                .findFirst()
-                .orElseThrow();
-        long[] bins = new long[expected.shares().length];
-        long[] outside = {0};
-        jdbc.sql("""
-				SELECT width_bucket(%1$s::float8, string_to_array(:edges, ',')::float8[]) AS bin, count(*) AS n,
-				       count(*) FILTER (WHERE %1$s < :min OR %1$s > :max) AS outside
-				FROM %2$s
-				WHERE %3$s AND (CAST(:from AS timestamptz) IS NULL OR predicted_at >= :from)
-				  AND (CAST(:to AS timestamptz) IS NULL OR predicted_at < :to)
-				GROUP BY 1""".formatted(column, kind.table, scope))
-                .param(
-                        "edges",
-                        Arrays.stream(expected.edges())
-                                .mapToObj(Double::toString)
-                                .collect(Collectors.joining(",")))
-                .param("min", expected.min())
-                .param("max", expected.max())
-                .param("org", org, Types.OTHER)
-                .param("from", from, Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("to", to, Types.TIMESTAMP_WITH_TIMEZONE)
-                .query(rs -> {
-                    int bin = rs.getInt("bin");
-                    bins[rs.wasNull() ? bins.length - 1 : bin] += rs.getLong("n");
-                    outside[0] += rs.getLong("outside");
-                });
-        return new Counts(bins, outside[0]);
-    }
-
-    private record Counts(long[] bins, long outside) {
+    record Counts(long[] bins, long outside) {
 
         long total() {
             return Arrays.stream(bins).sum();

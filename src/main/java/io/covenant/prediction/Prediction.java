@@ -1,11 +1,13 @@
 package io.covenant.prediction;
 
 import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.Owned;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An annual or quarterly prediction as the API shows it. Annual rows carry {@code probability}; quarterly rows
@@ -31,40 +33,22 @@ public record Prediction(
         String modelVersion,
         List<Reasons> reasons,
         AccessLevel accessLevel,
-        UUID organizationId,
+        @Nullable UUID organizationId,
         UUID createdBy,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        Boolean updated) {
+        Boolean updated)
+        implements Owned {
 
     Prediction withReasons(List<Reasons> value) {
-        return new Prediction(
-                id,
-                kind,
-                companyId,
-                companySymbol,
-                companyName,
-                reportingYear,
-                reportingQuarter,
-                probability,
-                logisticProbability,
-                gbmProbability,
-                ensembleProbability,
-                riskLevel,
-                confidence,
-                predictedAt,
-                ratios,
-                modelVersion,
-                value,
-                accessLevel,
-                organizationId,
-                createdBy,
-                createdAt,
-                updatedAt,
-                updated);
+        return with(value, updated);
     }
 
     Prediction withUpdated(boolean value) {
+        return with(reasons, value);
+    }
+
+    private Prediction with(List<Reasons> reasons, Boolean updated) {
         return new Prediction(
                 id,
                 kind,
@@ -88,6 +72,6 @@ public record Prediction(
                 createdBy,
                 createdAt,
                 updatedAt,
-                value);
+                updated);
     }
 }

@@ -49,7 +49,7 @@ public class PredictionImports {
     public ImportedPredictions write(Caller caller, String kind, AccessLevel level, List<PredictionRow> rows) {
         caller.require(Permission.PREDICTIONS_WRITE);
         PredictionKind k = PredictionKind.of(kind);
-        UUID organization = level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
+        UUID organization = caller.organizationFor(level);
         if (rows.isEmpty()) {
             return new ImportedPredictions(0, 0, Map.of());
         }

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -41,6 +44,42 @@ class PredictionRepository {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.json = json;
+    }
+
+    /** What scoring a company for a period gives a prediction row, before its columns are named. */
+    record Scoring(
+            UUID companyId,
+            String year,
+            @Nullable String quarter,
+            double[] ratios,
+            Scores.Scored score,
+            AccessLevel level,
+            @Nullable UUID organizationId) {}
+
+    /** The columns of a scored prediction (without {@code created_by}), in the order they are written. */
+    Map<String, Object> columns(PredictionKind kind, Scoring scoring) {
+        Scores.Scored score = scoring.score();
+        double[] ratios = scoring.ratios();
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("company_id", scoring.companyId());
+        values.put("reporting_year", scoring.year());
+        if (kind == PredictionKind.QUARTERLY) {
+            values.put("reporting_quarter", scoring.quarter());
+        }
+        for (int i = 0; i < ratios.length; i++) {
+            values.put(kind.ratios.get(i).key(), Double.isNaN(ratios[i]) ? null : Scores.stored(ratios[i]));
+        }
+        values.put("logistic_probability", Scores.stored(score.logisticProbability()));
+        values.put("gbm_probability", Scores.stored(score.gbmProbability()));
+        values.put(kind.probability, Scores.stored(score.ensembleProbability()));
+        values.put("risk_level", score.riskLevel());
+        values.put("confidence", Scores.stored(score.confidence()));
+        values.put("model_version", score.modelVersion());
+        values.put("explanation", json.writeValueAsString(Map.of("reasons", score.reasons())));
+        values.put("predicted_at", OffsetDateTime.now(ZoneOffset.UTC));
+        values.put("access_level", scoring.level().value());
+        values.put("organization_id", new SqlParameterValue(Types.OTHER, scoring.organizationId()));
+        return values;
     }
 
     /** The prediction a new one for this company, period and owner would replace. */

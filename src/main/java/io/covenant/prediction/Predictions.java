@@ -13,21 +13,15 @@ import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Permission;
 import java.math.BigDecimal;
-import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scores companies and keeps the predictions under the access rule. A repeat for the same company, period and owner
@@ -46,74 +40,61 @@ public class Predictions {
 
     private final ApplicationEventPublisher events;
 
-    private final JsonMapper json;
-
     // Lazy: the models (a native library and a megabyte of JSON) load on the first prediction, not at start-up.
     Predictions(
             PredictionRepository repository,
             @Lazy RiskModels models,
             Companies companies,
             Metrics metrics,
-            ApplicationEventPublisher events,
-            JsonMapper json) {
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.models = models;
         this.companies = companies;
         this.metrics = metrics;
         this.events = events;
-        this.json = json;
     }
 
     @Transactional
     public Prediction annual(Caller caller, AnnualPredictionCommand command) {
-        return save(
-                caller,
-                PredictionKind.ANNUAL,
-                command.companyId(),
-                command.reportingYear(),
-                null,
-                command.ratios(),
-                command.accessLevel(),
-                null);
+        return score(caller, command);
     }
 
     @Transactional
     public Prediction quarterly(Caller caller, QuarterlyPredictionCommand command) {
-        return save(
-                caller,
-                PredictionKind.QUARTERLY,
-                command.companyId(),
-                command.reportingYear(),
-                command.reportingQuarter(),
-                command.ratios(),
-                command.accessLevel(),
-                null);
+        return score(caller, command);
     }
 
     /** Scores an existing prediction again with new ratios; its company and period stay what they were. */
     @Transactional
     public Prediction rescoreAnnual(Caller caller, UUID id, AnnualPredictionCommand command) {
-        Prediction existing = changeable(caller, PredictionKind.ANNUAL, id);
-        return save(
-                caller,
-                PredictionKind.ANNUAL,
-                existing.companyId(),
-                existing.reportingYear(),
-                null,
-                command.ratios(),
-                command.accessLevel(),
-                existing);
+        return rescore(caller, id, command);
     }
 
     @Transactional
     public Prediction rescoreQuarterly(Caller caller, UUID id, QuarterlyPredictionCommand command) {
-        Prediction existing = changeable(caller, PredictionKind.QUARTERLY, id);
+        return rescore(caller, id, command);
+    }
+
+    private Prediction score(Caller caller, ScoringCommand command) {
         return save(
                 caller,
-                PredictionKind.QUARTERLY,
+                command.kind(),
+                command.companyId(),
+                command.reportingYear(),
+                command.quarter(),
+                command.ratios(),
+                command.accessLevel(),
+                null);
+    }
+
+    private Prediction rescore(Caller caller, UUID id, ScoringCommand command) {
+        Prediction existing = changeable(caller, command.kind(), id);
+        return save(
+                caller,
+                command.kind(),
                 existing.companyId(),
                 existing.reportingYear(),
-                existing.reportingQuarter(),
+                command.kind() == PredictionKind.QUARTERLY ? existing.reportingQuarter() : null,
                 command.ratios(),
                 command.accessLevel(),
                 existing);
@@ -137,7 +118,7 @@ public class Predictions {
     public void delete(Caller caller, PredictionKind kind, UUID id) {
         Prediction before = changeable(caller, kind, id);
         repository.delete(kind, id);
-        events.publishEvent(Audited.deleted(kind.table, id, before, before.organizationId()));
+        events.publishEvent(Audited.deleted(kind.table, before));
     }
 
     private Prediction save(
@@ -162,28 +143,10 @@ public class Predictions {
                         ? replacing.organizationId()
                         : caller.organizationId();
         double[] ratios = ratios(kind, companyId, year, quarter, given);
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("company_id", companyId);
-        values.put("reporting_year", year);
-        if (kind == PredictionKind.QUARTERLY) {
-            values.put("reporting_quarter", quarter);
-        }
-        for (int i = 0; i < ratios.length; i++) {
-            values.put(kind.ratios.get(i).key(), Double.isNaN(ratios[i]) ? null : Scores.stored(ratios[i]));
-        }
         Scores.Scored score =
                 kind == PredictionKind.ANNUAL ? models.scoreAnnual(ratios) : models.scoreQuarterly(ratios);
-        values.put("logistic_probability", Scores.stored(score.logisticProbability()));
-        values.put("gbm_probability", Scores.stored(score.gbmProbability()));
-        values.put(kind.probability, Scores.stored(score.ensembleProbability()));
-        values.put("risk_level", score.riskLevel());
-        values.put("confidence", Scores.stored(score.confidence()));
-        values.put("model_version", score.modelVersion());
-        List<Reasons> reasons = score.reasons();
-        values.put("explanation", json.writeValueAsString(Map.of("reasons", reasons)));
-        values.put("predicted_at", OffsetDateTime.now(ZoneOffset.UTC));
-        values.put("access_level", level.value());
-        values.put("organization_id", new SqlParameterValue(Types.OTHER, organization));
+        Map<String, Object> values = repository.columns(
+                kind, new PredictionRepository.Scoring(companyId, year, quarter, ratios, score, level, organization));
 
         Prediction existing = replacing != null
                 ? replacing
@@ -191,18 +154,18 @@ public class Predictions {
                         .findSameKey(kind, companyId, year, quarter, level, organization, caller.userId())
                         .orElse(null);
         if (existing != null) {
-            if (!caller.mayChange(existing.accessLevel(), existing.organizationId(), existing.createdBy())) {
+            if (!caller.mayChange(existing)) {
                 throw new Forbidden(
                         "A prediction for this company and period exists and only its creator, an org_admin "
                                 + "or a super_admin may replace it");
             }
             Prediction after = repository.update(kind, existing.id(), values, company.symbol(), company.name());
-            events.publishEvent(Audited.updated(kind.table, after.id(), existing, after, after.organizationId()));
+            events.publishEvent(Audited.updated(kind.table, existing, after));
             return after.withUpdated(true);
         }
         values.put("created_by", caller.userId());
         Prediction created = repository.insert(kind, values, company.symbol(), company.name());
-        events.publishEvent(Audited.created(kind.table, created.id(), created, created.organizationId()));
+        events.publishEvent(Audited.created(kind.table, created));
         return created.withUpdated(false);
     }
 
@@ -256,10 +219,7 @@ public class Predictions {
     private Prediction changeable(Caller caller, PredictionKind kind, UUID id) {
         caller.require(Permission.PREDICTIONS_WRITE);
         Prediction prediction = visible(caller, kind, id);
-        if (!caller.mayChange(prediction.accessLevel(), prediction.organizationId(), prediction.createdBy())) {
-            throw new Forbidden(
-                    "Only the creator, an org_admin of its organization or a super_admin may change this prediction");
-        }
+        caller.requireChange(prediction, "this prediction");
         return prediction;
     }
 

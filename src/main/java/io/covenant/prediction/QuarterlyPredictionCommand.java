@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Score a company for a fiscal quarter from the six quarterly ratios, or, when every ratio is omitted, from the
@@ -23,31 +24,49 @@ public record QuarterlyPredictionCommand(
 
         @DecimalMin(value = "0", message = "must be between 0 and 10")
         @DecimalMax(value = "10", message = "must be between 0 and 10")
+        @Nullable
         BigDecimal currentRatio,
 
         @DecimalMin(value = "0", message = "must be between 0 and 10")
         @DecimalMax(value = "10", message = "must be between 0 and 10")
+        @Nullable
         BigDecimal quickRatio,
 
         @DecimalMin(value = "0", message = "must be between 0 and 5")
         @DecimalMax(value = "5", message = "must be between 0 and 5")
+        @Nullable
         BigDecimal debtToEquity,
 
         @DecimalMin(value = "0", message = "must be between 0 and 50")
         @DecimalMax(value = "50", message = "must be between 0 and 50")
+        @Nullable
         BigDecimal inventoryTurnover,
 
         @DecimalMin(value = "0", message = "must be between 0 and 50")
         @DecimalMax(value = "50", message = "must be between 0 and 50")
+        @Nullable
         BigDecimal receivablesTurnover,
 
         @DecimalMin(value = "-1", message = "must be between -1 and 1")
         @DecimalMax(value = "1", message = "must be between -1 and 1")
+        @Nullable
         BigDecimal workingCapitalToTotalAssets,
 
-        AccessLevel accessLevel) {
+        @Nullable AccessLevel accessLevel)
+        implements ScoringCommand {
 
-    BigDecimal[] ratios() {
+    @Override
+    public PredictionKind kind() {
+        return PredictionKind.QUARTERLY;
+    }
+
+    @Override
+    public @Nullable String quarter() {
+        return reportingQuarter;
+    }
+
+    @Override
+    public BigDecimal[] ratios() {
         return new BigDecimal[] {
             currentRatio, quickRatio, debtToEquity, inventoryTurnover, receivablesTurnover, workingCapitalToTotalAssets
         };

@@ -3,6 +3,8 @@
  * reasons, and the prediction records of AccuNode's tables.
  */
 @ApplicationModule
+@NullMarked
 package io.covenant.prediction;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package io.covenant.search;
 
+import io.covenant.shared.jdbc.OwnedTable;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.AccessSql;
 import io.covenant.shared.security.Caller;
@@ -53,11 +54,14 @@ class DocumentRepository {
 
     private final JsonMapper json;
 
+    private final OwnedTable<DocumentView> table;
+
     DocumentRepository(JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(1_000);
         this.json = json;
+        this.table = new OwnedTable<>(jdbc, "documents", "d", DOCUMENT_COLUMNS, this::document);
     }
 
     Optional<DocumentView> findSame(UUID companyId, String hash, AccessLevel level, UUID organizationId, UUID userId) {
@@ -159,13 +163,7 @@ class DocumentRepository {
     }
 
     Optional<DocumentView> findVisible(UUID id, Caller caller) {
-        return AccessSql.bind(
-                        jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM documents d WHERE d.id = :id"
-                                + " AND d.deleted_at IS NULL AND " + AccessSql.visible("d")),
-                        caller)
-                .param("id", id)
-                .query(this::document)
-                .optional();
+        return table.findVisible(caller, id);
     }
 
     /** A chunk of a visible, live document, with the numbers of the chunks either side. */
@@ -235,9 +233,7 @@ class DocumentRepository {
     }
 
     void softDelete(UUID id) {
-        jdbc.sql("UPDATE documents SET deleted_at = now() WHERE id = :id")
-                .param("id", id)
-                .update();
+        table.softDelete(id);
     }
 
     // --- keyword search and the hits of any mode ---

@@ -1,10 +1,12 @@
 package io.covenant.search;
 
 import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.Owned;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** A document as the API shows it: what it is, whose it is, and the sections and chunks it was split into. */
 public record DocumentView(
@@ -22,10 +24,11 @@ public record DocumentView(
         List<String> sections,
         String embeddingModel,
         AccessLevel accessLevel,
-        UUID organizationId,
+        @Nullable UUID organizationId,
         UUID createdBy,
         OffsetDateTime createdAt,
-        Boolean duplicate) {
+        Boolean duplicate)
+        implements Owned {
 
     DocumentView asDuplicate() {
         return new DocumentView(

@@ -5,7 +5,6 @@ import io.covenant.company.Company;
 import io.covenant.filing.Filing;
 import io.covenant.filing.Filings;
 import io.covenant.shared.audit.Audited;
-import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.hash.Sha256;
@@ -95,7 +94,7 @@ public class Documents {
                     "a document cannot be seen more widely than its company ("
                             + company.accessLevel().value() + ")");
         }
-        UUID organization = level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
+        UUID organization = caller.organizationFor(level);
         String hash = Sha256.hex(bytes);
         UUID companyId = company == null ? null : company.id();
         Optional<DocumentView> same = repository.findSame(companyId, hash, level, organization, caller.userId());
@@ -227,9 +226,7 @@ public class Documents {
 
     private DocumentView changeable(Caller caller, UUID id) {
         DocumentView document = get(caller, id);
-        if (!caller.mayChange(document.accessLevel(), document.organizationId(), document.createdBy())) {
-            throw new Forbidden("Only the creator, an org_admin of its organization or a super_admin may change it");
-        }
+        caller.requireChange(document, "it");
         return document;
     }
 

@@ -1,6 +1,7 @@
 package io.covenant.search;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One chunk of a document as a search hit links to it: its text, section and character offsets in the document, with
@@ -14,5 +15,5 @@ public record Passage(
         String content,
         int startOffset,
         int endOffset,
-        Integer previous,
-        Integer next) {}
+        @Nullable Integer previous,
+        @Nullable Integer next) {}

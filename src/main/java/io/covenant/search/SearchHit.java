@@ -2,6 +2,7 @@ package io.covenant.search;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A ranked chunk: where it comes from (document, company, filing form, section, position), its score under the
@@ -20,8 +21,8 @@ public record SearchHit(
         String section,
         int chunkIndex,
         double score,
-        Integer keywordRank,
-        Integer semanticRank,
+        @Nullable Integer keywordRank,
+        @Nullable Integer semanticRank,
         String snippet) {
 
     SearchHit ranked(double newScore, Integer keyword, Integer semantic) {

@@ -5,6 +5,8 @@
  * Lucene index follows the database through an outbox.
  */
 @ApplicationModule
+@NullMarked
 package io.covenant.search;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

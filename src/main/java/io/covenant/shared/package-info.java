@@ -3,6 +3,8 @@
  * context. Kept small on purpose.
  */
 @ApplicationModule(type = ApplicationModule.Type.OPEN)
+@NullMarked
 package io.covenant.shared;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

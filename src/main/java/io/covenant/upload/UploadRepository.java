@@ -103,11 +103,14 @@ class UploadRepository {
 
     List<UploadJob> list(Caller caller, String status, Cursor after, int limit) {
         return Cursor.bind(
-                        bind(jdbc.sql("SELECT " + COLUMNS + " FROM bulk_upload_jobs j WHERE " + VISIBLE + """
+                        bind(
+                                jdbc.sql("SELECT " + COLUMNS + " FROM bulk_upload_jobs j WHERE " + VISIBLE
+                                        + """
 
 				  AND (CAST(:status AS text) IS NULL OR j.status = :status)
-				  AND (CAST(:after_at AS timestamptz) IS NULL OR (j.created_at, j.id) < (:after_at, :after_id))
-				ORDER BY j.created_at DESC, j.id DESC LIMIT :limit"""), caller),
+				  AND %s
+				ORDER BY j.created_at DESC, j.id DESC LIMIT :limit""".formatted(Cursor.after("j"))),
+                                caller),
                         after)
                 .param("status", status, Types.VARCHAR)
                 .param("limit", limit + 1)

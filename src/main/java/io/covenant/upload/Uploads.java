@@ -74,7 +74,7 @@ public class Uploads {
         requireWithinLimit(content.length, 0);
         FileInspector.Inspection inspection = inspector.inspect(type, content);
         String hash = Sha256.hex(content);
-        UUID organization = level == AccessLevel.ORGANIZATION ? caller.organizationId() : null;
+        UUID organization = caller.organizationFor(level);
         String note = "uploaded: " + inspection.rows() + " data rows"
                 + (inspection.ignored().isEmpty()
                         ? ""

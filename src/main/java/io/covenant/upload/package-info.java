@@ -4,6 +4,8 @@
  * cancellation, resuming from its last batch after a restart.
  */
 @ApplicationModule
+@NullMarked
 package io.covenant.upload;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,8 @@
  * for integrators; both only describe or call the other modules' HTTP API.
  */
 @ApplicationModule
+@NullMarked
 package io.covenant.web;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.ApplicationModule;

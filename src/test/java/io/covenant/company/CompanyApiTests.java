@@ -153,6 +153,14 @@ class CompanyApiTests {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("id"));
+        fixtures.as(member)
+                .queryParam("market_cap_min", "x")
+                .get("/api/v1/companies")
+                .then()
+                .statusCode(400)
+                .body("detail", equalTo("Parameter 'market_cap_min' has an invalid value"))
+                .body("errors[0].field", equalTo("market_cap_min"))
+                .body("errors[0].rejected_value", equalTo("x"));
     }
 
     @Test
@@ -480,7 +488,7 @@ class CompanyApiTests {
     @Test
     void unknownTickersAndCiksAre404() {
         fixtures.as(member)
-                .get("/api/v1/companies/by-ticker/NOPE" + (int) (Math.random() * 1000))
+                .get("/api/v1/companies/by-ticker/NOPE" + Fixtures.unique(4))
                 .then()
                 .statusCode(404);
         fixtures.as(member).get("/api/v1/companies/by-cik/999999999").then().statusCode(404);

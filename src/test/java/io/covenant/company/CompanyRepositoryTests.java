@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.covenant.ApiTest;
+import io.covenant.Fixtures;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Callers;
@@ -38,8 +39,8 @@ class CompanyRepositoryTests {
     @Test
     void bulkUpsertCreatesThenRefreshesSystemCompaniesBySymbol() {
         String sector = "Bulk " + UUID.randomUUID();
-        String a = "B" + (int) (Math.random() * 100000);
-        String b = "C" + (int) (Math.random() * 100000);
+        String a = "B" + Fixtures.unique(5);
+        String b = "C" + Fixtures.unique(5);
         assertThat(companies.upsertSystemCompanies(List.of(command(a, "Alpha", sector), command(b, "Beta", sector))))
                 .isEqualTo(2);
         companies.upsertSystemCompanies(List.of(command(a, "Alpha Renamed", sector)));
@@ -76,7 +77,7 @@ class CompanyRepositoryTests {
         Company created = Callers.runAs(
                 superAdmin,
                 () -> repository.insert(
-                        command("P" + (int) (Math.random() * 1e6), "Private", "S"),
+                        command("P" + Fixtures.unique(6), "Private", "S"),
                         AccessLevel.PERSONAL,
                         null,
                         superAdmin.userId()));

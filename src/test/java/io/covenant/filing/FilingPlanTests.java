@@ -46,7 +46,7 @@ class FilingPlanTests {
     void filingsAcrossCompaniesReadAboutOnePageForEveryCaller() {
         for (Caller caller : plans.callers().all()) {
             Plan plan = plans.explain(
-                    caller, Filings.listQuery(caller, new FilingQuery(null, null, null, null), null, PAGE));
+                    caller, FilingRepository.listQuery(caller, new FilingQuery(null, null, null, null), null, PAGE));
             assertBounded(plan, caller + " filings", ACROSS_COMPANIES);
             assertThat(plan.json()).contains("idx_filing_date");
         }
@@ -62,7 +62,8 @@ class FilingPlanTests {
         for (Caller caller : plans.callers().all()) {
             assertBounded(
                     plans.explain(
-                            caller, Filings.listQuery(caller, new FilingQuery(null, null, null, null), after, PAGE)),
+                            caller,
+                            FilingRepository.listQuery(caller, new FilingQuery(null, null, null, null), after, PAGE)),
                     caller + " filings cursor",
                     ACROSS_COMPANIES);
         }
@@ -75,13 +76,14 @@ class FilingPlanTests {
             assertBounded(
                     plans.explain(
                             caller,
-                            Filings.listQuery(caller, new FilingQuery(null, List.of("10-Q"), null, null), null, PAGE)),
+                            FilingRepository.listQuery(
+                                    caller, new FilingQuery(null, List.of("10-Q"), null, null), null, PAGE)),
                     caller + " form",
                     4 * ACROSS_COMPANIES);
             assertBounded(
                     plans.explain(
                             caller,
-                            Filings.listQuery(
+                            FilingRepository.listQuery(
                                     caller,
                                     new FilingQuery(null, null, LocalDate.of(2021, 6, 1), LocalDate.of(2022, 6, 1)),
                                     null,
@@ -99,7 +101,7 @@ class FilingPlanTests {
                 .single();
         for (Caller caller : plans.callers().all()) {
             Plan plan = plans.explain(
-                    caller, Filings.listQuery(caller, new FilingQuery(company, null, null, null), null, PAGE));
+                    caller, FilingRepository.listQuery(caller, new FilingQuery(company, null, null, null), null, PAGE));
             assertBounded(plan, caller + " one company", PAGE + 1);
             assertThat(plan.json()).contains("idx_filing_company");
         }

@@ -59,7 +59,7 @@ class AccessMatrixTests {
         sharedCompany = fixtures.as(superAdmin)
                 .body(Map.of(
                         "symbol",
-                        "MXS" + (int) (Math.random() * 10000),
+                        "MXS" + Fixtures.unique(7),
                         "name",
                         "Shared",
                         "sector",
@@ -191,7 +191,7 @@ class AccessMatrixTests {
     private void check(Resource resource, Role role, UUID org, int[] counter) {
         Person caller = fixtures.person(role, role == Role.SUPER_ADMIN ? null : org, tenant);
         for (AccessLevel level : AccessLevel.values()) {
-            String id = resource.create().apply(level, ++counter[0] + "" + (int) (Math.random() * 1000));
+            String id = resource.create().apply(level, ++counter[0] + Fixtures.unique(5));
             boolean sees =
                     switch (level) {
                         case SYSTEM -> true;
@@ -206,7 +206,7 @@ class AccessMatrixTests {
 
     private void checkOwner(Resource resource, int[] counter) {
         for (AccessLevel level : List.of(AccessLevel.PERSONAL, AccessLevel.ORGANIZATION)) {
-            String id = resource.create().apply(level, ++counter[0] + "o" + (int) (Math.random() * 100));
+            String id = resource.create().apply(level, ++counter[0] + "O" + Fixtures.unique(4));
             expect(resource, owner, id, level, true, true);
         }
     }

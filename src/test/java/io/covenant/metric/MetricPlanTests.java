@@ -58,9 +58,10 @@ class MetricPlanTests {
         params.put("type", "revenue");
         params.put("period", new SqlParameterValue(Types.VARCHAR, null));
         for (Caller caller : plans.callers().all()) {
-            assertBounded(plans.explain(caller, Metrics.SERIES, params), caller + " series", SERIES);
+            assertBounded(plans.explain(caller, MetricRepository.SERIES, params), caller + " series", SERIES);
             for (Bucket bucket : Bucket.values()) {
-                assertBounded(plans.explain(caller, Metrics.buckets(bucket), params), caller + " " + bucket, SERIES);
+                assertBounded(
+                        plans.explain(caller, MetricRepository.buckets(bucket), params), caller + " " + bucket, SERIES);
             }
         }
     }
@@ -72,7 +73,9 @@ class MetricPlanTests {
         params.put("types", new SqlParameterValue(Types.ARRAY, null));
         for (Caller caller : plans.callers().all()) {
             assertBounded(
-                    plans.explain(caller, Metrics.LATEST, params), caller + " latest", 2L * SERIES * companies.size());
+                    plans.explain(caller, MetricRepository.LATEST, params),
+                    caller + " latest",
+                    2L * SERIES * companies.size());
         }
     }
 
@@ -83,7 +86,7 @@ class MetricPlanTests {
         params.put("type", "net_income");
         for (Caller caller : plans.callers().all()) {
             assertBounded(
-                    plans.explain(caller, Metrics.SECTOR_COMPARISON, params),
+                    plans.explain(caller, MetricRepository.SECTOR_COMPARISON, params),
                     caller + " sector",
                     (long) SERIES * companies.size());
         }

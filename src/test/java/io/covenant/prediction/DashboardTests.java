@@ -27,7 +27,7 @@ class DashboardTests {
     void dashboardsCountCorrectlyOnTwoHundredThousandPredictions() {
         UUID org = fixtures.organization(null);
         Person admin = fixtures.person(Role.ORG_ADMIN, org);
-        String tag = "D" + (int) (Math.random() * 100_000);
+        String tag = "D" + Fixtures.unique(5);
         fixtures.jdbc()
                 .sql("""
 				INSERT INTO companies (symbol, name, sector, access_level, organization_id, created_by)

@@ -35,8 +35,7 @@ class PredictionAggregateTests {
         UUID org = fixtures.organization(null);
         Person admin = fixtures.person(Role.ORG_ADMIN, org);
         Person user = fixtures.person(Role.USER, null);
-        String tag =
-                "G" + Integer.toString((int) (Math.random() * 1_000_000), 36).toUpperCase();
+        String tag = "G" + Fixtures.unique(4);
         companies(tag + "O", 300, "organization", org, admin.id());
         companies(tag + "S", 100, "system", null, UUID.fromString("00000000-0000-0000-0000-000000000001"));
         companies(tag + "P", 50, "personal", null, user.id());
@@ -122,8 +121,7 @@ class PredictionAggregateTests {
     @Test
     void hardDeletingASharedCompanyTakesItsPredictionsOutOfEveryOrganisationsSectorCounts() {
         UUID system = UUID.fromString("00000000-0000-0000-0000-000000000001");
-        String tag =
-                "H" + Integer.toString((int) (Math.random() * 1_000_000), 36).toUpperCase();
+        String tag = "H" + Fixtures.unique(4);
         companies(tag + "S", 4, "system", null, system);
         UUID[] orgs = {fixtures.organization(null), fixtures.organization(null)};
         Person[] admins = {fixtures.person(Role.ORG_ADMIN, orgs[0]), fixtures.person(Role.ORG_ADMIN, orgs[1])};
@@ -152,8 +150,7 @@ class PredictionAggregateTests {
     void theRecountFindsWhatTheTriggersKeptAndRepairsAggregatesABulkLoadLeftBehind() {
         UUID org = fixtures.organization(null);
         Person admin = fixtures.person(Role.ORG_ADMIN, org);
-        String tag =
-                "R" + Integer.toString((int) (Math.random() * 1_000_000), 36).toUpperCase();
+        String tag = "R" + Fixtures.unique(4);
         companies(tag + "O", 40, "organization", org, admin.id());
         jdbc.sql("""
 				INSERT INTO annual_predictions (company_id, reporting_year, probability, risk_level, confidence,

@@ -101,7 +101,9 @@ class PredictionPlanTests {
             params.put("year", "2022");
             params.put("user", caller.userId());
             params.put("super", caller.isSuperAdmin());
-            for (String sql : new String[] {Dashboards.SECTOR_RISK, Dashboards.MODEL_DEVIATION, Dashboards.SUMMARY}) {
+            for (String sql : new String[] {
+                DashboardRepository.SECTOR_RISK, DashboardRepository.MODEL_DEVIATION, DashboardRepository.SUMMARY
+            }) {
                 Plan plan = plans.explain(caller, sql, params);
                 assertBounded(plan, caller + " " + sql, 200);
                 assertThat(plan.json())

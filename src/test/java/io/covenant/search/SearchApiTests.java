@@ -124,7 +124,8 @@ class SearchApiTests {
 
     @Test
     void aFilingsDocumentTakesTheFilingsFormAndDateAndKeepsBothPartsItems() throws IOException {
-        String accession = "0000320193-25-" + String.format("%06d", (int) (Math.random() * 999_999));
+        String accession = "0000320193-25-"
+                + String.format("%06d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000));
         String filing = fixtures.jdbc()
                 .sql("""
 				INSERT INTO sec_filings (company_id, filing_type, filing_date, accession_number)

@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.BindParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -89,6 +91,15 @@ record WriteEndpoints(List<Endpoint> all) {
         List<String> parameters() {
             List<String> names = new ArrayList<>();
             for (MethodParameter parameter : handler.getMethodParameters()) {
+                if (parameter.hasParameterAnnotation(ParameterObject.class)) {
+                    // A record of query parameters: each component, under its bound name.
+                    for (RecordComponent component :
+                            parameter.getParameterType().getRecordComponents()) {
+                        BindParam bound = component.getAnnotation(BindParam.class);
+                        names.add(bound != null ? bound.value() : component.getName());
+                    }
+                    continue;
+                }
                 RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
                 if (param == null
                         || MultipartFile.class.isAssignableFrom(parameter.getParameterType())

@@ -3,16 +3,12 @@ package io.covenant.company.web;
 import io.covenant.company.Companies;
 import io.covenant.company.Company;
 import io.covenant.company.CompanyCommand;
-import io.covenant.company.CompanyFilter;
 import io.covenant.company.CompanyPage;
-import io.covenant.company.CompanySort;
-import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.paging.Limits;
-import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
 import jakarta.validation.Valid;
-import java.util.Locale;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -69,60 +64,14 @@ class CompanyController {
     }
 
     @GetMapping
-    CompanyPage list(
-            Caller caller,
-            @RequestParam(required = false) String sector,
-            @RequestParam(required = false) String subsector,
-            @RequestParam(required = false) String category,
-            @RequestParam(required = false) String country,
-            @RequestParam(required = false) String exchange,
-            @RequestParam(name = "access_level", required = false) String accessLevel,
-            @RequestParam(name = "market_cap_min", required = false) Long marketCapMin,
-            @RequestParam(name = "market_cap_max", required = false) Long marketCapMax,
-            @RequestParam(name = "founded_year_min", required = false) Integer foundedYearMin,
-            @RequestParam(name = "founded_year_max", required = false) Integer foundedYearMax,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String name,
-            @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String order,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) Integer offset) {
-        CompanyFilter filter = new CompanyFilter(
-                sector,
-                subsector,
-                category,
-                country,
-                exchange,
-                AccessLevel.parse(accessLevel),
-                marketCapMin,
-                marketCapMax,
-                foundedYearMin,
-                foundedYearMax,
-                blankToNull(q),
-                blankToNull(name));
+    CompanyPage list(Caller caller, @ParameterObject CompanyListParams params) {
         return companies.list(
                 caller,
-                filter,
-                CompanySort.of(sort),
-                ascending(order),
-                cursor,
-                Limits.check(limit),
-                Limits.offset(offset));
-    }
-
-    private static Boolean ascending(String order) {
-        if (order == null) {
-            return null;
-        }
-        return switch (order.toLowerCase(Locale.ROOT)) {
-            case "asc" -> true;
-            case "desc" -> false;
-            default -> throw InvalidInput.of("order", "must be asc or desc");
-        };
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+                params.filter(),
+                params.companySort(),
+                params.ascending(),
+                params.cursor(),
+                Limits.check(params.limit()),
+                Limits.offset(params.offset()));
     }
 }

@@ -7,6 +7,7 @@ import io.covenant.intelligence.IntelligenceEvent;
 import io.covenant.intelligence.IntelligenceFilter;
 import io.covenant.intelligence.MarketIntelligence;
 import io.covenant.intelligence.ReportCommand;
+import io.covenant.intelligence.ReportFilter;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Limits;
 import io.covenant.shared.security.Caller;
@@ -100,7 +101,7 @@ class IntelligenceController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
-        return reports.list(caller, companyId, type, status, from, to, cursor, Limits.check(limit));
+        return reports.list(caller, new ReportFilter(companyId, type, status, from, to), cursor, Limits.check(limit));
     }
 
     @PutMapping("/api/v1/analysis-reports/{id}")

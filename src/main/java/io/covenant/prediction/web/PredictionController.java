@@ -3,7 +3,6 @@ package io.covenant.prediction.web;
 import io.covenant.prediction.AnnualPredictionCommand;
 import io.covenant.prediction.Dashboards;
 import io.covenant.prediction.Prediction;
-import io.covenant.prediction.PredictionFilter;
 import io.covenant.prediction.PredictionKind;
 import io.covenant.prediction.Predictions;
 import io.covenant.prediction.QuarterlyPredictionCommand;
@@ -11,9 +10,9 @@ import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Limits;
 import io.covenant.shared.security.Caller;
 import jakarta.validation.Valid;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -93,23 +92,9 @@ class PredictionController {
 
     @GetMapping("/{kind}")
     CursorPage<Prediction> list(
-            Caller caller,
-            @PathVariable String kind,
-            @RequestParam(name = "company_id", required = false) UUID companyId,
-            @RequestParam(name = "reporting_year", required = false) String year,
-            @RequestParam(name = "reporting_quarter", required = false) String quarter,
-            @RequestParam(name = "risk_level", required = false) String riskLevel,
-            @RequestParam(name = "probability_min", required = false) BigDecimal probabilityMin,
-            @RequestParam(name = "probability_max", required = false) BigDecimal probabilityMax,
-            @RequestParam(required = false) String sector,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
+            Caller caller, @PathVariable String kind, @ParameterObject PredictionListParams params) {
         return predictions.list(
-                caller,
-                PredictionKind.of(kind),
-                new PredictionFilter(companyId, year, quarter, riskLevel, probabilityMin, probabilityMax, sector),
-                cursor,
-                Limits.check(limit));
+                caller, PredictionKind.of(kind), params.filter(), params.cursor(), Limits.check(params.limit()));
     }
 
     @DeleteMapping("/{kind}/{id}")

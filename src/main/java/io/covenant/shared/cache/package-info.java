@@ -1,2 +1,5 @@
 /** Cache invalidation across nodes through PostgreSQL LISTEN/NOTIFY. */
+@NullMarked
 package io.covenant.shared.cache;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,7 +28,7 @@ public record Cursor(Instant at, UUID id) {
     }
 
     /** Null for the first page; a malformed cursor is the client's error. */
-    public static Cursor decode(String cursor) {
+    public static @Nullable Cursor decode(@Nullable String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
@@ -44,11 +45,16 @@ public record Cursor(Instant at, UUID id) {
     }
 
     /**
-     * Binds {@code :after_at} and {@code :after_id} for a keyset condition such as
-     * {@code (CAST(:after_at AS timestamptz) IS NULL OR (t.created_at, t.id) < (:after_at, :after_id))}; both are null
-     * on the first page.
+     * The keyset condition of a newest-first list over {@code alias}: rows strictly after {@code :after_at} and
+     * {@code :after_id}, or every row on the first page. Bind them with {@link #bind}.
      */
-    public static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Cursor after) {
+    public static String after(String alias) {
+        return "(CAST(:after_at AS timestamptz) IS NULL OR (%1$s.created_at, %1$s.id) < (:after_at, :after_id))"
+                .formatted(alias);
+    }
+
+    /** Binds {@code :after_at} and {@code :after_id} for {@link #after}; both are null on the first page. */
+    public static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, @Nullable Cursor after) {
         return spec.param("after_at", after == null ? null : after.atUtc(), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("after_id", after == null ? null : after.id(), Types.OTHER);
     }

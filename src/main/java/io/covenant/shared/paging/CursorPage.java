@@ -2,9 +2,10 @@ package io.covenant.shared.paging;
 
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** One page of a cursor-paginated list; {@code next_cursor} is absent on the last page. */
-public record CursorPage<T>(List<T> items, String nextCursor) {
+public record CursorPage<T>(List<T> items, @Nullable String nextCursor) {
 
     /**
      * Builds the page from {@code limit + 1} fetched rows: the extra row only proves there is a next page.

@@ -1,6 +1,7 @@
 package io.covenant.shared.paging;
 
 import io.covenant.shared.error.InvalidInput;
+import org.jspecify.annotations.Nullable;
 
 /** Page sizes a client may ask for. */
 public final class Limits {
@@ -11,7 +12,7 @@ public final class Limits {
 
     private Limits() {}
 
-    public static int check(Integer limit) {
+    public static int check(@Nullable Integer limit) {
         if (limit == null) {
             return DEFAULT;
         }
@@ -21,7 +22,7 @@ public final class Limits {
         return limit;
     }
 
-    public static int offset(Integer offset) {
+    public static int offset(@Nullable Integer offset) {
         if (offset == null) {
             return 0;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.covenant.shared.error.InvalidInput;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Who may see a row: its creator, its organisation, or everyone. */
 public enum AccessLevel {
@@ -22,7 +23,7 @@ public enum AccessLevel {
     }
 
     /** A request parameter's level: null when blank, a field error on {@code access_level} when unknown. */
-    public static AccessLevel parse(String value) {
+    public static @Nullable AccessLevel parse(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

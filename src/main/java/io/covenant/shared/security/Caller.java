@@ -4,13 +4,19 @@ import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who is asking: the user, their organisation and tenant (either may be null), their role and the permissions this
  * request carries (an API key carries only its scopes), by their wire names as the token and the database hold them.
  */
 public record Caller(
-        UUID userId, UUID organizationId, UUID tenantId, Role role, Set<String> permissions, boolean viaApiKey) {
+        UUID userId,
+        @Nullable UUID organizationId,
+        @Nullable UUID tenantId,
+        Role role,
+        Set<String> permissions,
+        boolean viaApiKey) {
 
     public Caller {
         permissions = Set.copyOf(permissions);
@@ -25,7 +31,7 @@ public record Caller(
     }
 
     /** Whether this caller may change or delete a row with these access columns (AccuNode's rule). */
-    public boolean mayChange(AccessLevel level, UUID rowOrganizationId, UUID rowCreatedBy) {
+    public boolean mayChange(AccessLevel level, @Nullable UUID rowOrganizationId, UUID rowCreatedBy) {
         if (isSuperAdmin()) {
             return true;
         }
@@ -39,6 +45,29 @@ public record Caller(
         };
     }
 
+    /** Whether this caller sees this row: the rule of {@link AccessSql#visible}, for a row already loaded. */
+    public boolean maySee(Owned row) {
+        return isSuperAdmin()
+                || row.accessLevel() == AccessLevel.SYSTEM
+                || row.accessLevel() == AccessLevel.PERSONAL && userId.equals(row.createdBy())
+                || row.accessLevel() == AccessLevel.ORGANIZATION
+                        && row.organizationId() != null
+                        && row.organizationId().equals(organizationId);
+    }
+
+    /** Whether this caller may change or delete this row. */
+    public boolean mayChange(Owned row) {
+        return mayChange(row.accessLevel(), row.organizationId(), row.createdBy());
+    }
+
+    /** Refuses a change to a row this caller may see but not change: a 403, naming what the row is. */
+    public void requireChange(Owned row, String what) {
+        if (!mayChange(row)) {
+            throw new Forbidden(
+                    "Only the creator, an org_admin of its organization or a super_admin may change " + what);
+        }
+    }
+
     /** Refuses the request unless this caller holds the permission (an API key: its scopes). */
     public void require(Permission permission) {
         if (!can(permission)) {
@@ -46,11 +75,16 @@ public record Caller(
         }
     }
 
+    /** The organisation that owns a row this caller creates at this level: its own for organization, else none. */
+    public @Nullable UUID organizationFor(AccessLevel level) {
+        return level == AccessLevel.ORGANIZATION ? organizationId : null;
+    }
+
     /**
      * The access level of a row this caller creates: the requested one, else {@code organization} for members of an
      * organisation and {@code personal} otherwise. Only a super_admin writes {@code system} rows.
      */
-    public AccessLevel levelForNewRow(AccessLevel requested) {
+    public AccessLevel levelForNewRow(@Nullable AccessLevel requested) {
         AccessLevel level = requested != null
                 ? requested
                 : organizationId != null ? AccessLevel.ORGANIZATION : AccessLevel.PERSONAL;

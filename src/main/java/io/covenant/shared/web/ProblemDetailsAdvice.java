@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -67,16 +68,24 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
-        if (ex.getMostSpecificCause() instanceof UnstorableInputAdvice.UnstorableText unstorable) {
-            return badParameter(JsonNames.snake(ex.getName()), unstorable.getMessage(), request);
+        return invalidValue(ex.getName(), ex.getValue(), ex.getMostSpecificCause(), request);
+    }
+
+    /**
+     * A parameter whose text does not convert to its type: the same 400 whether it was bound alone
+     * ({@code @RequestParam}) or as a component of a filter record.
+     */
+    private ResponseEntity<Object> invalidValue(String name, Object value, Throwable cause, WebRequest request) {
+        if (cause instanceof UnstorableInputAdvice.UnstorableText unstorable) {
+            return badParameter(JsonNames.snake(name), unstorable.getMessage(), request);
         }
-        String detail = "Parameter '" + ex.getName() + "' has an invalid value";
+        String detail = "Parameter '" + name + "' has an invalid value";
         return problem(
                 HttpStatus.BAD_REQUEST,
                 DomainException.typeOf("bad-request").toString(),
                 "Bad request",
                 detail,
-                Map.of("errors", List.of(new FieldError(ex.getName(), "has an invalid value", ex.getValue()))),
+                Map.of("errors", List.of(new FieldError(name, "has an invalid value", value))),
                 request);
     }
 
@@ -129,6 +138,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var bindingFailure = ex.getBindingResult().getFieldErrors().stream()
+                .filter(e -> e.isBindingFailure())
+                .findFirst();
+        if (bindingFailure.isPresent()) {
+            var failure = bindingFailure.get();
+            Throwable cause = failure.contains(Throwable.class)
+                    ? NestedExceptionUtils.getMostSpecificCause(failure.unwrap(Throwable.class))
+                    : null;
+            return invalidValue(failure.getField(), failure.getRejectedValue(), cause, request);
+        }
         List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(e -> new FieldError(
                         JsonNames.snake(e.getField()),

@@ -1,0 +1,113 @@
+package io.covenant.audit;
+
+import io.covenant.shared.audit.Audited;
+import io.covenant.shared.paging.Cursor;
+import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.Role;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for {@code audit_logs}: one row per recorded event, read newest first within the caller's reach. */
+@Repository
+class AuditRepository {
+
+    private final JdbcClient jdbc;
+
+    AuditRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Writes one entry; the values are JSON already scrubbed of secrets, the request fields null outside a request.
+     */
+    void insert(Audited event, UUID user, String oldValues, String newValues, String metadata, RequestFields request) {
+        jdbc.sql("""
+				INSERT INTO audit_logs (event_type, entity_type, entity_id, user_id, organization_id, action,
+				  old_values, new_values, metadata, ip_address, user_agent, request_id)
+				VALUES (:event, :entity, :entity_id, :user, :org, :action, CAST(:old AS jsonb), CAST(:new AS jsonb),
+				  CAST(:metadata AS jsonb), CAST(:ip AS inet), :agent, :request)""")
+                .param("event", event.eventType())
+                .param("entity", event.entityType())
+                .param("entity_id", event.entityId(), Types.OTHER)
+                .param("user", user, Types.OTHER)
+                .param("org", event.organizationId(), Types.OTHER)
+                .param("action", event.action().name())
+                .param("old", oldValues)
+                .param("new", newValues)
+                .param("metadata", metadata)
+                .param("ip", request.ip())
+                .param("agent", request.userAgent())
+                .param("request", request.requestId())
+                .update();
+    }
+
+    /** The client's address, user agent and request id of the request that caused an entry; all null without one. */
+    record RequestFields(String ip, String userAgent, String requestId) {
+
+        static final RequestFields NONE = new RequestFields(null, null, null);
+    }
+
+    /**
+     * A page of entries the caller may read ({@code limit + 1} rows): a super_admin every entry, a tenant_admin its
+     * tenant's organisations', everyone else its own organisation's.
+     */
+    List<AuditEntry> page(Caller caller, AuditQuery query, Cursor after, int limit) {
+        return Cursor.bind(jdbc.sql("""
+				SELECT id, event_type, entity_type, entity_id, user_id, organization_id, action, old_values::text,
+				       new_values::text, metadata::text, host(ip_address) AS ip, user_agent, request_id, created_at
+				FROM audit_logs a
+				WHERE (:super
+				       OR (:tenant_admin AND a.organization_id IN (SELECT id FROM organizations WHERE tenant_id = :tenant))
+				       OR a.organization_id = :caller_org)
+				  AND (CAST(:user AS uuid) IS NULL OR a.user_id = :user)
+				  AND (CAST(:org AS uuid) IS NULL OR a.organization_id = :org)
+				  AND (CAST(:entity_type AS text) IS NULL OR a.entity_type = :entity_type)
+				  AND (CAST(:entity_id AS uuid) IS NULL OR a.entity_id = :entity_id)
+				  AND (CAST(:action AS text) IS NULL OR a.action = :action)
+				  AND (CAST(:request AS text) IS NULL OR a.request_id = :request)
+				  AND (CAST(:from AS timestamptz) IS NULL OR a.created_at >= :from)
+				  AND (CAST(:to AS timestamptz) IS NULL OR a.created_at < :to)
+				  AND %s
+				ORDER BY a.created_at DESC, a.id DESC
+				LIMIT :limit""".formatted(Cursor.after("a"))), after)
+                .param("super", caller.isSuperAdmin())
+                .param("tenant_admin", caller.role() == Role.TENANT_ADMIN)
+                .param("tenant", caller.tenantId(), Types.OTHER)
+                .param("caller_org", caller.organizationId(), Types.OTHER)
+                .param("user", query.userId(), Types.OTHER)
+                .param("org", query.organizationId(), Types.OTHER)
+                .param("entity_type", query.entityType(), Types.VARCHAR)
+                .param("entity_id", query.entityId(), Types.OTHER)
+                .param("action", query.action(), Types.VARCHAR)
+                .param("request", query.requestId(), Types.VARCHAR)
+                .param("from", query.from(), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("to", query.to(), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("limit", limit + 1)
+                .query((rs, i) -> new AuditEntry(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("event_type"),
+                        rs.getString("entity_type"),
+                        rs.getObject("entity_id", UUID.class),
+                        rs.getObject("user_id", UUID.class),
+                        rs.getObject("organization_id", UUID.class),
+                        rs.getString("action"),
+                        rs.getString("old_values"),
+                        rs.getString("new_values"),
+                        rs.getString("metadata"),
+                        rs.getString("ip"),
+                        rs.getString("user_agent"),
+                        rs.getString("request_id"),
+                        rs.getObject("created_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    int removeBefore(OffsetDateTime cutoff) {
+        return jdbc.sql("DELETE FROM audit_logs WHERE created_at < :cutoff")
+                .param("cutoff", cutoff)
+                .update();
+    }
+}

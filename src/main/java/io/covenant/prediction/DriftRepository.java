@@ -1,0 +1,63 @@
+package io.covenant.prediction;
+
+import io.covenant.prediction.Drift.Counts;
+import io.covenant.prediction.ModelArtifact.Distribution;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the drift report: one scan of a prediction table per ratio. */
+@Repository
+class DriftRepository {
+
+    private final JdbcClient jdbc;
+
+    DriftRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Counts per training bin (NULL is the missing bin) and outside the training range, in one scan. */
+    Counts counts(
+            PredictionKind kind,
+            String scope,
+            UUID org,
+            OffsetDateTime from,
+            OffsetDateTime to,
+            Distribution expected) {
+        // The column comes from the model's own ratio names, which are the table's columns, never from the request.
+        String column = kind.ratios.stream()
+                .map(Ratio::key)
+                .filter(expected.ratio()::equals)
+                .findFirst()
+                .orElseThrow();
+        long[] bins = new long[expected.shares().length];
+        long[] outside = {0};
+        jdbc.sql("""
+				SELECT width_bucket(%1$s::float8, string_to_array(:edges, ',')::float8[]) AS bin, count(*) AS n,
+				       count(*) FILTER (WHERE %1$s < :min OR %1$s > :max) AS outside
+				FROM %2$s
+				WHERE %3$s AND (CAST(:from AS timestamptz) IS NULL OR predicted_at >= :from)
+				  AND (CAST(:to AS timestamptz) IS NULL OR predicted_at < :to)
+				GROUP BY 1""".formatted(column, kind.table, scope))
+                .param(
+                        "edges",
+                        Arrays.stream(expected.edges())
+                                .mapToObj(Double::toString)
+                                .collect(Collectors.joining(",")))
+                .param("min", expected.min())
+                .param("max", expected.max())
+                .param("org", org, Types.OTHER)
+                .param("from", from, Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("to", to, Types.TIMESTAMP_WITH_TIMEZONE)
+                .query(rs -> {
+                    int bin = rs.getInt("bin");
+                    bins[rs.wasNull() ? bins.length - 1 : bin] += rs.getLong("n");
+                    outside[0] += rs.getLong("outside");
+                });
+        return new Counts(bins, outside[0]);
+    }
+}
