@@ -170,7 +170,7 @@ class CompanyRepository {
 
     /**
      * {@link #find}, and whether a name-only search found more than 3,000 live names similar to the one searched
-     * (V77: it then walked the KNN index), whose page then answers its total without counting.
+     * (V76: it then walked the KNN index), whose page then answers its total without counting.
      */
     Listed listed(
             CompanyFilter filter,
@@ -181,11 +181,10 @@ class CompanyRepository {
             int offset,
             Caller caller) {
         SqlQuery query = listQuery(filter, sort, ascending, after, limit, offset, caller);
+        boolean nearest = query.sql().contains(NEAREST);
         boolean[] common = {false};
         List<Company> rows = named.query(query.sql(), new MapSqlParameterSource(query.params()), (rs, i) -> {
-            if (query.sql().contains(NEAREST)) {
-                common[0] = rs.getBoolean("common");
-            }
+            common[0] |= nearest && rs.getBoolean("common");
             return map(rs, i);
         });
         return new Listed(rows, common[0]);
