@@ -138,7 +138,7 @@ public class Companies {
             return new CompanyPage(List.copyOf(rows), offset + rows.size(), false, next);
         }
         if (listed.common()) {
-            // More than 3,000 live names are similar to the one searched (V76): rather than a second KNN walk, the
+            // Many live names are similar to the one searched (V76, V81): rather than a second KNN walk, the
             // total is what this walk found, one past the page, flagged as a lower bound.
             return new CompanyPage(firstPage(rows, limit), offset + rows.size(), true, next);
         }

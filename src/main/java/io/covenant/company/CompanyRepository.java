@@ -169,8 +169,8 @@ class CompanyRepository {
     }
 
     /**
-     * {@link #find}, and whether a name-only search found more than 3,000 live names similar to the one searched
-     * (V76: it then walked the KNN index), whose page then answers its total without counting.
+     * {@link #find}, and whether a name-only search found the text common among live names
+     * (V76, V81: it then walked the KNN index), whose page then answers its total without counting.
      */
     Listed listed(
             CompanyFilter filter,
@@ -272,10 +272,10 @@ class CompanyRepository {
     record Containing(List<Company> rows, long seen, boolean more) {}
 
     /** The newest rows each branch reads at least, when deciding whether a searched text is common. */
-    static final int WINDOW = 1_000;
+    static final int WINDOW = 250;
 
     /** The names containing the text, within the windows, from which the text counts as common. */
-    static final int CONTAINING = 500;
+    static final int CONTAINING = 125;
 
     /** The statement {@link #findContaining} runs, apart so that the plan tests can EXPLAIN it. */
     SqlQuery containingQuery(CompanyFilter filter, int limit, int offset, Caller caller) {
