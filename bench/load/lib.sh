@@ -25,11 +25,12 @@ ensure_jar() {
   fi
 }
 
-# A TCP port nothing listens on, from the ephemeral range.
+# A TCP port nothing listens on, below the kernel's ephemeral range (32768-60999 here): a port from that range can be
+# taken by an outgoing connection between this check and the bind (a start failed so, "Port ... already in use").
 free_port() {
   local port
   while :; do
-    port=$((20000 + RANDOM % 30000))
+    port=$((10000 + RANDOM % 22000))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return
@@ -40,18 +41,32 @@ free_port() {
 # start_service DATA_DIR [extra args...]: starts the packaged service in the background on free ports; sets
 # SERVICE_PID, SERVICE_PORT, PG_PORT, START_SECONDS (from java -jar to health UP) and START_CPU (the JVM's CPU
 # seconds, user and system, all threads, at health UP: less sensitive than the wall time to a busy machine).
+# A start that lost its port to another process between the pick and the bind is tried again on new ports.
 start_service() {
   local data=$1
   shift
-  SERVICE_PORT=$(free_port)
-  PG_PORT=$(free_port)
   mkdir -p "$LOAD_OUT"
-  local started=$(date +%s.%N)
-  COVENANT_DATA_DIR=$data PORT=$SERVICE_PORT java ${LOAD_JAVA_OPTS:--Xmx2g} -jar "$LOAD_JAR" \
-    --covenant.database.embedded.port="$PG_PORT" --covenant.security.access-token-ttl=PT6H "$@" \
-    >>"$LOAD_OUT/service.log" 2>&1 &
-  SERVICE_PID=$!
-  wait_up "$started" || { log "the service did not start; see $LOAD_OUT/service.log"; return 1; }
+  local attempt
+  for attempt in 1 2 3; do
+    SERVICE_PORT=$(free_port)
+    PG_PORT=$(free_port)
+    while [ "$PG_PORT" = "$SERVICE_PORT" ]; do PG_PORT=$(free_port); done
+    local before=$(wc -l <"$LOAD_OUT/service.log" 2>/dev/null || echo 0)
+    local started=$(date +%s.%N)
+    COVENANT_DATA_DIR=$data PORT=$SERVICE_PORT java ${LOAD_JAVA_OPTS:--Xmx2g} -jar "$LOAD_JAR" \
+      --covenant.database.embedded.port="$PG_PORT" --covenant.security.access-token-ttl=PT6H "$@" \
+      >>"$LOAD_OUT/service.log" 2>&1 &
+    SERVICE_PID=$!
+    wait_up "$started" && return 0
+    stop_service
+    if tail -n +"$((before + 1))" "$LOAD_OUT/service.log" | grep -q "already in use"; then
+      log "port $SERVICE_PORT or $PG_PORT was taken before the service bound it; starting again on other ports"
+      continue
+    fi
+    break
+  done
+  log "the service did not start; see $LOAD_OUT/service.log"
+  return 1
 }
 
 # wait_up STARTED: until health is UP, at most LOAD_START_TIMEOUT seconds (300: a start on a busy machine, load
