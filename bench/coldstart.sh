@@ -30,6 +30,7 @@ train="$LOAD_OUT/tmp/cds-training"
 rm -rf "$train"
 COVENANT_DATA_DIR=$train PORT=0 java -XX:ArchiveClassesAtExit="$APP/covenant.jsa" -Dspring.context.exit=onRefresh \
   -jar "$EXTRACTED" >"$LOAD_OUT/tmp/cds-training.log" 2>&1 || true
+stop_postgres_of "$train"
 rm -rf "$train"
 [ -f "$APP/covenant.jsa" ] || { log "no archive was written; see $LOAD_OUT/tmp/cds-training.log"; exit 1; }
 

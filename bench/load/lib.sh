@@ -59,6 +59,7 @@ start_service() {
     SERVICE_PID=$!
     wait_up "$started" && return 0
     stop_service
+    stop_postgres_of "$data"
     if tail -n +"$((before + 1))" "$LOAD_OUT/service.log" | grep -q "already in use"; then
       log "port $SERVICE_PORT or $PG_PORT was taken before the service bound it; starting again on other ports"
       continue
@@ -86,6 +87,18 @@ wait_up() {
     sleep 0.05
   done
   return 1
+}
+
+# stop_postgres_of DATA_DIR: stops a PostgreSQL still running on DATA_DIR/postgres after its service is gone (a
+# context that exits at refresh, as the class-data-sharing training start does, leaves it running).
+stop_postgres_of() {
+  local pidfile="$1/postgres/postmaster.pid" pid
+  [ -f "$pidfile" ] || return 0
+  pid=$(head -1 "$pidfile")
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -INT "$pid"
+  local deadline=$(($(date +%s) + 30))
+  while kill -0 "$pid" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.2; done
 }
 
 stop_service() {
