@@ -90,7 +90,8 @@ wait_up() {
 }
 
 # stop_postgres_of DATA_DIR: stops a PostgreSQL still running on DATA_DIR/postgres after its service is gone (a
-# context that exits at refresh, as the class-data-sharing training start does, leaves it running).
+# context that exits at refresh, as the class-data-sharing training start does, halts the JVM without its shutdown
+# hooks and leaves it running).
 stop_postgres_of() {
   local pidfile="$1/postgres/postmaster.pid" pid
   [ -f "$pidfile" ] || return 0
