@@ -251,8 +251,8 @@ class CompanyRepository {
     /**
      * A name search ranked by similarity whose text most of the caller's newest names contain, or empty when the text
      * is not that common. Each branch of the access rule (as {@link #listQuery} reads it) yields its newest
-     * {@link #WINDOW} names, or twice the rows the page needs; the names among them that contain the text are the
-     * page, newest first, when they number {@link #CONTAINING} or more and every branch whose window was full found a
+     * {@link #window} names; the names among them that contain the text are the page, newest first, when they number
+     * half a window or more and every branch whose window was full found a
      * page in it (so no older name of a branch could come before the last one kept). A word nearly every name shares
      * ranks every name about alike: similarity would only sort them by length, at the cost of scoring each one.
      */
@@ -274,8 +274,14 @@ class CompanyRepository {
     /** The newest rows each branch reads at least, when deciding whether a searched text is common. */
     static final int WINDOW = 250;
 
-    /** The names containing the text, within the windows, from which the text counts as common. */
-    static final int CONTAINING = 125;
+    /**
+     * The newest rows each branch reads: {@link #WINDOW} at least, twice the rows the page needs, and the rows of the
+     * total a page counts (ten pages past it, as {@code Companies.list} caps every total). Half a window of names
+     * containing the text makes it common.
+     */
+    static int window(int limit, int offset) {
+        return Math.max(WINDOW, Math.max(2 * (offset + limit + 1), offset + 10 * limit));
+    }
 
     /** The statement {@link #findContaining} runs, apart so that the plan tests can EXPLAIN it. */
     SqlQuery containingQuery(CompanyFilter filter, int limit, int offset, Caller caller) {
@@ -284,8 +290,9 @@ class CompanyRepository {
         where.params.put("limit", limit + 1);
         where.params.put("offset", offset);
         where.params.put("branch_limit", branchLimit);
-        where.params.put("window", Math.max(WINDOW, 2 * branchLimit));
-        where.params.put("containing", CONTAINING);
+        int window = window(limit, offset);
+        where.params.put("window", window);
+        where.params.put("containing", window / 2);
         List<String> branches = AccessSql.branches("c", caller);
         List<String> windows = new ArrayList<>();
         for (int part = 0; part < branches.size(); part++) {

@@ -189,12 +189,14 @@ class CompanyPlanTests {
             for (CompanyFilter filter : new CompanyFilter[] {common, rare}) {
                 Plan plan = plans.explain(caller, repository.containingQuery(filter, PAGE, 0, caller));
                 assertBounded(
-                        plan, caller + " containing " + filter.name(), 3 * CompanyRepository.WINDOW + 4 * (PAGE + 1));
+                        plan,
+                        caller + " containing " + filter.name(),
+                        3 * CompanyRepository.window(PAGE, 0) + 4 * (PAGE + 1));
             }
             var found = Callers.runAs(caller, () -> repository.findContaining(common, PAGE, 0, caller));
             assertThat(found).as(caller + " holdings").isPresent();
             assertThat(found.get().rows()).hasSize(PAGE + 1);
-            assertThat(found.get().seen()).isGreaterThanOrEqualTo(CompanyRepository.CONTAINING);
+            assertThat(found.get().seen()).isGreaterThanOrEqualTo(CompanyRepository.window(PAGE, 0) / 2);
             // 60 names hold the rare word: too few to leave the ranking by similarity.
             assertThat(Callers.runAs(caller, () -> repository.findContaining(rare, PAGE, 0, caller)))
                     .as(caller + " quartz")
