@@ -3,12 +3,14 @@ package io.covenant.prediction;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The ratios of AccuNode's prediction tables: the range their CHECK constraints allow, and how each is computed from
  * the UCI Polish bankruptcy attributes (X1..X64, {@code x[i-1]}) for training. Training clips every value to the
  * allowed range, as the API refuses values outside it.
  */
+@NamedInterface("model")
 public enum Ratio {
 
     // annual
