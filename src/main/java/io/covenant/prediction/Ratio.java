@@ -1,5 +1,6 @@
 package io.covenant.prediction;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -68,6 +69,19 @@ public enum Ratio {
     public double fromPolish(double[] attributes) {
         double value = fromPolish.applyAsDouble(attributes);
         return Double.isFinite(value) ? value : Double.NaN;
+    }
+
+    /** The ends of the range as the API states them: {@code 0}, not {@code 0.0}. */
+    BigDecimal minimum() {
+        return plain(min);
+    }
+
+    BigDecimal maximum() {
+        return plain(max);
+    }
+
+    private static BigDecimal plain(double value) {
+        return new BigDecimal(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
     }
 
     public double clip(double value) {
