@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = RatioRange.Validator.class)
-public @interface RatioRange {
+@interface RatioRange {
 
     Ratio value();
 
