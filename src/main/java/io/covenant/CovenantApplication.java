@@ -1,7 +1,5 @@
 package io.covenant;
 
-import io.covenant.prediction.ModelTraining;
-import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,11 +13,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CovenantApplication {
 
     public static void main(String[] args) throws Exception {
-        // Training needs no database or web server.
-        if (Arrays.asList(args).contains("--train")) {
-            ModelTraining.main(args);
-            return;
-        }
         SpringApplication application = new SpringApplication(CovenantApplication.class);
         // Start-up diagnosis (bench/coldstart.sh): every bean's creation as a JFR event, read with `jfr print`.
         if (Boolean.getBoolean("covenant.startup.jfr")) {

@@ -80,6 +80,22 @@ class ArchitectureRulesTests {
         GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(MAIN);
     }
 
+    /**
+     * Training is a tool beside the service (its own main class): no class of the service, its entry point included,
+     * reaches it, so the service's runtime never loads it. Modulith alone would allow a module other than prediction
+     * to use it.
+     */
+    @Test
+    void nothingOfTheServiceDependsOnTheTrainingTool() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.covenant.training..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.covenant.training..")
+                .check(MAIN);
+    }
+
     /** The module is the first package under io.covenant: {@code io.covenant.company.web.X} is in {@code company}. */
     static String module(JavaClass type) {
         String name = type.getPackageName();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A LightGBM model's trees compiled into flat arrays (as lleaves and treelite do) and scored in Java. It follows
@@ -24,6 +25,7 @@ import java.util.concurrent.RecursiveAction;
  * so each tree also gets, per feature it uses, a table by rank of the AND of the masks of its nodes on that feature
  * that the rank fails, and a row's leaf mask becomes the AND of one entry per feature (the same mask, so the same leaf).
  */
+@NamedInterface("model")
 public final class CompiledTrees {
 
     // LightGBM compares with the float 1e-35f widened to double.

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,15 +40,18 @@ public class Dashboards {
             BigDecimal avgConfidence,
             long predictions) {}
 
-    /** The caller's and its organisation's predictions at a glance (annual and quarterly together). */
+    /** The caller's and its organisation's predictions at a glance (both kinds); mean and last are null for none. */
     public record Summary(
-            long totalPredictions, long highRiskCount, BigDecimal avgProbability, OffsetDateTime lastPrediction) {}
+            long totalPredictions,
+            long highRiskCount,
+            @Nullable BigDecimal avgProbability,
+            @Nullable OffsetDateTime lastPrediction) {}
 
     /** The access rule of the aggregates (V44) gives every caller allowed an organisation's dashboard the same rows. */
     record OrganizationKey(String dashboard, UUID organizationId, String year) {}
 
     /** A summary mixes the organisation's rows with the caller's own, so it is the caller's. */
-    record SummaryKey(UUID userId, UUID organizationId, boolean superAdmin) {}
+    record SummaryKey(UUID userId, @Nullable UUID organizationId, boolean superAdmin) {}
 
     private final DashboardRepository repository;
 
@@ -79,14 +83,14 @@ public class Dashboards {
     }
 
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-    public List<SectorRisk> riskBySector(Caller caller, UUID organizationId, String year) {
+    public List<SectorRisk> riskBySector(Caller caller, @Nullable UUID organizationId, String year) {
         UUID org = organization(caller, organizationId);
         return cast(organizationBoards.get(
                 new OrganizationKey("sector_risk", org, year), () -> repository.sectorRisk(org, year)));
     }
 
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-    public List<ModelDeviation> modelDeviation(Caller caller, UUID organizationId) {
+    public List<ModelDeviation> modelDeviation(Caller caller, @Nullable UUID organizationId) {
         UUID org = organization(caller, organizationId);
         return cast(organizationBoards.get(
                 new OrganizationKey("model_deviation", org, ""), () -> repository.modelDeviation(org)));
@@ -123,7 +127,7 @@ public class Dashboards {
         return (List<T>) rows;
     }
 
-    static UUID organization(Caller caller, UUID requested) {
+    static UUID organization(Caller caller, @Nullable UUID requested) {
         caller.require(Permission.PREDICTIONS_READ);
         if (requested != null && !requested.equals(caller.organizationId()) && !caller.isSuperAdmin()) {
             throw new Forbidden("Dashboards of another organization are for super_admins");

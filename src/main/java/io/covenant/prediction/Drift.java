@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -27,12 +28,12 @@ public class Drift {
     /** The drift of one ratio. */
     public record RatioDrift(String ratio, double psi, double outsideTrainingRange, double missing) {}
 
-    /** The drift of the predictions of one kind scored in a period. */
+    /** The drift of the predictions of one kind scored in a period; an open end of the period is null. */
     public record Report(
             String kind,
             String modelVersion,
-            OffsetDateTime from,
-            OffsetDateTime to,
+            @Nullable OffsetDateTime from,
+            @Nullable OffsetDateTime to,
             long predictions,
             List<RatioDrift> ratios) {}
 
@@ -47,7 +48,12 @@ public class Drift {
 
     /** The caller's organisation's predictions (another's for a super_admin) scored in [from, to). */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-    public Report of(Caller caller, UUID organizationId, PredictionKind kind, OffsetDateTime from, OffsetDateTime to) {
+    public Report of(
+            Caller caller,
+            @Nullable UUID organizationId,
+            PredictionKind kind,
+            @Nullable OffsetDateTime from,
+            @Nullable OffsetDateTime to) {
         UUID org = Dashboards.organization(caller, organizationId);
         if (from != null && to != null && !from.isBefore(to)) {
             throw InvalidInput.of("from", "must be before to");
@@ -60,7 +66,12 @@ public class Drift {
         return measure(PredictionKind.of(kind), "TRUE", null, from, null);
     }
 
-    private Report measure(PredictionKind kind, String scope, UUID org, OffsetDateTime from, OffsetDateTime to) {
+    private Report measure(
+            PredictionKind kind,
+            String scope,
+            @Nullable UUID org,
+            @Nullable OffsetDateTime from,
+            @Nullable OffsetDateTime to) {
         ModelArtifact artifact = kind == PredictionKind.ANNUAL ? models.annualArtifact() : models.quarterlyArtifact();
         List<RatioDrift> ratios = new ArrayList<>();
         long total = 0;

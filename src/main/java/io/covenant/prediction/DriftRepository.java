@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +25,9 @@ class DriftRepository {
     Counts counts(
             PredictionKind kind,
             String scope,
-            UUID org,
-            OffsetDateTime from,
-            OffsetDateTime to,
+            @Nullable UUID org,
+            @Nullable OffsetDateTime from,
+            @Nullable OffsetDateTime to,
             Distribution expected) {
         // The column comes from the model's own ratio names, which are the table's columns, never from the request.
         String column = kind.ratios.stream()

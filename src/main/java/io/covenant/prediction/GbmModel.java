@@ -12,6 +12,9 @@ final class GbmModel implements AutoCloseable {
 
     private static final String SINGLE_THREAD = "num_threads=1";
 
+    /** No parameters: LightGBM's own thread pool, as its batch prediction defaults to. */
+    private static final String LIGHTGBM_THREADS = "";
+
     private final LGBMBooster booster;
 
     private final int features;
@@ -28,36 +31,28 @@ final class GbmModel implements AutoCloseable {
 
     /** One row on the calling thread: waking an OpenMP pool costs more than the row itself. */
     double raw(double[] x) {
-        try {
-            return booster.predictForMat(x, 1, features, true, PredictionType.C_API_PREDICT_RAW_SCORE, SINGLE_THREAD)[
-                    0];
-        } catch (LGBMException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return predict(x, 1, PredictionType.C_API_PREDICT_RAW_SCORE, SINGLE_THREAD)[0];
     }
 
     /** Raw scores of many rows (row-major, {@code features} per row). */
     double[] raw(double[] rows, int count) {
-        try {
-            return booster.predictForMat(rows, count, features, true, PredictionType.C_API_PREDICT_RAW_SCORE);
-        } catch (LGBMException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return predict(rows, count, PredictionType.C_API_PREDICT_RAW_SCORE, LIGHTGBM_THREADS);
     }
 
     /** One contribution per feature, then the bias; they sum to the raw score. */
     double[] contributions(double[] x) {
-        try {
-            return booster.predictForMat(x, 1, features, true, PredictionType.C_API_PREDICT_CONTRIB, SINGLE_THREAD);
-        } catch (LGBMException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return predict(x, 1, PredictionType.C_API_PREDICT_CONTRIB, SINGLE_THREAD);
     }
 
     /** Contributions of many rows (row-major) at once: {@code features + 1} values per row, the bias last. */
     double[] contributions(double[] rows, int count) {
+        return predict(rows, count, PredictionType.C_API_PREDICT_CONTRIB, LIGHTGBM_THREADS);
+    }
+
+    /** A failing native call is a defect of the model or the library, never of the caller's input. */
+    private double[] predict(double[] rows, int count, PredictionType type, String parameters) {
         try {
-            return booster.predictForMat(rows, count, features, true, PredictionType.C_API_PREDICT_CONTRIB);
+            return booster.predictForMat(rows, count, features, true, type, parameters);
         } catch (LGBMException ex) {
             throw new IllegalStateException(ex);
         }

@@ -5,13 +5,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Loads LightGBM's native libraries from a directory of this process's own. lightgbm4j extracts them, when its class
  * is initialised, into the temporary directory under fixed names and overwrites them in place, which crashes any
  * other JVM on the host that has them mapped (two nodes on one machine, a rolling restart). Pointing the temporary
- * directory at a private one for that moment gives each process a copy nobody rewrites.
+ * directory at a private one for that moment gives each process a copy nobody rewrites. Training loads them the same
+ * way, hence public in the {@code model} interface.
  */
+@NamedInterface("model")
 public final class LightGbmNative {
 
     private static boolean loaded;

@@ -2,6 +2,7 @@ package io.covenant.prediction;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A trained model as committed under {@code src/main/resources/models}: what it was trained on (file and SHA-256),
@@ -9,6 +10,7 @@ import java.util.Map;
  * the training distribution of each ratio that drift is measured against, and the metrics the training report
  * states: cross-validated on the training file, and out of sample on the hold-out file.
  */
+@NamedInterface("model")
 public record ModelArtifact(
         String name,
         String version,

@@ -10,9 +10,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An annual or quarterly prediction as the API shows it. Annual rows carry {@code probability}; quarterly rows
- * carry {@code reporting_quarter} and the three model probabilities. {@code updated} says whether a request
- * replaced an existing prediction for the same company, period and owner.
+ * An annual or quarterly prediction as the API shows it; {@code @Nullable} where the column allows NULL or the other
+ * kind has no such column. Annual rows carry {@code probability} (and the members' probabilities since V50; older
+ * rows have none); quarterly rows carry {@code reporting_quarter} and the three model probabilities. A missing ratio
+ * is a null value in {@code ratios}. {@code updated} says whether a request replaced an existing prediction for the
+ * same company, period and owner; null on a read.
  */
 public record Prediction(
         UUID id,
@@ -21,23 +23,23 @@ public record Prediction(
         String companySymbol,
         String companyName,
         String reportingYear,
-        String reportingQuarter,
-        BigDecimal probability,
-        BigDecimal logisticProbability,
-        BigDecimal gbmProbability,
-        BigDecimal ensembleProbability,
+        @Nullable String reportingQuarter,
+        @Nullable BigDecimal probability,
+        @Nullable BigDecimal logisticProbability,
+        @Nullable BigDecimal gbmProbability,
+        @Nullable BigDecimal ensembleProbability,
         String riskLevel,
         BigDecimal confidence,
         OffsetDateTime predictedAt,
-        Map<String, BigDecimal> ratios,
-        String modelVersion,
+        Map<String, @Nullable BigDecimal> ratios,
+        @Nullable String modelVersion,
         List<Reasons> reasons,
         AccessLevel accessLevel,
         @Nullable UUID organizationId,
         UUID createdBy,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
-        Boolean updated)
+        @Nullable Boolean updated)
         implements Owned {
 
     Prediction withReasons(List<Reasons> value) {
@@ -48,7 +50,7 @@ public record Prediction(
         return with(reasons, value);
     }
 
-    private Prediction with(List<Reasons> reasons, Boolean updated) {
+    private Prediction with(List<Reasons> reasons, @Nullable Boolean updated) {
         return new Prediction(
                 id,
                 kind,

@@ -87,9 +87,9 @@ class PredictionRepository {
             PredictionKind kind,
             UUID companyId,
             String year,
-            String quarter,
+            @Nullable String quarter,
             AccessLevel level,
-            UUID organizationId,
+            @Nullable UUID organizationId,
             UUID createdBy) {
         String owner =
                 switch (level) {
@@ -190,7 +190,7 @@ class PredictionRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    static String key(UUID companyId, String year, String quarter) {
+    static String key(UUID companyId, String year, @Nullable String quarter) {
         return companyId + "|" + year + "|" + quarter;
     }
 
@@ -212,7 +212,7 @@ class PredictionRepository {
      * ({@code V42}) and stops after a page; only the filters given are in the SQL, so every plan is one the planner
      * can fit to them.
      */
-    List<Prediction> list(PredictionKind kind, PredictionFilter f, Cursor after, int limit, Caller caller) {
+    List<Prediction> list(PredictionKind kind, PredictionFilter f, @Nullable Cursor after, int limit, Caller caller) {
         SqlQuery query = listQuery(kind, f, after, limit, caller);
         return jdbc.sql(query.sql())
                 .params(query.params())
@@ -221,7 +221,7 @@ class PredictionRepository {
     }
 
     /** The statement {@link #list} runs, apart so that the plan tests can EXPLAIN it. */
-    SqlQuery listQuery(PredictionKind kind, PredictionFilter f, Cursor after, int limit, Caller caller) {
+    SqlQuery listQuery(PredictionKind kind, PredictionFilter f, @Nullable Cursor after, int limit, Caller caller) {
         List<String> filters = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         filter(filters, params, "p.company_id", "company", f.companyId());
@@ -258,7 +258,7 @@ class PredictionRepository {
     }
 
     private static void filter(
-            List<String> filters, Map<String, Object> params, String column, String name, Object value) {
+            List<String> filters, Map<String, Object> params, String column, String name, @Nullable Object value) {
         if (value != null) {
             filters.add(column + " = :" + name);
             params.put(name, value);

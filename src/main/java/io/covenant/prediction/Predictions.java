@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
@@ -108,7 +109,7 @@ public class Predictions {
 
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public CursorPage<Prediction> list(
-            Caller caller, PredictionKind kind, PredictionFilter filter, String cursor, int limit) {
+            Caller caller, PredictionKind kind, PredictionFilter filter, @Nullable String cursor, int limit) {
         caller.require(Permission.PREDICTIONS_READ);
         List<Prediction> rows = repository.list(kind, filter, Cursor.decode(cursor), limit, caller);
         return CursorPage.of(rows, limit, p -> Cursor.of(p.createdAt(), p.id())).map(this::explained);
@@ -126,10 +127,10 @@ public class Predictions {
             PredictionKind kind,
             UUID companyId,
             String year,
-            String quarter,
-            BigDecimal[] given,
-            AccessLevel requested,
-            Prediction replacing) {
+            @Nullable String quarter,
+            @Nullable BigDecimal[] given,
+            @Nullable AccessLevel requested,
+            @Nullable Prediction replacing) {
         caller.require(Permission.PREDICTIONS_WRITE);
         Company company = companies.get(caller, companyId);
         AccessLevel level =
@@ -170,7 +171,8 @@ public class Predictions {
     }
 
     /** The given ratios, or when none is given, those derived from the company's imported financials. */
-    private double[] ratios(PredictionKind kind, UUID companyId, String year, String quarter, BigDecimal[] given) {
+    private double[] ratios(
+            PredictionKind kind, UUID companyId, String year, @Nullable String quarter, @Nullable BigDecimal[] given) {
         double[] ratios = new double[given.length];
         boolean any = false;
         for (int i = 0; i < given.length; i++) {

@@ -1,14 +1,17 @@
 package io.covenant.prediction;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The ratios of AccuNode's prediction tables: the range their CHECK constraints allow, and how each is computed from
  * the UCI Polish bankruptcy attributes (X1..X64, {@code x[i-1]}) for training. Training clips every value to the
  * allowed range, as the API refuses values outside it.
  */
+@NamedInterface("model")
 public enum Ratio {
 
     // annual
@@ -66,6 +69,19 @@ public enum Ratio {
     public double fromPolish(double[] attributes) {
         double value = fromPolish.applyAsDouble(attributes);
         return Double.isFinite(value) ? value : Double.NaN;
+    }
+
+    /** The ends of the range as the API states them: {@code 0}, not {@code 0.0}. */
+    BigDecimal minimum() {
+        return plain(min);
+    }
+
+    BigDecimal maximum() {
+        return plain(max);
+    }
+
+    private static BigDecimal plain(double value) {
+        return new BigDecimal(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
     }
 
     public double clip(double value) {

@@ -200,7 +200,8 @@ public class RiskModels {
     private static ModelArtifact load(JsonMapper json, String name) {
         try (InputStream in = RiskModels.class.getResourceAsStream("/models/" + name + ".json")) {
             if (in == null) {
-                throw new IllegalStateException("Model models/" + name + ".json is missing; run --train");
+                throw new IllegalStateException(
+                        "Model models/" + name + ".json is missing; train the models (README, Retrain)");
             }
             return json.readValue(in, ModelArtifact.class);
         } catch (IOException ex) {

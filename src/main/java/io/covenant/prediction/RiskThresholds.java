@@ -1,10 +1,13 @@
 package io.covenant.prediction;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Risk levels from a calibrated probability of default within a year: Low below {@code medium}, High from
  * {@code high}, Medium between. With a base rate near 4%, 5% and 20% separate "about average" from "several times
  * the average" and "one in five".
  */
+@NamedInterface("model")
 public record RiskThresholds(double medium, double high) {
 
     public static final RiskThresholds DEFAULT = new RiskThresholds(0.05, 0.20);

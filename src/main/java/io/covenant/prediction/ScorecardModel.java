@@ -2,12 +2,14 @@ package io.covenant.prediction;
 
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A scorecard: each ratio falls into one of its bins (quantiles of the training rows, plus a bin of its own for a
  * missing value) and the bin gives points on the log-odds scale. The log-odds are the intercept plus the points of
  * each ratio, which is how the reasons are reported, as credit teams state adverse-action reasons.
  */
+@NamedInterface("model")
 public record ScorecardModel(
         List<String> features, double intercept, double[][] edges, double[][] points, double[] missingPoints) {
 

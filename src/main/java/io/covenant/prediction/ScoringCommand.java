@@ -15,8 +15,9 @@ sealed interface ScoringCommand permits AnnualPredictionCommand, QuarterlyPredic
     String reportingYear();
 
     /** The fiscal quarter of a quarterly prediction; null for an annual one. */
-    @Nullable
-    String quarter();
+    default @Nullable String quarter() {
+        return null;
+    }
 
     /** The ratios in the order of {@code kind().ratios}; null where the request left one out. */
     @Nullable

@@ -1,4 +1,4 @@
-package io.covenant.prediction.training;
+package io.covenant.training;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.covenant.prediction.training;
+package io.covenant.training;
 
 import io.covenant.prediction.ModelArtifact;
 import io.covenant.prediction.ModelArtifact.ModelMetrics;
@@ -21,10 +21,12 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code --train --data <file.arff> [--holdout <file.arff>] [--out <dir>] [--report <file>]}: trains the annual and
- * quarterly models and the 64-attribute reference on the data file only, scores the hold-out file (by default
- * {@code 5year.arff} beside it) with them, writes the model artifacts (JSON) and a Markdown evaluation report with
- * each artifact's checksum, without starting the service.
+ * {@code --data <file.arff> [--holdout <file.arff>] [--out <dir>] [--report <file>]}: trains the annual and quarterly
+ * models and the 64-attribute reference on the data file only, scores the hold-out file (by default {@code 5year.arff}
+ * beside it) with them, writes the model artifacts (JSON) and a Markdown evaluation report with each artifact's
+ * checksum. A main class of its own, run beside the service and never by it: {@code ./mvnw -q spring-boot:run
+ * -Dspring-boot.run.main-class=io.covenant.training.TrainingCommand -Dspring-boot.run.optimizedLaunch=false
+ * -Dspring-boot.run.arguments="--data <file.arff>"} (README, "Retrain").
  */
 public final class TrainingCommand {
 

@@ -1,4 +1,4 @@
-package io.covenant.prediction.training;
+package io.covenant.training;
 
 import io.covenant.prediction.LightGbmNative;
 import io.github.metarank.lightgbm4j.LGBMBooster;

@@ -1,4 +1,4 @@
-package io.covenant.prediction.training;
+package io.covenant.training;
 
 import io.covenant.prediction.Calibration;
 import io.covenant.prediction.CompiledTrees;

@@ -1,10 +1,10 @@
-package io.covenant.prediction.training;
+package io.covenant.training;
 
 import io.covenant.prediction.ModelArtifact;
 import io.covenant.prediction.ModelArtifact.CalibrationBin;
 import io.covenant.prediction.ModelArtifact.ModelMetrics;
 import io.covenant.prediction.ModelArtifact.OutOfSample;
-import io.covenant.prediction.training.TrainingCommand.Result;
+import io.covenant.training.TrainingCommand.Result;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +18,7 @@ final class Report {
         OutOfSample year5 = r.annual().outOfSample();
         StringBuilder md = new StringBuilder();
         md.append("# Model evaluation report\n\n");
-        md.append("Written by `--train --data ")
+        md.append("Written by `TrainingCommand --data ")
                 .append(r.annual().trainedOn())
                 .append("`. Data SHA-256 `")
                 .append(r.annual().dataSha256())

@@ -1,4 +1,4 @@
-package io.covenant.prediction.training;
+package io.covenant.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.covenant.prediction.training;
+package io.covenant.training;
 
 /** Shared numerics of the logistic fits: the logistic function and a small dense linear solver. */
 final class LogisticTrainer {
