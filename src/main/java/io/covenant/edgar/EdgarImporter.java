@@ -135,8 +135,8 @@ public class EdgarImporter {
     ImportResult importDocument(JsonNode document, String ticker, String source) {
         if (TickerDirectory.isTickerMap(document)) {
             int loaded = tickers.load(document);
-            return ImportResult.of(
-                    source, null, null, null, "SEC ticker map", 0, 0, 0, List.of("Loaded " + loaded + " tickers"));
+            return new ImportResult(
+                    source, null, null, null, "SEC ticker map", 0, 0, 0, List.of("Loaded " + loaded + " tickers"), 0);
         }
         if (document.has("facts")) {
             return importCompanyFacts(document, ticker, source);
@@ -210,7 +210,7 @@ public class EdgarImporter {
                     recent.path("isXBRL").path(i).asInt(0) == 1));
         }
         int written = filings.record(company.id(), kept);
-        return ImportResult.of(
+        return new ImportResult(
                 source,
                 company.id(),
                 company.symbol(),
@@ -223,7 +223,7 @@ public class EdgarImporter {
                         + recent.path("accessionNumber").size()
                         + " recent filings (forms "
                         + String.join(", ", List.of("10-K", "10-Q", "8-K", "S-1", "DEF 14A", "20-F"))
-                        + " and amendments)"));
+                        + " and amendments)"), 0);
     }
 
     /** A companyfacts document: the company, the filings its facts cite, its statement metrics and ratios. */
@@ -277,7 +277,7 @@ public class EdgarImporter {
         int ratios = (int) analysis.values.stream()
                 .filter(v -> v.category().equals("ratio"))
                 .count();
-        return ImportResult.of(
+        return new ImportResult(
                 source,
                 company.id(),
                 company.symbol(),
@@ -286,7 +286,7 @@ public class EdgarImporter {
                 filingCount,
                 written,
                 ratios,
-                analysis.notes);
+                analysis.notes, 0);
     }
 
     /** A company list such as the EdTech list: one system company per row. */
@@ -294,7 +294,7 @@ public class EdgarImporter {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<CompanyCommand> commands = CompanyList.read(reader);
             int written = companies.upsertSystemCompanies(commands);
-            return ImportResult.of(
+            return new ImportResult(
                     file.getFileName().toString(),
                     null,
                     null,
@@ -303,7 +303,7 @@ public class EdgarImporter {
                     0,
                     0,
                     0,
-                    List.of("Created or refreshed " + written + " system companies"));
+                    List.of("Created or refreshed " + written + " system companies"), 0);
         }
     }
 
