@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,14 +34,11 @@ public class ApiKeys {
 
     private final JdbcClient jdbc;
 
-    private final UserRepository users;
+    private final UserChanges changes;
 
-    private final ApplicationEventPublisher events;
-
-    ApiKeys(JdbcClient jdbc, UserRepository users, ApplicationEventPublisher events) {
+    ApiKeys(JdbcClient jdbc, UserChanges changes) {
         this.jdbc = jdbc;
-        this.users = users;
-        this.events = events;
+        this.changes = changes;
     }
 
     @Transactional
@@ -53,7 +49,7 @@ public class ApiKeys {
         if (!caller.can(Permission.API_KEYS_MANAGE)) {
             throw new Forbidden("You lack the permission api_keys:manage");
         }
-        Set<String> allowed = RolePermissions.of(caller.role(), users.grants(caller.userId()));
+        Set<String> allowed = RolePermissions.of(caller.role(), changes.users().grants(caller.userId()));
         List<String> excess =
                 scopes.stream().filter(s -> !allowed.contains(s)).sorted().toList();
         if (!excess.isEmpty()) {
@@ -78,7 +74,7 @@ public class ApiKeys {
                 .param("expires", expiry)
                 .query((rs, i) -> view(rs, null))
                 .single();
-        events.publishEvent(Audited.created("api_key", view.id(), view, caller.organizationId()));
+        changes.publish(Audited.created("api_key", view.id(), view, caller.organizationId()));
         return new ApiKeyView(
                 view.id(),
                 view.name(),
@@ -113,7 +109,7 @@ public class ApiKeys {
                 .param("id", id)
                 .query((rs, i) -> view(rs, null))
                 .single();
-        events.publishEvent(Audited.updated("api_key", id, before, after, caller.organizationId()));
+        changes.publish(Audited.updated("api_key", id, before, after, caller.organizationId()));
     }
 
     /** The caller a presented key stands for, checked against the database on every request. */
@@ -130,7 +126,7 @@ public class ApiKeys {
                     Role role = Role.of(rs.getString("role"));
                     Set<String> scopes = Set.of((String[]) rs.getArray("scopes").getArray());
                     // A key never carries more than its owner holds today.
-                    Set<String> current = RolePermissions.of(role, users.grants(userId));
+                    Set<String> current = RolePermissions.of(role, changes.users().grants(userId));
                     Set<String> effective = new TreeSet<>(scopes);
                     effective.retainAll(current);
                     touch(rs.getObject("id", UUID.class));

@@ -1,6 +1,7 @@
 package io.covenant.intelligence;
 
 import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.OwnedCommand;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -34,7 +35,8 @@ public record IntelligenceCommand(
         @DecimalMin("-1") @DecimalMax("1") @Nullable BigDecimal sentimentScore,
         @DecimalMin("0") @DecimalMax("1") @Nullable BigDecimal confidenceScore,
         @Size(max = 5000) @Nullable String impactAssessment,
-        @Nullable AccessLevel accessLevel) {
+        @Nullable AccessLevel accessLevel)
+        implements OwnedCommand {
 
     /** The related companies, none when the field is absent. */
     List<UUID> relatedCompanyIds() {

@@ -1,6 +1,7 @@
 package io.covenant.intelligence;
 
 import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.OwnedCommand;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -34,7 +35,8 @@ public record ReportCommand(
         @Pattern(regexp = "draft|published|archived", message = "must be draft, published or archived") @Nullable
         String status,
 
-        @Nullable AccessLevel accessLevel) {
+        @Nullable AccessLevel accessLevel)
+        implements OwnedCommand {
 
     /** The companies the report covers, none when the field is absent. */
     List<UUID> linkedCompanyIds() {

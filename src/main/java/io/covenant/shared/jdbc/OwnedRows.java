@@ -7,9 +7,10 @@ import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Owned;
+import io.covenant.shared.security.OwnedCommand;
 import io.covenant.shared.security.Permission;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
+import java.util.function.BiConsumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,13 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
  * The service of one kind of row under the access rule: reads need the read permission and find only the rows the
  * caller sees (another's row is a 404); writes need the write permission, a change or delete needs
  * {@link Caller#requireChange}, a delete is soft, and every change publishes its {@link Audited} event in the same
- * transaction. A module's service extends it and adds what it checks of a command ({@link #checkLinks}).
+ * transaction. A module's service extends it, naming its rows and what it checks of a command's links.
  *
  * @param <T> the row
  * @param <C> the command that creates or replaces a row
  * @param <F> the filters of a list
  */
-public abstract class OwnedRows<T extends Owned, C, F> {
+public abstract class OwnedRows<T extends Owned, C extends OwnedCommand, F> {
 
     /**
      * What names the rows and guards them.
@@ -31,32 +32,34 @@ public abstract class OwnedRows<T extends Owned, C, F> {
      * @param entity the audit log's entity type
      * @param label the resource a 404 names ("Analysis report")
      * @param noun what the refused change names ("this report")
+     * @param linkCheck refuses a command that links to what the caller may not use (say, a company it does not
+     *     see); runs before every create and update
      */
-    public record Kind(String entity, String label, String noun, Permission read, Permission write) {}
+    public record Kind<C>(
+            String entity,
+            String label,
+            String noun,
+            Permission read,
+            Permission write,
+            BiConsumer<Caller, C> linkCheck) {}
 
-    private final Kind kind;
+    private final Kind<C> kind;
 
     private final OwnedStore<T, C, F> store;
 
     private final ApplicationEventPublisher events;
 
-    protected OwnedRows(Kind kind, OwnedStore<T, C, F> store, ApplicationEventPublisher events) {
+    protected OwnedRows(Kind<C> kind, OwnedStore<T, C, F> store, ApplicationEventPublisher events) {
         this.kind = kind;
         this.store = store;
         this.events = events;
     }
 
-    /** The access level a create asks for; null takes the caller's default. */
-    protected abstract @Nullable AccessLevel requestedLevel(C command);
-
-    /** Refuses a command that links to what the caller may not use; called before every create and update. */
-    protected void checkLinks(Caller caller, C command) {}
-
     @Transactional
     public T create(Caller caller, C command) {
         caller.require(kind.write());
-        AccessLevel level = caller.levelForNewRow(requestedLevel(command));
-        checkLinks(caller, command);
+        AccessLevel level = caller.levelForNewRow(command.accessLevel());
+        kind.linkCheck().accept(caller, command);
         T created = find(caller, store.insert(command, level, caller.organizationFor(level), caller.userId()));
         events.publishEvent(Audited.created(kind.entity(), created));
         return created;
@@ -81,7 +84,7 @@ public abstract class OwnedRows<T extends Owned, C, F> {
     public T update(Caller caller, UUID id, C command) {
         caller.require(kind.write());
         T before = changeable(caller, id);
-        checkLinks(caller, command);
+        kind.linkCheck().accept(caller, command);
         store.update(id, command);
         T after = find(caller, id);
         events.publishEvent(Audited.updated(kind.entity(), before, after));
