@@ -79,7 +79,7 @@ public class Accounts {
     public Registration register(String email, String password, String firstName, String lastName) {
         PasswordPolicy.check(password, email);
         UserRow user = users.insert(
-                email.trim(), passwords.encode(password), Role.USER, null, null, firstName, lastName, false);
+                email.trim(), passwords.encode(password), Role.USER, firstName, lastName, false);
         String token = Secrets.random(32);
         jdbc.sql("INSERT INTO email_verifications (token_hash, user_id, expires_at) VALUES (:hash, :user, :expires)")
                 .param("hash", Secrets.hash(token))
