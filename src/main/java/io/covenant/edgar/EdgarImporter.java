@@ -162,29 +162,19 @@ public class EdgarImporter {
         String sic = document.path("sic").asString(null);
         String exchange = document.path("exchanges").path(0).asString(null);
         Company company = upsert(
-                new CompanyCommand(
-                        symbol,
-                        cik10,
-                        document.path("name").asString(symbol),
-                        null,
-                        null,
-                        Sectors.ofSic(sic),
-                        null,
-                        blankToNull(document.path("sicDescription").asString(null)),
-                        null,
-                        null,
-                        sic != null && sic.matches("\\d{4}") ? sic : null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        shortExchange(exchange),
-                        blankToNull(document.path("website").asString(null)),
-                        null,
-                        blankToNull(document.path("fiscalYearEnd").asString(null)),
-                        null),
+                new SecProfile(
+                                symbol,
+                                cik10,
+                                document.path("name").asString(symbol),
+                                null,
+                                Sectors.ofSic(sic),
+                                blankToNull(document.path("sicDescription").asString(null)),
+                                sic,
+                                shortExchange(exchange),
+                                blankToNull(document.path("website").asString(null)),
+                                null,
+                                blankToNull(document.path("fiscalYearEnd").asString(null)))
+                        .command(),
                 existing);
         JsonNode recent = document.path("filings").path("recent");
         List<FilingCommand> kept = new ArrayList<>();
@@ -241,29 +231,19 @@ public class EdgarImporter {
                                         "no ticker is known for CIK " + analysis.cik10
                                                 + "; pass ticker, or import the ticker map or the submissions first"));
         Company company = upsert(
-                new CompanyCommand(
-                        symbol,
-                        analysis.cik10,
-                        analysis.entityName,
-                        null,
-                        null,
-                        existing != null ? existing.sector() : "Unclassified",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
+                new SecProfile(
+                                symbol,
+                                analysis.cik10,
+                                analysis.entityName,
+                                null,
+                                existing != null ? existing.sector() : "Unclassified",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)
+                        .command(),
                 existing);
         List<FilingCommand> cited = analysis.filings.values().stream()
                 .filter(f -> Filings.kept(f.form()))

@@ -51,13 +51,7 @@ public class Metrics {
         this.companies = companies;
         this.events = events;
         this.latest = new HotCache<>("latest_metrics", 20_000, Duration.ofMinutes(10), registry);
-        invalidations.onChange("company_data", id -> {
-            if (CacheInvalidations.ALL.equals(id)) {
-                latest.evictAll();
-            } else {
-                latest.evict(UUID.fromString(id));
-            }
-        });
+        invalidations.onChange("company_data", latest::evictAll, latest::evict);
     }
 
     /** Writes points of a company the caller may change; returns how many were new or changed. */

@@ -48,14 +48,8 @@ public class CompanyPages {
         this.metrics = metrics;
         this.latestFilings = new HotCache<>("company_page_filings", 20_000, Duration.ofMinutes(10), registry);
         // Sent when a company's filings or metrics change (V75).
-        invalidations.onChange("company_data", id -> {
-            if (CacheInvalidations.ALL.equals(id)) {
-                latestFilings.evictAll();
-            } else {
-                UUID changed = UUID.fromString(id);
-                latestFilings.evictIf(key -> key.companyId().equals(changed));
-            }
-        });
+        invalidations.onChange("company_data", latestFilings::evictAll, changed -> latestFilings.evictIf(
+                key -> key.companyId().equals(changed)));
     }
 
     /** A filing recorded through this node: its writer's next page read here must show it without waiting for NOTIFY. */

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -53,6 +54,17 @@ public class CacheInvalidations implements SmartLifecycle {
     /** Calls {@code evict} with each changed id of the table (as text), or {@link #ALL}. */
     public void onChange(String table, Consumer<String> evict) {
         listeners.computeIfAbsent(table, t -> new CopyOnWriteArrayList<>()).add(evict);
+    }
+
+    /** For a table keyed by UUID: {@code one} with each changed id, {@code all} when any row may have changed. */
+    public void onChange(String table, Runnable all, Consumer<UUID> one) {
+        onChange(table, id -> {
+            if (ALL.equals(id)) {
+                all.run();
+            } else {
+                one.accept(UUID.fromString(id));
+            }
+        });
     }
 
     /**
