@@ -4,6 +4,7 @@ import io.covenant.shared.audit.Audited;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.paging.CursorPage;
+import io.covenant.shared.paging.Dated;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Owned;
@@ -11,6 +12,7 @@ import io.covenant.shared.security.OwnedCommand;
 import io.covenant.shared.security.Permission;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * @param <C> the command that creates or replaces a row
  * @param <F> the filters of a list
  */
-public abstract class OwnedRows<T extends Owned, C extends OwnedCommand, F> {
+public abstract class OwnedRows<T extends Owned & Dated, C extends OwnedCommand, F> {
 
     /**
      * What names the rows and guards them.
@@ -77,7 +79,7 @@ public abstract class OwnedRows<T extends Owned, C extends OwnedCommand, F> {
         return CursorPage.of(
                 store.page(caller, filter, Cursor.decode(cursor), limit),
                 limit,
-                row -> Cursor.of(row.createdAt(), row.id()));
+                Cursor::of);
     }
 
     @Transactional

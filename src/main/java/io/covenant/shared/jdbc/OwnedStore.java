@@ -1,6 +1,7 @@
 package io.covenant.shared.jdbc;
 
 import io.covenant.shared.paging.Cursor;
+import io.covenant.shared.paging.Dated;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Owned;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param <C> the command that creates or replaces a row
  * @param <F> the filters of a list
  */
-public interface OwnedStore<T extends Owned, C, F> {
+public interface OwnedStore<T extends Owned & Dated, C, F> {
 
     OwnedTable<T> table();
 

@@ -1,6 +1,5 @@
 package io.covenant.shared.security;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +15,4 @@ public interface Owned {
     UUID organizationId();
 
     UUID createdBy();
-
-    /** When it was created: with the id, its place in a newest-first keyset page. */
-    OffsetDateTime createdAt();
 }
