@@ -9,16 +9,25 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 
 /** What intelligence events and analysis reports share under the access rule: their permissions, the company links. */
 final class Access {
 
     private Access() {}
 
-    /** Rows read with {@code intelligence:read} and written with {@code intelligence:write}. */
-    static <C> Kind<C> kind(String entity, String label, String noun, BiConsumer<Caller, C> linkCheck) {
-        return new Kind<>(entity, label, noun, Permission.INTELLIGENCE_READ, Permission.INTELLIGENCE_WRITE, linkCheck);
+    /**
+     * Rows read with {@code intelligence:read} and written with {@code intelligence:write}, whose commands may link
+     * only to companies the caller sees.
+     */
+    static <C extends CompanyLinks> Kind<C> kind(String entity, String label, String noun, Companies companies) {
+        return new Kind<>(
+                entity,
+                label,
+                noun,
+                Permission.INTELLIGENCE_READ,
+                Permission.INTELLIGENCE_WRITE,
+                (caller, command) -> command.companyLinks()
+                        .forEach((field, ids) -> requireVisibleCompanies(companies, caller, ids, field)));
     }
 
     /** Refuses links to companies the caller cannot see, naming the field that holds them. */

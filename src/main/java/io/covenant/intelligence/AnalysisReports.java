@@ -10,14 +10,6 @@ import org.springframework.stereotype.Service;
 public class AnalysisReports extends OwnedRows<AnalysisReport, ReportCommand, ReportFilter> {
 
     AnalysisReports(ReportRepository repository, Companies companies, ApplicationEventPublisher events) {
-        super(
-                Access.kind(
-                        "analysis_report",
-                        "Analysis report",
-                        "this report",
-                        (caller, command) -> Access.requireVisibleCompanies(
-                                companies, caller, command.linkedCompanyIds(), "company_ids")),
-                repository,
-                events);
+        super(Access.kind("analysis_report", "Analysis report", "this report", companies), repository, events);
     }
 }

@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +38,12 @@ public record ReportCommand(
         String status,
 
         @Nullable AccessLevel accessLevel)
-        implements OwnedCommand {
+        implements OwnedCommand, CompanyLinks {
+
+    @Override
+    public Map<String, Collection<UUID>> companyLinks() {
+        return Map.of("company_ids", linkedCompanyIds());
+    }
 
     /** The companies the report covers, none when the field is absent. */
     List<UUID> linkedCompanyIds() {
