@@ -69,6 +69,13 @@ class ApiKeyRepository {
                 .single();
     }
 
+    /** Revokes every key of an account, as deactivating it does. */
+    void revokeAllOf(UUID userId) {
+        jdbc.sql("UPDATE api_keys SET is_active = FALSE, revoked_at = now() WHERE user_id = :id AND revoked_at IS NULL")
+                .param("id", userId)
+                .update();
+    }
+
     /** The live key with this hash and its owner, if the key is neither revoked nor expired and the owner active. */
     Optional<Holder> findLive(String keyHash) {
         return jdbc.sql("""

@@ -56,6 +56,25 @@ class UserRepository {
                 .single();
     }
 
+    /** Keeps the hash of a one-time email verification token of the account. */
+    void addVerification(UUID userId, String tokenHash, OffsetDateTime expiresAt) {
+        jdbc.sql("INSERT INTO email_verifications (token_hash, user_id, expires_at) VALUES (:hash, :user, :expires)")
+                .param("hash", tokenHash)
+                .param("user", userId)
+                .param("expires", expiresAt)
+                .update();
+    }
+
+    /** Uses up a live verification token; its account, or empty when the token is unknown, used or expired. */
+    Optional<UUID> useVerification(String tokenHash) {
+        return jdbc.sql("""
+				UPDATE email_verifications SET used_at = now()
+				WHERE token_hash = :hash AND used_at IS NULL AND expires_at > now() RETURNING user_id""")
+                .param("hash", tokenHash)
+                .query(UUID.class)
+                .optional();
+    }
+
     void recordLogin(UUID id) {
         jdbc.sql("UPDATE users SET last_login = now() WHERE id = :id")
                 .param("id", id)
