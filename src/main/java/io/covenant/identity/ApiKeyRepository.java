@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -116,5 +117,10 @@ class ApiKeyRepository {
 
     /** A live key, its scopes, and the account it belongs to as it is now. */
     record Holder(
-            UUID keyId, Set<String> scopes, UUID userId, UUID organizationId, UUID tenantId, Role role) {}
+            UUID keyId,
+            Set<String> scopes,
+            UUID userId,
+            @Nullable UUID organizationId,
+            @Nullable UUID tenantId,
+            Role role) {}
 }
