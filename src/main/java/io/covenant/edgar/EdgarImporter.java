@@ -213,7 +213,8 @@ public class EdgarImporter {
                         + recent.path("accessionNumber").size()
                         + " recent filings (forms "
                         + String.join(", ", List.of("10-K", "10-Q", "8-K", "S-1", "DEF 14A", "20-F"))
-                        + " and amendments)"), 0);
+                        + " and amendments)"),
+                0);
     }
 
     /** A companyfacts document: the company, the filings its facts cite, its statement metrics and ratios. */
@@ -266,7 +267,8 @@ public class EdgarImporter {
                 filingCount,
                 written,
                 ratios,
-                analysis.notes, 0);
+                analysis.notes,
+                0);
     }
 
     /** A company list such as the EdTech list: one system company per row. */
@@ -283,7 +285,8 @@ public class EdgarImporter {
                     0,
                     0,
                     0,
-                    List.of("Created or refreshed " + written + " system companies"), 0);
+                    List.of("Created or refreshed " + written + " system companies"),
+                    0);
         }
     }
 

@@ -68,8 +68,8 @@ public class Accounts {
     @Transactional
     public Registration register(String email, String password, String firstName, String lastName) {
         PasswordPolicy.check(password, email);
-        UserRow user = changes.users().insert(
-                email.trim(), passwords.encode(password), Role.USER, firstName, lastName, false);
+        UserRow user =
+                changes.users().insert(email.trim(), passwords.encode(password), Role.USER, firstName, lastName, false);
         String token = Secrets.random(32);
         changes.users()
                 .addVerification(
@@ -86,8 +86,7 @@ public class Accounts {
                 null,
                 user.id(),
                 Map.of()));
-        return new Registration(
-                changes.view(user), properties.returnVerificationToken() ? token : null);
+        return new Registration(changes.view(user), properties.returnVerificationToken() ? token : null);
     }
 
     @Transactional
@@ -150,7 +149,8 @@ public class Accounts {
             }
             throw AuthenticationFailed.refreshTokenInvalid();
         }
-        UserRow user = changes.users().findById(rotated.get().userId())
+        UserRow user = changes.users()
+                .findById(rotated.get().userId())
                 .filter(UserRow::active)
                 .orElseThrow(AuthenticationFailed::refreshTokenInvalid);
         return tokens.issue(user, permissionsOf(user), rotated.get().familyId(), client);
@@ -165,13 +165,13 @@ public class Accounts {
         } else {
             sessions.revokeAll(caller.userId());
         }
-        changes.publish(
-                Audited.authentication(AuditAction.LOGOUT, caller.userId(), caller.organizationId(), Map.of()));
+        changes.publish(Audited.authentication(AuditAction.LOGOUT, caller.userId(), caller.organizationId(), Map.of()));
     }
 
     @Transactional
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
-        UserRow user = changes.users().findById(caller.userId()).orElseThrow(() -> new NotFound("User", caller.userId()));
+        UserRow user =
+                changes.users().findById(caller.userId()).orElseThrow(() -> new NotFound("User", caller.userId()));
         if (!passwords.matches(currentPassword, user.passwordHash())) {
             throw AuthenticationFailed.wrongCurrentPassword();
         }
@@ -207,7 +207,8 @@ public class Accounts {
 
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public UserView me(Caller caller) {
-        UserRow user = changes.users().findById(caller.userId()).orElseThrow(() -> new NotFound("User", caller.userId()));
+        UserRow user =
+                changes.users().findById(caller.userId()).orElseThrow(() -> new NotFound("User", caller.userId()));
         return changes.view(user);
     }
 

@@ -66,8 +66,7 @@ public class ApiKeys {
 
     @Transactional
     public void revoke(Caller caller, UUID id) {
-        ApiKeyView before =
-                keys.findOfUser(id, caller.userId()).orElseThrow(() -> new NotFound("API key", id));
+        ApiKeyView before = keys.findOfUser(id, caller.userId()).orElseThrow(() -> new NotFound("API key", id));
         ApiKeyView after = keys.revoke(id);
         changes.publish(Audited.updated("api_key", id, before, after, caller.organizationId()));
     }
@@ -78,7 +77,8 @@ public class ApiKeys {
         return keys.findLive(Secrets.hash(key)).map(holder -> {
             // A key never carries more than its owner holds today.
             Set<String> effective = new TreeSet<>(holder.scopes());
-            effective.retainAll(RolePermissions.of(holder.role(), changes.users().grants(holder.userId())));
+            effective.retainAll(
+                    RolePermissions.of(holder.role(), changes.users().grants(holder.userId())));
             keys.touch(holder.keyId());
             return new Caller(
                     holder.userId(), holder.organizationId(), holder.tenantId(), holder.role(), effective, true);
@@ -99,8 +99,7 @@ public class ApiKeys {
 
         /** The same key, with the secret shown once at its creation. */
         ApiKeyView withKey(String key) {
-            return new ApiKeyView(
-                    id, name, keyPrefix, key, scopes, expiresAt, lastUsedAt, revokedAt, createdAt);
+            return new ApiKeyView(id, name, keyPrefix, key, scopes, expiresAt, lastUsedAt, revokedAt, createdAt);
         }
 
         @Override

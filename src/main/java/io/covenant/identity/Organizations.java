@@ -151,9 +151,7 @@ public class Organizations {
     @Transactional(readOnly = true)
     public List<UserView> members(Caller caller, UUID id) {
         visible(caller, id);
-        return changes.users().members(id).stream()
-                .map(changes::view)
-                .toList();
+        return changes.users().members(id).stream().map(changes::view).toList();
     }
 
     /** Adds an existing account that belongs to no organisation, with a role the caller may give. */
@@ -161,7 +159,8 @@ public class Organizations {
     public UserView addMember(Caller caller, UUID id, String email, String role) {
         OrganizationRow org = managed(caller, id);
         Role wanted = assignable(caller, role);
-        UserRow user = changes.users().findByEmail(email == null ? "" : email.trim())
+        UserRow user = changes.users()
+                .findByEmail(email == null ? "" : email.trim())
                 .orElseThrow(() -> InvalidInput.of("email", "has no account"));
         if (user.organizationId() != null && !user.organizationId().equals(id)) {
             throw new Conflict("already-member", "Already a member", "That person belongs to another organization");
@@ -203,7 +202,8 @@ public class Organizations {
     }
 
     private UserRow member(UUID organizationId, UUID userId) {
-        return changes.users().findById(userId)
+        return changes.users()
+                .findById(userId)
                 .filter(u -> organizationId.equals(u.organizationId()))
                 .orElseThrow(() -> new NotFound("Member", userId));
     }

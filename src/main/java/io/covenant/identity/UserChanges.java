@@ -27,8 +27,7 @@ record UserChanges(UserRepository users, AccountChangePolicy policy, Application
             @Nullable UUID tenantId,
             @Nullable UUID auditOrganization) {
         UserRow after = users.updateMembership(user.id(), organizationId, role, tenantId);
-        events.publishEvent(
-                Audited.updated("user", user.id(), user.audited(), after.audited(), auditOrganization));
+        events.publishEvent(Audited.updated("user", user.id(), user.audited(), after.audited(), auditOrganization));
         return after;
     }
 

@@ -69,10 +69,7 @@ class UserRepository {
     Optional<UUID> useVerification(String tokenHash) {
         return jdbc.sql("""
 				UPDATE email_verifications SET used_at = now()
-				WHERE token_hash = :hash AND used_at IS NULL AND expires_at > now() RETURNING user_id""")
-                .param("hash", tokenHash)
-                .query(UUID.class)
-                .optional();
+				WHERE token_hash = :hash AND used_at IS NULL AND expires_at > now() RETURNING user_id""").param("hash", tokenHash).query(UUID.class).optional();
     }
 
     void recordLogin(UUID id) {

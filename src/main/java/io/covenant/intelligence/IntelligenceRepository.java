@@ -36,16 +36,12 @@ class IntelligenceRepository implements OwnedStore<IntelligenceEvent, Intelligen
 
     @Override
     public UUID insert(IntelligenceCommand command, AccessLevel level, @Nullable UUID organizationId, UUID createdBy) {
-        return table.insert(
-                bind(jdbc.sql("""
+        return table.insert(bind(jdbc.sql("""
 				INSERT INTO market_intelligence (event_type, title, summary, content, source, source_url, event_date,
 				  primary_company_id, related_companies, sentiment_score, confidence_score, impact_assessment,
 				  access_level, organization_id, created_by)
 				VALUES (:type, :title, :summary, :content, :source, :url, :date, :company, :related, :sentiment,
-				  :confidence, :impact, :level, :org, :by) RETURNING id"""), command),
-                level,
-                organizationId,
-                createdBy);
+				  :confidence, :impact, :level, :org, :by) RETURNING id"""), command), level, organizationId, createdBy);
     }
 
     @Override

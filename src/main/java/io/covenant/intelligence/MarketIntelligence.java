@@ -10,6 +10,9 @@ import org.springframework.stereotype.Service;
 public class MarketIntelligence extends OwnedRows<IntelligenceEvent, IntelligenceCommand, IntelligenceFilter> {
 
     MarketIntelligence(IntelligenceRepository repository, Companies companies, ApplicationEventPublisher events) {
-        super(Access.kind("market_intelligence", "Market intelligence event", "this event", companies), repository, events);
+        super(
+                Access.kind("market_intelligence", "Market intelligence event", "this event", companies),
+                repository,
+                events);
     }
 }

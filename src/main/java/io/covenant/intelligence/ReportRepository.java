@@ -41,15 +41,11 @@ class ReportRepository implements OwnedStore<AnalysisReport, ReportCommand, Repo
 
     @Override
     public UUID insert(ReportCommand command, AccessLevel level, @Nullable UUID organizationId, UUID createdBy) {
-        return table.insert(
-                bind(jdbc.sql("""
+        return table.insert(bind(jdbc.sql("""
 				INSERT INTO analysis_reports (report_type, title, executive_summary, key_findings, recommendations,
 				  company_ids, period_start, period_end, confidence_score, status, access_level, organization_id, created_by)
 				VALUES (:type, :title, :summary, CAST(:findings AS jsonb), CAST(:recommendations AS jsonb), :companies,
-				  :start, :end, :confidence, coalesce(:status, 'draft'), :level, :org, :by) RETURNING id"""), command),
-                level,
-                organizationId,
-                createdBy);
+				  :start, :end, :confidence, coalesce(:status, 'draft'), :level, :org, :by) RETURNING id"""), command), level, organizationId, createdBy);
     }
 
     @Override

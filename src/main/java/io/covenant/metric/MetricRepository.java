@@ -192,9 +192,7 @@ class MetricRepository {
 				SELECT day AS bucket_start, avg_value AS avg, min_value AS min, max_value AS max, data_points AS count,
 				       NULL::float8 AS last
 				FROM daily_metrics_summary
-				WHERE company_id = :company AND metric_type = :type AND day >= :from AND day < :to ORDER BY day""", companyId, metricType, from, to)
-                .query(BUCKET)
-                .list();
+				WHERE company_id = :company AND metric_type = :type AND day >= :from AND day < :to ORDER BY day""", companyId, metricType, from, to).query(BUCKET).list();
     }
 
     /** A statement over one metric of one company between two dates, each included; an open end reaches any date. */

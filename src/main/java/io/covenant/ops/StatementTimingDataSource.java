@@ -31,8 +31,8 @@ class StatementTimingDataSource extends ConnectionWrappingDataSource {
     }
 
     private static <T> T proxy(Class<T> type, InvocationHandler handler) {
-        return type.cast(
-                Proxy.newProxyInstance(StatementTimingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler));
+        return type.cast(Proxy.newProxyInstance(
+                StatementTimingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

@@ -1,12 +1,12 @@
 package io.covenant.shared.cache;
 
+import io.covenant.shared.jdbc.NotificationListener;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import io.covenant.shared.jdbc.NotificationListener;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

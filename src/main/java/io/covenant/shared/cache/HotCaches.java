@@ -36,7 +36,9 @@ public class HotCaches {
     public <K, V> HotCache<K, V> byRow(String name, long maximumSize, String table, Function<K, UUID> rowOf) {
         HotCache<K, V> cache = new HotCache<>(name, maximumSize, SAFETY_EXPIRY, registry);
         invalidations.onChange(
-                table, cache::evictAll, changed -> cache.evictIf(key -> rowOf.apply(key).equals(changed)));
+                table,
+                cache::evictAll,
+                changed -> cache.evictIf(key -> rowOf.apply(key).equals(changed)));
         return cache;
     }
 }

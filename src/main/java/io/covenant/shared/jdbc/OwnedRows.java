@@ -76,10 +76,7 @@ public abstract class OwnedRows<T extends Owned & Dated, C extends OwnedCommand,
     @Transactional(readOnly = true)
     public CursorPage<T> list(Caller caller, F filter, @Nullable String cursor, int limit) {
         caller.require(kind.read());
-        return CursorPage.of(
-                store.page(caller, filter, Cursor.decode(cursor), limit),
-                limit,
-                Cursor::of);
+        return CursorPage.of(store.page(caller, filter, Cursor.decode(cursor), limit), limit, Cursor::of);
     }
 
     @Transactional
