@@ -37,29 +37,19 @@ final class CompanyList {
             }
             String sic = first(r, "sic_code", "sic");
             String description = first(r, "segment_label_unofficial", "description");
-            commands.add(new CompanyCommand(
-                    ticker.replace('.', '-'),
-                    cik,
-                    first(r, "sec_title_2024_05", "name", "title"),
-                    null,
-                    "edtech",
-                    sic != null ? Sectors.ofSic(sic) : "Education Technology",
-                    null,
-                    first(r, "sic_description", "industry"),
-                    null,
-                    null,
-                    sic != null && sic.matches("\\d{4}") ? sic : null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    first(r, "exchange_2026_06", "exchange"),
-                    null,
-                    description,
-                    null,
-                    null));
+            commands.add(new SecProfile(
+                            ticker.replace('.', '-'),
+                            cik,
+                            first(r, "sec_title_2024_05", "name", "title"),
+                            "edtech",
+                            sic != null ? Sectors.ofSic(sic) : "Education Technology",
+                            first(r, "sic_description", "industry"),
+                            sic,
+                            first(r, "exchange_2026_06", "exchange"),
+                            null,
+                            description,
+                            null)
+                    .command());
         }
         return commands;
     }

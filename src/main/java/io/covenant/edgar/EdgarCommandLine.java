@@ -18,15 +18,12 @@ class EdgarCommandLine extends CommandLineTask {
 
     private static final Logger log = LoggerFactory.getLogger(EdgarCommandLine.class);
 
-    private final EdgarImporter importer;
-
     EdgarCommandLine(EdgarImporter importer, ApplicationContext context) {
-        super("import-edgar", context);
-        this.importer = importer;
+        super("import-edgar", context, paths -> importAll(importer, paths));
     }
 
-    @Override
-    protected int execute(List<String> paths) throws IOException {
+    /** Imports every path; one that fails is logged and makes the status 1, the others still run. */
+    private static int importAll(EdgarImporter importer, List<String> paths) throws IOException {
         int status = 0;
         for (String path : paths) {
             try {

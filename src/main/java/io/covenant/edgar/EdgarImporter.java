@@ -135,8 +135,8 @@ public class EdgarImporter {
     ImportResult importDocument(JsonNode document, String ticker, String source) {
         if (TickerDirectory.isTickerMap(document)) {
             int loaded = tickers.load(document);
-            return ImportResult.of(
-                    source, null, null, null, "SEC ticker map", 0, 0, 0, List.of("Loaded " + loaded + " tickers"));
+            return new ImportResult(
+                    source, null, null, null, "SEC ticker map", 0, 0, 0, List.of("Loaded " + loaded + " tickers"), 0);
         }
         if (document.has("facts")) {
             return importCompanyFacts(document, ticker, source);
@@ -162,29 +162,19 @@ public class EdgarImporter {
         String sic = document.path("sic").asString(null);
         String exchange = document.path("exchanges").path(0).asString(null);
         Company company = upsert(
-                new CompanyCommand(
-                        symbol,
-                        cik10,
-                        document.path("name").asString(symbol),
-                        null,
-                        null,
-                        Sectors.ofSic(sic),
-                        null,
-                        blankToNull(document.path("sicDescription").asString(null)),
-                        null,
-                        null,
-                        sic != null && sic.matches("\\d{4}") ? sic : null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        shortExchange(exchange),
-                        blankToNull(document.path("website").asString(null)),
-                        null,
-                        blankToNull(document.path("fiscalYearEnd").asString(null)),
-                        null),
+                new SecProfile(
+                                symbol,
+                                cik10,
+                                document.path("name").asString(symbol),
+                                null,
+                                Sectors.ofSic(sic),
+                                blankToNull(document.path("sicDescription").asString(null)),
+                                sic,
+                                shortExchange(exchange),
+                                blankToNull(document.path("website").asString(null)),
+                                null,
+                                blankToNull(document.path("fiscalYearEnd").asString(null)))
+                        .command(),
                 existing);
         JsonNode recent = document.path("filings").path("recent");
         List<FilingCommand> kept = new ArrayList<>();
@@ -210,7 +200,7 @@ public class EdgarImporter {
                     recent.path("isXBRL").path(i).asInt(0) == 1));
         }
         int written = filings.record(company.id(), kept);
-        return ImportResult.of(
+        return new ImportResult(
                 source,
                 company.id(),
                 company.symbol(),
@@ -223,7 +213,8 @@ public class EdgarImporter {
                         + recent.path("accessionNumber").size()
                         + " recent filings (forms "
                         + String.join(", ", List.of("10-K", "10-Q", "8-K", "S-1", "DEF 14A", "20-F"))
-                        + " and amendments)"));
+                        + " and amendments)"),
+                0);
     }
 
     /** A companyfacts document: the company, the filings its facts cite, its statement metrics and ratios. */
@@ -241,29 +232,19 @@ public class EdgarImporter {
                                         "no ticker is known for CIK " + analysis.cik10
                                                 + "; pass ticker, or import the ticker map or the submissions first"));
         Company company = upsert(
-                new CompanyCommand(
-                        symbol,
-                        analysis.cik10,
-                        analysis.entityName,
-                        null,
-                        null,
-                        existing != null ? existing.sector() : "Unclassified",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
+                new SecProfile(
+                                symbol,
+                                analysis.cik10,
+                                analysis.entityName,
+                                null,
+                                existing != null ? existing.sector() : "Unclassified",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null)
+                        .command(),
                 existing);
         List<FilingCommand> cited = analysis.filings.values().stream()
                 .filter(f -> Filings.kept(f.form()))
@@ -277,7 +258,7 @@ public class EdgarImporter {
         int ratios = (int) analysis.values.stream()
                 .filter(v -> v.category().equals("ratio"))
                 .count();
-        return ImportResult.of(
+        return new ImportResult(
                 source,
                 company.id(),
                 company.symbol(),
@@ -286,7 +267,8 @@ public class EdgarImporter {
                 filingCount,
                 written,
                 ratios,
-                analysis.notes);
+                analysis.notes,
+                0);
     }
 
     /** A company list such as the EdTech list: one system company per row. */
@@ -294,7 +276,7 @@ public class EdgarImporter {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<CompanyCommand> commands = CompanyList.read(reader);
             int written = companies.upsertSystemCompanies(commands);
-            return ImportResult.of(
+            return new ImportResult(
                     file.getFileName().toString(),
                     null,
                     null,
@@ -303,7 +285,8 @@ public class EdgarImporter {
                     0,
                     0,
                     0,
-                    List.of("Created or refreshed " + written + " system companies"));
+                    List.of("Created or refreshed " + written + " system companies"),
+                    0);
         }
     }
 

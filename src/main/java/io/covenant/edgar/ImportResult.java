@@ -3,7 +3,10 @@ package io.covenant.edgar;
 import java.util.List;
 import java.util.UUID;
 
-/** What an import did, and what it could not do (missing facts, IFRS reporting, ratios not derived). */
+/**
+ * What an import did, and what it could not do (missing facts, IFRS reporting, ratios not derived). Only the first
+ * {@value #MAX_NOTES} notes are kept; {@code notesOmitted} counts the rest.
+ */
 public record ImportResult(
         String source,
         UUID companyId,
@@ -16,27 +19,11 @@ public record ImportResult(
         List<String> notes,
         int notesOmitted) {
 
-    static ImportResult of(
-            String source,
-            UUID companyId,
-            String symbol,
-            String cik,
-            String name,
-            int filings,
-            int metrics,
-            int ratios,
-            List<String> notes) {
-        int keep = Math.min(notes.size(), 40);
-        return new ImportResult(
-                source,
-                companyId,
-                symbol,
-                cik,
-                name,
-                filings,
-                metrics,
-                ratios,
-                List.copyOf(notes.subList(0, keep)),
-                notes.size() - keep);
+    static final int MAX_NOTES = 40;
+
+    public ImportResult {
+        int keep = Math.min(notes.size(), MAX_NOTES);
+        notesOmitted += notes.size() - keep;
+        notes = List.copyOf(notes.subList(0, keep));
     }
 }

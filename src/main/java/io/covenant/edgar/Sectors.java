@@ -1,7 +1,24 @@
 package io.covenant.edgar;
 
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
 /** The SEC's SIC divisions, used as the sector of imported companies. */
 final class Sectors {
+
+    /** Each division by the highest two-digit major group it covers. */
+    private static final NavigableMap<Integer, String> DIVISIONS = new TreeMap<>(Map.of(
+            9, "Agriculture, Forestry and Fishing",
+            14, "Mining",
+            17, "Construction",
+            39, "Manufacturing",
+            49, "Transportation and Utilities",
+            51, "Wholesale Trade",
+            59, "Retail Trade",
+            67, "Finance, Insurance and Real Estate",
+            89, "Services",
+            99, "Public Administration"));
 
     private Sectors() {}
 
@@ -9,34 +26,6 @@ final class Sectors {
         if (sic == null || !sic.matches("\\d{3,4}")) {
             return "Unclassified";
         }
-        int major = Integer.parseInt(sic) / 100;
-        if (major <= 9) {
-            return "Agriculture, Forestry and Fishing";
-        }
-        if (major <= 14) {
-            return "Mining";
-        }
-        if (major <= 17) {
-            return "Construction";
-        }
-        if (major <= 39) {
-            return "Manufacturing";
-        }
-        if (major <= 49) {
-            return "Transportation and Utilities";
-        }
-        if (major <= 51) {
-            return "Wholesale Trade";
-        }
-        if (major <= 59) {
-            return "Retail Trade";
-        }
-        if (major <= 67) {
-            return "Finance, Insurance and Real Estate";
-        }
-        if (major <= 89) {
-            return "Services";
-        }
-        return "Public Administration";
+        return DIVISIONS.ceilingEntry(Integer.parseInt(sic) / 100).getValue();
     }
 }

@@ -2,19 +2,11 @@ package io.covenant.identity;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.zaxxer.hikari.HikariDataSource;
-import io.covenant.shared.concurrent.DaemonThreads;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.covenant.shared.jdbc.NotificationListener;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,7 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * nothing is remembered: each check reads the database, so a missed notification can never keep a stale version.
  */
 @Component
-class AccountVersions implements SmartLifecycle {
+class AccountVersions extends NotificationListener {
 
     static final String CHANNEL = "covenant_account_changed";
 
@@ -42,24 +34,17 @@ class AccountVersions implements SmartLifecycle {
 
     private final JdbcClient jdbc;
 
-    private final DataSource dataSource;
-
-    private volatile boolean listening;
-
-    private volatile boolean running;
-
-    private volatile Connection connection;
-
-    private Thread listener;
+    /** Whether notifications arrive, so that what is remembered can be trusted. */
+    private volatile boolean remembering;
 
     AccountVersions(JdbcClient jdbc, DataSource dataSource) {
+        super(dataSource, CHANNEL, "account-versions");
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
     }
 
     /** Whether a token issued at this version still describes the account as it is now. */
     boolean isCurrent(UUID userId, long version) {
-        long current = listening ? versions.get(userId, this::load) : load(userId);
+        long current = remembering ? versions.get(userId, this::load) : load(userId);
         return current != NONE && current == version;
     }
 
@@ -85,84 +70,31 @@ class AccountVersions implements SmartLifecycle {
                 .orElse(NONE);
     }
 
+    /** Anything remembered before listening may have changed unseen. */
     @Override
-    public void start() {
-        running = true;
-        listener = DaemonThreads.named("account-versions").newThread(this::listen);
-        listener.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        listening = false;
-        Connection open = connection;
-        if (open != null) {
-            try {
-                open.close();
-            } catch (SQLException ex) {
-                log.debug("Closing the notification connection failed", ex);
-            }
-        }
-        listener.interrupt();
+    protected void listening() {
+        versions.invalidateAll();
+        remembering = true;
     }
 
     @Override
-    public boolean isRunning() {
-        return running;
+    protected void notified(String payload) {
+        versions.invalidate(UUID.fromString(payload));
     }
 
-    private void listen() {
-        while (running) {
-            try (Connection open = open();
-                    Statement statement = open.createStatement()) {
-                connection = open;
-                statement.execute("LISTEN " + CHANNEL);
-                // Anything remembered before listening may have changed unseen.
-                versions.invalidateAll();
-                listening = true;
-                PGConnection pg = open.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(1_000);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            versions.invalidate(UUID.fromString(notification.getParameter()));
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException ex) {
-                listening = false;
-                versions.invalidateAll();
-                if (running) {
-                    log.warn(
-                            "Lost the account change notifications; checking every token against the database until "
-                                    + "they are back: {}",
-                            ex.toString());
-                    pause();
-                }
-            } finally {
-                listening = false;
-                connection = null;
-            }
-        }
+    @Override
+    protected void lost(Exception cause) {
+        remembering = false;
+        versions.invalidateAll();
+        log.warn(
+                "Lost the account change notifications; checking every token against the database until they are "
+                        + "back: {}",
+                cause.toString());
     }
 
-    /** A connection of its own, outside the pool, since it is held for as long as the service runs. */
-    private Connection open() throws SQLException {
-        HikariDataSource hikari =
-                dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
-        if (hikari != null && hikari.getJdbcUrl() != null) {
-            return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
-        }
-        return dataSource.getConnection();
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+    @Override
+    public synchronized void stop() {
+        remembering = false;
+        super.stop();
     }
 }

@@ -15,8 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,7 +31,7 @@ public class Accounts {
      */
     private final CompletableFuture<String> decoyHash;
 
-    private final UserRepository users;
+    private final UserChanges changes;
 
     private final SessionRepository sessions;
 
@@ -43,33 +41,25 @@ public class Accounts {
 
     private final LoginThrottle throttle;
 
-    private final ApplicationEventPublisher events;
-
     private final IdentityProperties properties;
 
-    private final JdbcClient jdbc;
-
-    private final AccountChangePolicy policy;
+    private final ApiKeyRepository keys;
 
     Accounts(
-            UserRepository users,
+            UserChanges changes,
             SessionRepository sessions,
             TokenIssuer tokens,
             PasswordEncoder passwords,
             LoginThrottle throttle,
-            ApplicationEventPublisher events,
             IdentityProperties properties,
-            JdbcClient jdbc,
-            AccountChangePolicy policy) {
-        this.users = users;
+            ApiKeyRepository keys) {
+        this.changes = changes;
         this.sessions = sessions;
         this.tokens = tokens;
         this.passwords = passwords;
         this.throttle = throttle;
-        this.events = events;
         this.properties = properties;
-        this.jdbc = jdbc;
-        this.policy = policy;
+        this.keys = keys;
         this.decoyHash = CompletableFuture.supplyAsync(
                 () -> passwords.encode(Secrets.random(16)),
                 task -> DaemonThreads.named("decoy-hash").newThread(task).start());
@@ -78,15 +68,15 @@ public class Accounts {
     @Transactional
     public Registration register(String email, String password, String firstName, String lastName) {
         PasswordPolicy.check(password, email);
-        UserRow user = users.insert(
-                email.trim(), passwords.encode(password), Role.USER, null, null, firstName, lastName, false);
+        UserRow user =
+                changes.users().insert(email.trim(), passwords.encode(password), Role.USER, firstName, lastName, false);
         String token = Secrets.random(32);
-        jdbc.sql("INSERT INTO email_verifications (token_hash, user_id, expires_at) VALUES (:hash, :user, :expires)")
-                .param("hash", Secrets.hash(token))
-                .param("user", user.id())
-                .param("expires", OffsetDateTime.now(ZoneOffset.UTC).plus(properties.verificationTtl()))
-                .update();
-        events.publishEvent(new Audited(
+        changes.users()
+                .addVerification(
+                        user.id(),
+                        Secrets.hash(token),
+                        OffsetDateTime.now(ZoneOffset.UTC).plus(properties.verificationTtl()));
+        changes.publish(new Audited(
                 "user.registered",
                 "user",
                 user.id(),
@@ -96,23 +86,18 @@ public class Accounts {
                 null,
                 user.id(),
                 Map.of()));
-        return new Registration(
-                UserView.of(user, permissionsOf(user)), properties.returnVerificationToken() ? token : null);
+        return new Registration(changes.view(user), properties.returnVerificationToken() ? token : null);
     }
 
     @Transactional
     public UserView verify(String token) {
-        UUID userId = jdbc.sql("""
-				UPDATE email_verifications SET used_at = now()
-				WHERE token_hash = :hash AND used_at IS NULL AND expires_at > now() RETURNING user_id""")
-                .param("hash", Secrets.hash(token))
-                .query(UUID.class)
-                .optional()
+        UUID userId = changes.users()
+                .useVerification(Secrets.hash(token))
                 .orElseThrow(() -> InvalidInput.of("token", "is unknown, used or expired"));
-        UserRow before = users.findById(userId).orElseThrow();
-        users.markVerified(userId);
-        UserRow after = users.findById(userId).orElseThrow();
-        events.publishEvent(new Audited(
+        UserRow before = changes.users().findById(userId).orElseThrow();
+        changes.users().markVerified(userId);
+        UserRow after = changes.users().findById(userId).orElseThrow();
+        changes.publish(new Audited(
                 "user.verified",
                 "user",
                 userId,
@@ -122,7 +107,7 @@ public class Accounts {
                 after.organizationId(),
                 userId,
                 Map.of()));
-        return UserView.of(after, permissionsOf(after));
+        return changes.view(after);
     }
 
     /**
@@ -131,12 +116,12 @@ public class Accounts {
     @Transactional(noRollbackFor = {AuthenticationFailed.class, AuthenticationFailed.Throttled.class})
     public Tokens login(String email, String password, ClientInfo client) {
         throttle.checkAllowed(email, client.ip());
-        var user = users.findByEmail(email == null ? "" : email.trim());
+        var user = changes.users().findByEmail(email == null ? "" : email.trim());
         boolean matches = passwords.matches(
                 password == null ? "" : password,
                 user.map(UserRow::passwordHash).filter(h -> !h.equals("!")).orElseGet(decoyHash::join));
         if (user.isEmpty() || !matches || !user.get().active()) {
-            events.publishEvent(Audited.authentication(
+            changes.publish(Audited.authentication(
                     AuditAction.FAILED_LOGIN,
                     user.map(UserRow::id).orElse(null),
                     user.map(UserRow::organizationId).orElse(null),
@@ -145,8 +130,8 @@ public class Accounts {
             throw AuthenticationFailed.badCredentials();
         }
         throttle.succeeded(email, client.ip());
-        users.recordLogin(user.get().id());
-        events.publishEvent(Audited.authentication(
+        changes.users().recordLogin(user.get().id());
+        changes.publish(Audited.authentication(
                 AuditAction.LOGIN, user.get().id(), user.get().organizationId(), Map.of()));
         return tokens.issue(user.get(), permissionsOf(user.get()), UUID.randomUUID(), client);
     }
@@ -164,7 +149,8 @@ public class Accounts {
             }
             throw AuthenticationFailed.refreshTokenInvalid();
         }
-        UserRow user = users.findById(rotated.get().userId())
+        UserRow user = changes.users()
+                .findById(rotated.get().userId())
                 .filter(UserRow::active)
                 .orElseThrow(AuthenticationFailed::refreshTokenInvalid);
         return tokens.issue(user, permissionsOf(user), rotated.get().familyId(), client);
@@ -179,20 +165,20 @@ public class Accounts {
         } else {
             sessions.revokeAll(caller.userId());
         }
-        events.publishEvent(
-                Audited.authentication(AuditAction.LOGOUT, caller.userId(), caller.organizationId(), Map.of()));
+        changes.publish(Audited.authentication(AuditAction.LOGOUT, caller.userId(), caller.organizationId(), Map.of()));
     }
 
     @Transactional
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
-        UserRow user = users.findById(caller.userId()).orElseThrow(() -> new NotFound("User", caller.userId()));
+        UserRow user =
+                changes.users().findById(caller.userId()).orElseThrow(() -> new NotFound("User", caller.userId()));
         if (!passwords.matches(currentPassword, user.passwordHash())) {
             throw AuthenticationFailed.wrongCurrentPassword();
         }
         PasswordPolicy.check(newPassword, user.email());
-        users.updatePassword(user.id(), passwords.encode(newPassword));
+        changes.users().updatePassword(user.id(), passwords.encode(newPassword));
         sessions.revokeAll(user.id());
-        events.publishEvent(new Audited(
+        changes.publish(new Audited(
                 "user.password_changed",
                 "user",
                 user.id(),
@@ -207,24 +193,23 @@ public class Accounts {
     /** Deactivates an account: the person themself, or an administrator above it within its reach. */
     @Transactional
     public UserView deactivate(Caller caller, UUID userId) {
-        UserRow user = users.findById(userId).orElseThrow(() -> new NotFound("User", userId));
+        UserRow user = changes.users().findById(userId).orElseThrow(() -> new NotFound("User", userId));
         if (!caller.userId().equals(userId)) {
-            policy.requireMayChange(caller, user);
+            changes.policy().requireMayChange(caller, user);
         }
-        users.deactivate(userId);
+        changes.users().deactivate(userId);
         sessions.revokeAll(userId);
-        jdbc.sql("UPDATE api_keys SET is_active = FALSE, revoked_at = now() WHERE user_id = :id AND revoked_at IS NULL")
-                .param("id", userId)
-                .update();
-        UserRow after = users.findById(userId).orElseThrow();
-        events.publishEvent(Audited.updated("user", userId, user.audited(), after.audited(), user.organizationId()));
-        return UserView.of(after, permissionsOf(after));
+        keys.revokeAllOf(userId);
+        UserRow after = changes.users().findById(userId).orElseThrow();
+        changes.publish(Audited.updated("user", userId, user.audited(), after.audited(), user.organizationId()));
+        return changes.view(after);
     }
 
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public UserView me(Caller caller) {
-        UserRow user = users.findById(caller.userId()).orElseThrow(() -> new NotFound("User", caller.userId()));
-        return UserView.of(user, permissionsOf(user));
+        UserRow user =
+                changes.users().findById(caller.userId()).orElseThrow(() -> new NotFound("User", caller.userId()));
+        return changes.view(user);
     }
 
     /**
@@ -233,7 +218,7 @@ public class Accounts {
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<Caller> actingAs(UUID userId, Set<String> startedWith) {
-        return users.findById(userId).filter(UserRow::active).map(user -> {
+        return changes.users().findById(userId).filter(UserRow::active).map(user -> {
             Set<String> permissions = new TreeSet<>(permissionsOf(user));
             permissions.retainAll(startedWith);
             return new Caller(
@@ -247,7 +232,7 @@ public class Accounts {
     }
 
     Set<String> permissionsOf(UserRow user) {
-        return RolePermissions.of(user.role(), users.grants(user.id()));
+        return RolePermissions.of(user.role(), changes.users().grants(user.id()));
     }
 
     /** A new account, and its verification token when the deployment hands it back instead of mailing it. */

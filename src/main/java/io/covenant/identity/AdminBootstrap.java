@@ -56,8 +56,6 @@ class AdminBootstrap implements ApplicationRunner {
                 Role.SUPER_ADMIN,
                 null,
                 null,
-                null,
-                null,
                 true);
         log.info("Created the first super_admin {}", properties.adminEmail().trim());
     }

@@ -1,5 +1,6 @@
 package io.covenant.identity;
 
+import io.covenant.shared.jdbc.Table;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Role;
 import java.sql.Array;
@@ -23,34 +24,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrganizationRepository {
 
-    private static final String COLUMNS = """
-			id, name, domain, description, industry, size_category, is_active, tenant_id, join_enabled, default_role,
-			allowed_email_domains, allowed_emails, max_users, created_at, updated_at""";
-
     private final JdbcClient jdbc;
+
+    private final Table<OrganizationRow> organizations;
 
     OrganizationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.organizations = new Table<>(jdbc, "organizations", """
+			id, name, domain, description, industry, size_category, is_active, tenant_id, join_enabled, default_role,
+			allowed_email_domains, allowed_emails, max_users, created_at, updated_at""", OrganizationRepository::map);
     }
 
     Optional<OrganizationRow> findById(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM organizations WHERE id = :id")
-                .param("id", id)
-                .query(OrganizationRepository::map)
-                .optional();
+        return organizations.find("id = :value", id);
     }
 
     Optional<OrganizationRow> findByJoinToken(String tokenHash) {
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM organizations WHERE join_token_hash = :hash AND join_enabled AND is_active")
-                .param("hash", tokenHash)
-                .query(OrganizationRepository::map)
-                .optional();
+        return organizations.find("join_token_hash = :value AND join_enabled AND is_active", tokenHash);
     }
 
     /** The organisations this caller may see, in name order. */
     List<OrganizationRow> visibleTo(Caller caller, int limit, int offset) {
-        return jdbc.sql("SELECT " + COLUMNS + "\n" + """
+        return jdbc.sql("SELECT " + organizations.columns() + "\n" + """
 				FROM organizations
 				WHERE :super OR id = :org OR (:tenant_admin AND tenant_id = :tenant)
 				ORDER BY name, id LIMIT :limit OFFSET :offset""")
@@ -69,7 +64,7 @@ class OrganizationRepository {
 				INSERT INTO organizations (name, domain, description, industry, size_category, tenant_id, join_enabled,
 				  join_token_hash, default_role, allowed_email_domains, allowed_emails, max_users)
 				VALUES (:name, :domain, :description, :industry, :size, :tenant, :join, :hash, :role, :domains, :emails, :max)
-				RETURNING\s""" + COLUMNS)
+				RETURNING\s""" + organizations.columns())
                 .params(params(
                         c,
                         Map.of(
@@ -86,7 +81,7 @@ class OrganizationRepository {
 				UPDATE organizations SET name = :name, domain = :domain, description = :description, industry = :industry,
 				  size_category = :size, join_enabled = :join, default_role = :role, allowed_email_domains = :domains,
 				  allowed_emails = :emails, max_users = :max
-				WHERE id = :id RETURNING\s""" + COLUMNS)
+				WHERE id = :id RETURNING\s""" + organizations.columns())
                 .params(params(c, Map.of("id", id)))
                 .query(OrganizationRepository::map)
                 .single();

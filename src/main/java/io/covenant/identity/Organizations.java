@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,21 +20,11 @@ public class Organizations {
 
     private final OrganizationRepository organizations;
 
-    private final UserRepository users;
+    private final UserChanges changes;
 
-    private final ApplicationEventPublisher events;
-
-    private final AccountChangePolicy policy;
-
-    Organizations(
-            OrganizationRepository organizations,
-            UserRepository users,
-            ApplicationEventPublisher events,
-            AccountChangePolicy policy) {
+    Organizations(OrganizationRepository organizations, UserChanges changes) {
         this.organizations = organizations;
-        this.users = users;
-        this.events = events;
-        this.policy = policy;
+        this.changes = changes;
     }
 
     @Transactional
@@ -44,7 +33,7 @@ public class Organizations {
             throw new Forbidden("Only a super_admin creates tenants");
         }
         UUID id = organizations.insertTenant(name.trim());
-        events.publishEvent(Audited.created("tenant", id, Map.of("name", name.trim()), null));
+        changes.publish(Audited.created("tenant", id, Map.of("name", name.trim()), null));
         return id;
     }
 
@@ -61,7 +50,7 @@ public class Organizations {
         }
         String token = Boolean.TRUE.equals(command.joinEnabled()) ? Secrets.random(24) : null;
         OrganizationRow row = organizations.insert(command, tenant, token == null ? null : Secrets.hash(token));
-        events.publishEvent(Audited.created("organization", row.id(), row.audited(), row.id()));
+        changes.publish(Audited.created("organization", row.id(), row.audited(), row.id()));
         return OrganizationView.of(row, token);
     }
 
@@ -84,7 +73,7 @@ public class Organizations {
             throw new Forbidden("Only an administrator of this organization may change it");
         }
         OrganizationRow after = organizations.update(id, command);
-        events.publishEvent(Audited.updated("organization", id, before.audited(), after.audited(), id));
+        changes.publish(Audited.updated("organization", id, before.audited(), after.audited(), id));
         return OrganizationView.of(after, null);
     }
 
@@ -95,15 +84,15 @@ public class Organizations {
             throw new Forbidden("Only a super_admin or the tenant_admin of its tenant may delete an organization");
         }
         // Deleting moves every member out of it: each, but the caller, must be an account the caller may change.
-        for (UserRow member : users.members(id)) {
+        for (UserRow member : changes.users().members(id)) {
             if (!member.id().equals(caller.userId())) {
-                policy.requireMayChange(caller, member);
+                changes.policy().requireMayChange(caller, member);
             }
-            users.forgetAfterCommit(member.id());
+            changes.users().forgetAfterCommit(member.id());
         }
         // The cascade removes companies, predictions, documents and jobs unseen by the audit log: say how many.
         Audited deleted = Audited.deleted("organization", id, before.audited(), null);
-        events.publishEvent(new Audited(
+        changes.publish(new Audited(
                 deleted.eventType(),
                 deleted.entityType(),
                 id,
@@ -126,7 +115,7 @@ public class Organizations {
         String token = Secrets.random(24);
         organizations.setJoinToken(id, Secrets.hash(token));
         OrganizationRow after = organizations.findById(id).orElseThrow();
-        events.publishEvent(Audited.updated("organization", id, org.audited(), after.audited(), id));
+        changes.publish(Audited.updated("organization", id, org.audited(), after.audited(), id));
         return OrganizationView.of(after, token);
     }
 
@@ -136,8 +125,8 @@ public class Organizations {
         OrganizationRow org = organizations
                 .findByJoinToken(Secrets.hash(token == null ? "" : token))
                 .orElseThrow(() -> InvalidInput.of("token", "is not a valid invitation"));
-        UserRow user = users.findById(caller.userId()).orElseThrow();
-        policy.requireAtMostMember(user);
+        UserRow user = changes.users().findById(caller.userId()).orElseThrow();
+        changes.policy().requireAtMostMember(user);
         if (user.organizationId() != null) {
             throw new Conflict(
                     "already-member",
@@ -153,20 +142,16 @@ public class Organizations {
                 && !org.allowedEmails().contains(email)) {
             throw new Forbidden("Your email address is not allowed to join this organization");
         }
-        if (org.maxUsers() != null && users.countMembers(org.id()) >= org.maxUsers()) {
+        if (org.maxUsers() != null && changes.users().countMembers(org.id()) >= org.maxUsers()) {
             throw new Conflict("organization-full", "Organization full", "This organization has no free seats");
         }
-        UserRow after = users.updateMembership(user.id(), org.id(), Role.of(org.defaultRole()), org.tenantId());
-        events.publishEvent(Audited.updated("user", user.id(), user.audited(), after.audited(), org.id()));
-        return UserView.of(after, RolePermissions.of(after.role(), users.grants(after.id())));
+        return changes.view(changes.move(user, org.id(), Role.of(org.defaultRole()), org.tenantId(), org.id()));
     }
 
     @Transactional(readOnly = true)
     public List<UserView> members(Caller caller, UUID id) {
         visible(caller, id);
-        return users.members(id).stream()
-                .map(u -> UserView.of(u, RolePermissions.of(u.role(), users.grants(u.id()))))
-                .toList();
+        return changes.users().members(id).stream().map(changes::view).toList();
     }
 
     /** Adds an existing account that belongs to no organisation, with a role the caller may give. */
@@ -174,15 +159,14 @@ public class Organizations {
     public UserView addMember(Caller caller, UUID id, String email, String role) {
         OrganizationRow org = managed(caller, id);
         Role wanted = assignable(caller, role);
-        UserRow user = users.findByEmail(email == null ? "" : email.trim())
+        UserRow user = changes.users()
+                .findByEmail(email == null ? "" : email.trim())
                 .orElseThrow(() -> InvalidInput.of("email", "has no account"));
         if (user.organizationId() != null && !user.organizationId().equals(id)) {
             throw new Conflict("already-member", "Already a member", "That person belongs to another organization");
         }
-        policy.requireMayAdd(caller, org, user);
-        UserRow after = users.updateMembership(user.id(), id, wanted, tenantFor(wanted, org, user));
-        events.publishEvent(Audited.updated("user", user.id(), user.audited(), after.audited(), id));
-        return UserView.of(after, RolePermissions.of(after.role(), users.grants(after.id())));
+        changes.policy().requireMayAdd(caller, org, user);
+        return changes.view(changes.move(user, id, wanted, tenantFor(wanted, org, user), id));
     }
 
     @Transactional
@@ -190,19 +174,16 @@ public class Organizations {
         OrganizationRow org = managed(caller, id);
         Role wanted = assignable(caller, role);
         UserRow user = member(id, userId);
-        policy.requireMayChange(caller, user);
-        UserRow after = users.updateMembership(userId, id, wanted, tenantFor(wanted, org, user));
-        events.publishEvent(Audited.updated("user", userId, user.audited(), after.audited(), id));
-        return UserView.of(after, RolePermissions.of(after.role(), users.grants(after.id())));
+        changes.policy().requireMayChange(caller, user);
+        return changes.view(changes.move(user, id, wanted, tenantFor(wanted, org, user), id));
     }
 
     @Transactional
     public void removeMember(Caller caller, UUID id, UUID userId) {
         managed(caller, id);
         UserRow user = member(id, userId);
-        policy.requireMayChange(caller, user);
-        UserRow after = users.updateMembership(userId, null, Role.USER, null);
-        events.publishEvent(Audited.updated("user", userId, user.audited(), after.audited(), id));
+        changes.policy().requireMayChange(caller, user);
+        changes.move(user, null, Role.USER, null, id);
     }
 
     private OrganizationRow visible(Caller caller, UUID id) {
@@ -221,7 +202,8 @@ public class Organizations {
     }
 
     private UserRow member(UUID organizationId, UUID userId) {
-        return users.findById(userId)
+        return changes.users()
+                .findById(userId)
                 .filter(u -> organizationId.equals(u.organizationId()))
                 .orElseThrow(() -> new NotFound("Member", userId));
     }
@@ -233,7 +215,7 @@ public class Organizations {
         } catch (IllegalArgumentException ex) {
             throw InvalidInput.of("role", "must be one of user, org_member, org_admin, tenant_admin, super_admin");
         }
-        policy.requireMayGive(caller, wanted);
+        changes.policy().requireMayGive(caller, wanted);
         return wanted;
     }
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,44 +18,38 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Permissions {
 
-    private final UserRepository users;
+    private final UserChanges changes;
 
-    private final ApplicationEventPublisher events;
-
-    private final AccountChangePolicy policy;
-
-    Permissions(UserRepository users, ApplicationEventPublisher events, AccountChangePolicy policy) {
-        this.users = users;
-        this.events = events;
-        this.policy = policy;
+    Permissions(UserChanges changes) {
+        this.changes = changes;
     }
 
     @Transactional
     public UserView grant(Caller caller, UUID userId, Permission permission) {
         UserRow user = target(caller, userId, permission);
-        Set<String> before = users.grants(userId);
-        users.grant(userId, permission.wireName(), caller.userId());
+        Set<String> before = changes.users().grants(userId);
+        changes.users().grant(userId, permission.wireName(), caller.userId());
         return changed(user, before);
     }
 
     @Transactional
     public UserView revoke(Caller caller, UUID userId, Permission permission) {
         UserRow user = target(caller, userId, permission);
-        Set<String> before = users.grants(userId);
-        users.revoke(userId, permission.wireName());
+        Set<String> before = changes.users().grants(userId);
+        changes.users().revoke(userId, permission.wireName());
         return changed(user, before);
     }
 
     private UserRow target(Caller caller, UUID userId, Permission permission) {
-        UserRow user = users.findById(userId).orElseThrow(() -> new NotFound("User", userId));
-        policy.requireMayChange(caller, user);
-        policy.requireMayGrant(caller, permission);
+        UserRow user = changes.users().findById(userId).orElseThrow(() -> new NotFound("User", userId));
+        changes.policy().requireMayChange(caller, user);
+        changes.policy().requireMayGrant(caller, permission);
         return user;
     }
 
     private UserView changed(UserRow user, Set<String> before) {
-        Set<String> after = users.grants(user.id());
-        events.publishEvent(Audited.updated(
+        Set<String> after = changes.users().grants(user.id());
+        changes.publish(Audited.updated(
                 "user_permissions",
                 user.id(),
                 Map.of("grants", new TreeSet<>(before)),

@@ -1,5 +1,6 @@
 package io.covenant.identity;
 
+import io.covenant.shared.jdbc.Table;
 import io.covenant.shared.security.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,56 +18,58 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
-    private static final String COLUMNS = """
-			id, email, password_hash, role, organization_id, tenant_id, first_name, last_name, phone, is_verified,
-			is_active, last_login, created_at, updated_at, security_version""";
-
     private final JdbcClient jdbc;
+
+    private final Table<UserRow> users;
 
     private final AccountVersions versions;
 
     UserRepository(JdbcClient jdbc, AccountVersions versions) {
         this.jdbc = jdbc;
+        this.users = new Table<>(jdbc, "users", """
+			id, email, password_hash, role, organization_id, tenant_id, first_name, last_name, phone, is_verified,
+			is_active, last_login, created_at, updated_at, security_version""", UserRepository::map);
         this.versions = versions;
     }
 
     Optional<UserRow> findByEmail(String email) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(:email)")
-                .param("email", email)
-                .query(UserRepository::map)
-                .optional();
+        return users.find("lower(email) = lower(:value)", email);
     }
 
     Optional<UserRow> findById(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id")
-                .param("id", id)
-                .query(UserRepository::map)
-                .optional();
+        return users.find("id = :value", id);
     }
 
-    UserRow insert(
-            String email,
-            String passwordHash,
-            Role role,
-            UUID organizationId,
-            UUID tenantId,
-            String firstName,
-            String lastName,
-            boolean verified) {
+    /** A new account belongs to no organisation; joining or being added gives it one ({@link #updateMembership}). */
+    UserRow insert(String email, String passwordHash, Role role, String firstName, String lastName, boolean verified) {
         return jdbc.sql("""
-				INSERT INTO users (email, password_hash, role, organization_id, tenant_id, first_name, last_name, is_verified)
-				VALUES (:email, :hash, :role, :org, :tenant, :first, :last, :verified)
-				RETURNING\s""" + COLUMNS)
+				INSERT INTO users (email, password_hash, role, first_name, last_name, is_verified)
+				VALUES (:email, :hash, :role, :first, :last, :verified)
+				RETURNING\s""" + users.columns())
                 .param("email", email.toLowerCase(Locale.ROOT))
                 .param("hash", passwordHash)
                 .param("role", role.value())
-                .param("org", organizationId, Types.OTHER)
-                .param("tenant", tenantId, Types.OTHER)
                 .param("first", firstName)
                 .param("last", lastName)
                 .param("verified", verified)
                 .query(UserRepository::map)
                 .single();
+    }
+
+    /** Keeps the hash of a one-time email verification token of the account. */
+    void addVerification(UUID userId, String tokenHash, OffsetDateTime expiresAt) {
+        jdbc.sql("INSERT INTO email_verifications (token_hash, user_id, expires_at) VALUES (:hash, :user, :expires)")
+                .param("hash", tokenHash)
+                .param("user", userId)
+                .param("expires", expiresAt)
+                .update();
+    }
+
+    /** Uses up a live verification token; its account, or empty when the token is unknown, used or expired. */
+    Optional<UUID> useVerification(String tokenHash) {
+        return jdbc.sql("""
+				UPDATE email_verifications SET used_at = now()
+				WHERE token_hash = :hash AND used_at IS NULL AND expires_at > now() RETURNING user_id""").param("hash", tokenHash).query(UUID.class).optional();
     }
 
     void recordLogin(UUID id) {
@@ -100,7 +103,7 @@ class UserRepository {
         versions.forgetAfterCommit(id);
         return jdbc.sql(
                         "UPDATE users SET organization_id = :org, role = :role, tenant_id = :tenant WHERE id = :id RETURNING "
-                                + COLUMNS)
+                                + users.columns())
                 .param("org", organizationId, Types.OTHER)
                 .param("role", role.value())
                 .param("tenant", tenantId, Types.OTHER)
@@ -115,10 +118,7 @@ class UserRepository {
     }
 
     List<UserRow> members(UUID organizationId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE organization_id = :org ORDER BY email")
-                .param("org", organizationId)
-                .query(UserRepository::map)
-                .list();
+        return users.list("organization_id = :value ORDER BY email", organizationId);
     }
 
     long countMembers(UUID organizationId) {

@@ -1,6 +1,7 @@
 package io.covenant.intelligence;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.covenant.shared.paging.Dated;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Owned;
 import java.math.BigDecimal;
@@ -28,4 +29,4 @@ public record AnalysisReport(
         UUID createdBy,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt)
-        implements Owned {}
+        implements Owned, Dated {}

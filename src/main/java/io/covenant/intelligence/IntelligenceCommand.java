@@ -1,6 +1,7 @@
 package io.covenant.intelligence;
 
 import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.OwnedCommand;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -9,7 +10,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +38,19 @@ public record IntelligenceCommand(
         @DecimalMin("-1") @DecimalMax("1") @Nullable BigDecimal sentimentScore,
         @DecimalMin("0") @DecimalMax("1") @Nullable BigDecimal confidenceScore,
         @Size(max = 5000) @Nullable String impactAssessment,
-        @Nullable AccessLevel accessLevel) {
+        @Nullable AccessLevel accessLevel)
+        implements OwnedCommand, CompanyLinks {
+
+    /** The primary company when there is one, then the related companies (none when the field is absent). */
+    @Override
+    public Map<String, Collection<UUID>> companyLinks() {
+        Map<String, Collection<UUID>> links = new LinkedHashMap<>();
+        if (primaryCompanyId != null) {
+            links.put("primary_company_id", List.of(primaryCompanyId));
+        }
+        links.put("related_companies", relatedCompanyIds());
+        return links;
+    }
 
     /** The related companies, none when the field is absent. */
     List<UUID> relatedCompanyIds() {

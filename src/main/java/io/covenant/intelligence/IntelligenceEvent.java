@@ -1,5 +1,6 @@
 package io.covenant.intelligence;
 
+import io.covenant.shared.paging.Dated;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Owned;
 import java.math.BigDecimal;
@@ -29,4 +30,4 @@ public record IntelligenceEvent(
         UUID createdBy,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt)
-        implements Owned {}
+        implements Owned, Dated {}

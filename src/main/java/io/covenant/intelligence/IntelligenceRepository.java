@@ -1,5 +1,6 @@
 package io.covenant.intelligence;
 
+import io.covenant.shared.jdbc.OwnedStore;
 import io.covenant.shared.jdbc.OwnedTable;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.security.AccessLevel;
@@ -11,15 +12,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
 /** SQL for {@code market_intelligence}: every read under the access rule. */
 @Repository
-class IntelligenceRepository {
+class IntelligenceRepository implements OwnedStore<IntelligenceEvent, IntelligenceCommand, IntelligenceFilter> {
 
     private final JdbcClient jdbc;
 
@@ -33,25 +34,23 @@ class IntelligenceRepository {
 				m.organization_id, m.access_level, m.created_by, m.created_at, m.updated_at""", IntelligenceRepository::map);
     }
 
-    UUID insert(IntelligenceCommand command, AccessLevel level, UUID organizationId, UUID createdBy) {
-        return bind(jdbc.sql("""
+    @Override
+    public UUID insert(IntelligenceCommand command, AccessLevel level, @Nullable UUID organizationId, UUID createdBy) {
+        return table.insert(bind(jdbc.sql("""
 				INSERT INTO market_intelligence (event_type, title, summary, content, source, source_url, event_date,
 				  primary_company_id, related_companies, sentiment_score, confidence_score, impact_assessment,
 				  access_level, organization_id, created_by)
 				VALUES (:type, :title, :summary, :content, :source, :url, :date, :company, :related, :sentiment,
-				  :confidence, :impact, :level, :org, :by) RETURNING id"""), command)
-                .param("level", level.value())
-                .param("org", organizationId, Types.OTHER)
-                .param("by", createdBy)
-                .query(UUID.class)
-                .single();
+				  :confidence, :impact, :level, :org, :by) RETURNING id"""), command), level, organizationId, createdBy);
     }
 
-    Optional<IntelligenceEvent> findVisible(Caller caller, UUID id) {
-        return table.findVisible(caller, id);
+    @Override
+    public OwnedTable<IntelligenceEvent> table() {
+        return table;
     }
 
-    List<IntelligenceEvent> page(Caller caller, IntelligenceFilter f, Cursor after, int limit) {
+    @Override
+    public List<IntelligenceEvent> page(Caller caller, IntelligenceFilter f, Cursor after, int limit) {
         return table.page(
                 caller,
                 """
@@ -71,16 +70,13 @@ class IntelligenceRepository {
                 limit);
     }
 
-    void update(UUID id, IntelligenceCommand command) {
+    @Override
+    public void update(UUID id, IntelligenceCommand command) {
         bind(jdbc.sql("""
 				UPDATE market_intelligence SET event_type = :type, title = :title, summary = :summary, content = :content,
 				  source = :source, source_url = :url, event_date = :date, primary_company_id = :company,
 				  related_companies = :related, sentiment_score = :sentiment, confidence_score = :confidence,
 				  impact_assessment = :impact WHERE id = :id"""), command).param("id", id).update();
-    }
-
-    void softDelete(UUID id) {
-        table.softDelete(id);
     }
 
     private static StatementSpec bind(StatementSpec spec, IntelligenceCommand c) {

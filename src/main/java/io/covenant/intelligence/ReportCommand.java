@@ -1,6 +1,7 @@
 package io.covenant.intelligence;
 
 import io.covenant.shared.security.AccessLevel;
+import io.covenant.shared.security.OwnedCommand;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -8,7 +9,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +37,13 @@ public record ReportCommand(
         @Pattern(regexp = "draft|published|archived", message = "must be draft, published or archived") @Nullable
         String status,
 
-        @Nullable AccessLevel accessLevel) {
+        @Nullable AccessLevel accessLevel)
+        implements OwnedCommand, CompanyLinks {
+
+    @Override
+    public Map<String, Collection<UUID>> companyLinks() {
+        return Map.of("company_ids", linkedCompanyIds());
+    }
 
     /** The companies the report covers, none when the field is absent. */
     List<UUID> linkedCompanyIds() {

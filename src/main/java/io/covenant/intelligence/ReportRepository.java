@@ -1,5 +1,6 @@
 package io.covenant.intelligence;
 
+import io.covenant.shared.jdbc.OwnedStore;
 import io.covenant.shared.jdbc.OwnedTable;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.security.AccessLevel;
@@ -11,8 +12,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
@@ -20,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for {@code analysis_reports}: every read under the access rule; findings and recommendations as jsonb. */
 @Repository
-class ReportRepository {
+class ReportRepository implements OwnedStore<AnalysisReport, ReportCommand, ReportFilter> {
 
     private final JdbcClient jdbc;
 
@@ -38,24 +39,22 @@ class ReportRepository {
 				r.updated_at""", ReportRepository::map);
     }
 
-    UUID insert(ReportCommand command, AccessLevel level, UUID organizationId, UUID createdBy) {
-        return bind(jdbc.sql("""
+    @Override
+    public UUID insert(ReportCommand command, AccessLevel level, @Nullable UUID organizationId, UUID createdBy) {
+        return table.insert(bind(jdbc.sql("""
 				INSERT INTO analysis_reports (report_type, title, executive_summary, key_findings, recommendations,
 				  company_ids, period_start, period_end, confidence_score, status, access_level, organization_id, created_by)
 				VALUES (:type, :title, :summary, CAST(:findings AS jsonb), CAST(:recommendations AS jsonb), :companies,
-				  :start, :end, :confidence, coalesce(:status, 'draft'), :level, :org, :by) RETURNING id"""), command)
-                .param("level", level.value())
-                .param("org", organizationId, Types.OTHER)
-                .param("by", createdBy)
-                .query(UUID.class)
-                .single();
+				  :start, :end, :confidence, coalesce(:status, 'draft'), :level, :org, :by) RETURNING id"""), command), level, organizationId, createdBy);
     }
 
-    Optional<AnalysisReport> findVisible(Caller caller, UUID id) {
-        return table.findVisible(caller, id);
+    @Override
+    public OwnedTable<AnalysisReport> table() {
+        return table;
     }
 
-    List<AnalysisReport> page(Caller caller, ReportFilter f, Cursor after, int limit) {
+    @Override
+    public List<AnalysisReport> page(Caller caller, ReportFilter f, Cursor after, int limit) {
         return table.page(
                 caller,
                 """
@@ -73,16 +72,13 @@ class ReportRepository {
                 limit);
     }
 
-    void update(UUID id, ReportCommand command) {
+    @Override
+    public void update(UUID id, ReportCommand command) {
         bind(jdbc.sql("""
 				UPDATE analysis_reports SET report_type = :type, title = :title, executive_summary = :summary,
 				  key_findings = CAST(:findings AS jsonb), recommendations = CAST(:recommendations AS jsonb),
 				  company_ids = :companies, period_start = :start, period_end = :end, confidence_score = :confidence,
 				  status = coalesce(:status, status) WHERE id = :id"""), command).param("id", id).update();
-    }
-
-    void softDelete(UUID id) {
-        table.softDelete(id);
     }
 
     private StatementSpec bind(StatementSpec spec, ReportCommand c) {

@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -71,6 +73,15 @@ class MetricRepository {
 			WHERE financial_metrics.value IS DISTINCT FROM EXCLUDED.value
 			   OR financial_metrics.source_filing_id IS DISTINCT FROM EXCLUDED.source_filing_id""";
 
+    /** A bucket of time as {@link #buckets(Bucket)} and the daily summary name their columns. */
+    private static final RowMapper<BucketValue> BUCKET = (rs, i) -> new BucketValue(
+            rs.getObject("bucket_start", OffsetDateTime.class),
+            rs.getDouble("avg"),
+            rs.getDouble("min"),
+            rs.getDouble("max"),
+            rs.getLong("count"),
+            rs.getObject("last", Double.class));
+
     private final JdbcClient jdbc;
 
     private final NamedParameterJdbcTemplate named;
@@ -102,11 +113,7 @@ class MetricRepository {
     }
 
     List<Point> series(UUID companyId, String metricType, LocalDate from, LocalDate to, String periodType) {
-        return jdbc.sql(SERIES)
-                .param("company", companyId)
-                .param("type", metricType)
-                .param("from", start(from))
-                .param("to", endExclusive(to))
+        return range(SERIES, companyId, metricType, from, to)
                 .param("period", periodType, Types.VARCHAR)
                 .query(MetricRepository::point)
                 .list();
@@ -114,19 +121,9 @@ class MetricRepository {
 
     List<BucketValue> buckets(
             UUID companyId, String metricType, LocalDate from, LocalDate to, Bucket bucket, String periodType) {
-        return jdbc.sql(buckets(bucket))
-                .param("company", companyId)
-                .param("type", metricType)
-                .param("from", start(from))
-                .param("to", endExclusive(to))
+        return range(buckets(bucket), companyId, metricType, from, to)
                 .param("period", periodType, Types.VARCHAR)
-                .query((rs, i) -> new BucketValue(
-                        rs.getObject("bucket_start", OffsetDateTime.class),
-                        rs.getDouble("avg"),
-                        rs.getDouble("min"),
-                        rs.getDouble("max"),
-                        rs.getLong("count"),
-                        rs.getDouble("last")))
+                .query(BUCKET)
                 .list();
     }
 
@@ -189,22 +186,22 @@ class MetricRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** The daily summary's rows as buckets of a day; they have no last value. */
     List<BucketValue> dailySummary(UUID companyId, String metricType, LocalDate from, LocalDate to) {
-        return jdbc.sql("""
-				SELECT day, avg_value, min_value, max_value, data_points FROM daily_metrics_summary
-				WHERE company_id = :company AND metric_type = :type AND day >= :from AND day < :to ORDER BY day""")
+        return range("""
+				SELECT day AS bucket_start, avg_value AS avg, min_value AS min, max_value AS max, data_points AS count,
+				       NULL::float8 AS last
+				FROM daily_metrics_summary
+				WHERE company_id = :company AND metric_type = :type AND day >= :from AND day < :to ORDER BY day""", companyId, metricType, from, to).query(BUCKET).list();
+    }
+
+    /** A statement over one metric of one company between two dates, each included; an open end reaches any date. */
+    private StatementSpec range(String sql, UUID companyId, String metricType, LocalDate from, LocalDate to) {
+        return jdbc.sql(sql)
                 .param("company", companyId)
                 .param("type", metricType)
                 .param("from", start(from))
-                .param("to", endExclusive(to))
-                .query((rs, i) -> new BucketValue(
-                        rs.getObject("day", OffsetDateTime.class),
-                        rs.getDouble("avg_value"),
-                        rs.getDouble("min_value"),
-                        rs.getDouble("max_value"),
-                        rs.getLong("data_points"),
-                        null))
-                .list();
+                .param("to", endExclusive(to));
     }
 
     private static OffsetDateTime start(LocalDate from) {

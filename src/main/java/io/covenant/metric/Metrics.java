@@ -6,12 +6,10 @@ import io.covenant.metric.MetricViews.BucketValue;
 import io.covenant.metric.MetricViews.Point;
 import io.covenant.metric.MetricViews.SectorEntry;
 import io.covenant.shared.audit.Audited;
-import io.covenant.shared.cache.CacheInvalidations;
 import io.covenant.shared.cache.HotCache;
+import io.covenant.shared.cache.HotCaches;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.Caller;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,23 +39,11 @@ public class Metrics {
 
     private final HotCache<UUID, List<Point>> latest;
 
-    Metrics(
-            MetricRepository repository,
-            Companies companies,
-            ApplicationEventPublisher events,
-            CacheInvalidations invalidations,
-            MeterRegistry registry) {
+    Metrics(MetricRepository repository, Companies companies, ApplicationEventPublisher events, HotCaches caches) {
         this.repository = repository;
         this.companies = companies;
         this.events = events;
-        this.latest = new HotCache<>("latest_metrics", 20_000, Duration.ofMinutes(10), registry);
-        invalidations.onChange("company_data", id -> {
-            if (CacheInvalidations.ALL.equals(id)) {
-                latest.evictAll();
-            } else {
-                latest.evict(UUID.fromString(id));
-            }
-        });
+        this.latest = caches.byRowId("latest_metrics", 20_000, "company_data");
     }
 
     /** Writes points of a company the caller may change; returns how many were new or changed. */

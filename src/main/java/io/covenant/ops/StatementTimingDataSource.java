@@ -1,5 +1,6 @@
 package io.covenant.ops;
 
+import io.covenant.shared.jdbc.ConnectionWrappingDataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -7,17 +8,15 @@ import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Hands out connections whose statements are timed by {@link SlowStatements}; everything else, {@code unwrap}
  * included, goes straight to the pool's connection.
  */
-class StatementTimingDataSource extends DelegatingDataSource {
+class StatementTimingDataSource extends ConnectionWrappingDataSource {
 
     private final Supplier<SlowStatements> statements;
 
@@ -27,18 +26,13 @@ class StatementTimingDataSource extends DelegatingDataSource {
     }
 
     @Override
-    public Connection getConnection() throws SQLException {
-        return timed(super.getConnection());
+    protected Connection wrap(Connection connection) {
+        return proxy(Connection.class, new ConnectionHandler(connection, statements));
     }
 
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return timed(super.getConnection(username, password));
-    }
-
-    private Connection timed(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(
-                getClass().getClassLoader(), new Class<?>[] {Connection.class}, new ConnectionHandler(connection));
+    private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+        return type.cast(Proxy.newProxyInstance(
+                StatementTimingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
@@ -49,46 +43,29 @@ class StatementTimingDataSource extends DelegatingDataSource {
         }
     }
 
-    private final class ConnectionHandler implements InvocationHandler {
-
-        private final Connection target;
-
-        ConnectionHandler(Connection target) {
-            this.target = target;
-        }
+    /** Passes every call to the connection and times the statements it makes. */
+    private record ConnectionHandler(Connection target, Supplier<SlowStatements> statements)
+            implements InvocationHandler {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             Object result = StatementTimingDataSource.invoke(target, method, args);
-            String name = method.getName();
             if (result instanceof CallableStatement statement) {
-                return wrap(statement, CallableStatement.class, (String) args[0]);
+                return proxy(CallableStatement.class, new StatementHandler(statement, (String) args[0], statements));
             }
             if (result instanceof PreparedStatement statement) {
-                return wrap(statement, PreparedStatement.class, (String) args[0]);
+                return proxy(PreparedStatement.class, new StatementHandler(statement, (String) args[0], statements));
             }
-            if (result instanceof Statement statement && name.equals("createStatement")) {
-                return wrap(statement, Statement.class, null);
+            if (result instanceof Statement statement && method.getName().equals("createStatement")) {
+                return proxy(Statement.class, new StatementHandler(statement, null, statements));
             }
             return result;
         }
-
-        private Object wrap(Statement statement, Class<?> type, String sql) {
-            return Proxy.newProxyInstance(
-                    getClass().getClassLoader(), new Class<?>[] {type}, new StatementHandler(statement, sql));
-        }
     }
 
-    private final class StatementHandler implements InvocationHandler {
-
-        private final Statement target;
-
-        private final String preparedSql;
-
-        StatementHandler(Statement target, String preparedSql) {
-            this.target = target;
-            this.preparedSql = preparedSql;
-        }
+    /** Times the {@code execute...} calls of a statement; {@code preparedSql} is null for a plain statement. */
+    private record StatementHandler(Statement target, String preparedSql, Supplier<SlowStatements> statements)
+            implements InvocationHandler {
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {

@@ -8,9 +8,8 @@ import io.covenant.metric.Metrics;
 import io.covenant.shared.audit.Audited;
 import io.covenant.shared.cache.CacheInvalidations;
 import io.covenant.shared.cache.HotCache;
+import io.covenant.shared.cache.HotCaches;
 import io.covenant.shared.security.Caller;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -37,25 +36,12 @@ public class CompanyPages {
 
     private final HotCache<FilingsKey, List<Filing>> latestFilings;
 
-    CompanyPages(
-            Companies companies,
-            Filings filings,
-            Metrics metrics,
-            CacheInvalidations invalidations,
-            MeterRegistry registry) {
+    CompanyPages(Companies companies, Filings filings, Metrics metrics, HotCaches caches) {
         this.companies = companies;
         this.filings = filings;
         this.metrics = metrics;
-        this.latestFilings = new HotCache<>("company_page_filings", 20_000, Duration.ofMinutes(10), registry);
         // Sent when a company's filings or metrics change (V75).
-        invalidations.onChange("company_data", id -> {
-            if (CacheInvalidations.ALL.equals(id)) {
-                latestFilings.evictAll();
-            } else {
-                UUID changed = UUID.fromString(id);
-                latestFilings.evictIf(key -> key.companyId().equals(changed));
-            }
-        });
+        this.latestFilings = caches.byRow("company_page_filings", 20_000, "company_data", FilingsKey::companyId);
     }
 
     /** A filing recorded through this node: its writer's next page read here must show it without waiting for NOTIFY. */

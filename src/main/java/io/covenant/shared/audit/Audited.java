@@ -24,43 +24,16 @@ public record Audited(
         Map<String, Object> metadata) {
 
     public static Audited created(String entityType, UUID id, Object created, @Nullable UUID organizationId) {
-        return new Audited(
-                entityType + ".created",
-                entityType,
-                id,
-                AuditAction.CREATE,
-                null,
-                created,
-                organizationId,
-                null,
-                Map.of());
+        return change(AuditAction.CREATE, entityType, id, null, created, organizationId);
     }
 
     public static Audited updated(
             String entityType, UUID id, @Nullable Object before, Object after, @Nullable UUID organizationId) {
-        return new Audited(
-                entityType + ".updated",
-                entityType,
-                id,
-                AuditAction.UPDATE,
-                before,
-                after,
-                organizationId,
-                null,
-                Map.of());
+        return change(AuditAction.UPDATE, entityType, id, before, after, organizationId);
     }
 
     public static Audited deleted(String entityType, UUID id, Object before, @Nullable UUID organizationId) {
-        return new Audited(
-                entityType + ".deleted",
-                entityType,
-                id,
-                AuditAction.DELETE,
-                before,
-                null,
-                organizationId,
-                null,
-                Map.of());
+        return change(AuditAction.DELETE, entityType, id, before, null, organizationId);
     }
 
     /** A row under the access rule was created; its organisation is the event's. */
@@ -88,5 +61,25 @@ public record Audited(
                 organizationId,
                 userId,
                 metadata);
+    }
+
+    /** A change of a row by the current caller, named {@code entity.created}, {@code .updated} or {@code .deleted}. */
+    private static Audited change(
+            AuditAction action,
+            String entityType,
+            UUID id,
+            @Nullable Object before,
+            @Nullable Object after,
+            @Nullable UUID organizationId) {
+        return new Audited(
+                entityType + "." + action.name().toLowerCase(Locale.ROOT) + "d",
+                entityType,
+                id,
+                action,
+                before,
+                after,
+                organizationId,
+                null,
+                Map.of());
     }
 }

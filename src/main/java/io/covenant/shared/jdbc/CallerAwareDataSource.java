@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Hands out connections that act as the current caller: {@code covenant_app} (subject to row-level security) with
@@ -22,7 +21,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * caller into a new use. The binding is remembered per physical connection and only sent when it changes, which
  * spares a database round trip on most requests.
  */
-class CallerAwareDataSource extends DelegatingDataSource {
+class CallerAwareDataSource extends ConnectionWrappingDataSource {
 
     private static final String BIND = """
 			SELECT set_config('role', ?, false), set_config('covenant.user_id', ?, false),
@@ -41,17 +40,9 @@ class CallerAwareDataSource extends DelegatingDataSource {
         super(target);
     }
 
+    /** Binds the current caller to the connection, unless it already carries that binding. */
     @Override
-    public Connection getConnection() throws SQLException {
-        return bind(super.getConnection());
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return bind(super.getConnection(username, password));
-    }
-
-    private Connection bind(Connection connection) throws SQLException {
+    protected Connection wrap(Connection connection) throws SQLException {
         Optional<Caller> caller = Callers.find();
         String wanted = caller.map(c ->
                         c.userId() + "|" + c.organizationId() + "|" + c.role().value())

@@ -1,13 +1,16 @@
 package io.covenant.shared.jdbc;
 
 import io.covenant.shared.paging.Cursor;
+import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.AccessSql;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Owned;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
@@ -23,6 +26,18 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
  */
 public record OwnedTable<T extends Owned>(
         JdbcClient jdbc, String table, String alias, String columns, RowMapper<T> mapper) {
+
+    /**
+     * Runs an {@code INSERT ... RETURNING id} whose {@code :level}, {@code :org} and {@code :by} take the new row's
+     * access level, owning organisation and creator; returns the new id.
+     */
+    public UUID insert(StatementSpec insert, AccessLevel level, @Nullable UUID organizationId, UUID createdBy) {
+        return insert.param("level", level.value())
+                .param("org", organizationId, Types.OTHER)
+                .param("by", createdBy)
+                .query(UUID.class)
+                .single();
+    }
 
     /** The live row with this id, if the caller sees it. */
     public Optional<T> findVisible(Caller caller, UUID id) {

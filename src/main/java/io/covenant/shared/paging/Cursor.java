@@ -21,6 +21,11 @@ public record Cursor(Instant at, UUID id) {
         return new Cursor(at.toInstant(), id);
     }
 
+    /** The place of a row in a newest-first list. */
+    public static Cursor of(Dated row) {
+        return of(row.createdAt(), row.id());
+    }
+
     public String encode() {
         long micros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
         String raw = micros + ":" + id;
