@@ -14,13 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The audit log, filtered and cursor-paginated, newest first. */
 @RestController
 @RequestMapping("/api/v1/audit-logs")
-class AuditLogController {
-
-    private final AuditLog auditLog;
-
-    AuditLogController(AuditLog auditLog) {
-        this.auditLog = auditLog;
-    }
+record AuditLogController(AuditLog auditLog) {
 
     @GetMapping
     CursorPage<AuditEntry> search(

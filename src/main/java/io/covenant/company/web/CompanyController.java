@@ -24,13 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Company profiles: CRUD, filtered lists, name and text search, ticker and CIK lookups. */
 @RestController
 @RequestMapping("/api/v1/companies")
-class CompanyController {
-
-    private final Companies companies;
-
-    CompanyController(Companies companies) {
-        this.companies = companies;
-    }
+record CompanyController(Companies companies) {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

@@ -14,13 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** SEC filings by company, form type and filing-date range. */
 @RestController
-class FilingController {
-
-    private final Filings filings;
-
-    FilingController(Filings filings) {
-        this.filings = filings;
-    }
+record FilingController(Filings filings) {
 
     @GetMapping("/api/v1/companies/{id}/filings")
     CursorPage<Filing> ofCompany(

@@ -25,16 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Market intelligence events and analysis reports. */
 @RestController
-class IntelligenceController {
-
-    private final MarketIntelligence intelligence;
-
-    private final AnalysisReports reports;
-
-    IntelligenceController(MarketIntelligence intelligence, AnalysisReports reports) {
-        this.intelligence = intelligence;
-        this.reports = reports;
-    }
+record IntelligenceController(MarketIntelligence intelligence, AnalysisReports reports) {
 
     @PostMapping("/api/v1/market-intelligence")
     @ResponseStatus(HttpStatus.CREATED)

@@ -24,13 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Metric time series: writes, series, buckets, latest values, sector comparison and the daily summary. */
 @RestController
-class MetricController {
-
-    private final Metrics metrics;
-
-    MetricController(Metrics metrics) {
-        this.metrics = metrics;
-    }
+record MetricController(Metrics metrics) {
 
     @PostMapping("/api/v1/companies/{id}/metrics")
     Map<String, Integer> write(Caller caller, @PathVariable UUID id, @Valid @RequestBody MetricBatch batch) {

@@ -12,13 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The drift dashboard: how the inputs scored in a period compare with the models' training data. */
 @RestController
-class DriftController {
-
-    private final Drift drift;
-
-    DriftController(Drift drift) {
-        this.drift = drift;
-    }
+record DriftController(Drift drift) {
 
     @GetMapping("/api/v1/predictions/dashboard/drift")
     Drift.Report drift(

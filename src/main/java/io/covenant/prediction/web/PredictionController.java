@@ -30,16 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Annual and quarterly default-risk predictions: score, list, read, rescore and delete. */
 @RestController
 @RequestMapping("/api/v1/predictions")
-class PredictionController {
-
-    private final Predictions predictions;
-
-    private final Dashboards dashboards;
-
-    PredictionController(Predictions predictions, Dashboards dashboards) {
-        this.predictions = predictions;
-        this.dashboards = dashboards;
-    }
+record PredictionController(Predictions predictions, Dashboards dashboards) {
 
     @GetMapping("/dashboard/risk-by-sector")
     List<Dashboards.SectorRisk> riskBySector(

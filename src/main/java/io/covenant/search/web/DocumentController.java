@@ -41,13 +41,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** Documents to search: ingest as JSON or as an uploaded file, read, list, delete. */
 @RestController
 @RequestMapping("/api/v1/documents")
-class DocumentController {
-
-    private final Documents documents;
-
-    DocumentController(Documents documents) {
-        this.documents = documents;
-    }
+record DocumentController(Documents documents) {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DocumentView> ingest(Caller caller, @Valid @RequestBody IngestCommand command) {

@@ -39,19 +39,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /** Bulk uploads: send a file, follow its job, read or download the rows that were not stored, cancel it. */
 @RestController
 @RequestMapping("/api/v1/uploads")
-class UploadController {
+record UploadController(Uploads uploads, ProgressStreams streams) {
 
     /** Room for the multipart envelope around the file. */
     private static final long ENVELOPE = 64 * 1024;
-
-    private final Uploads uploads;
-
-    private final ProgressStreams streams;
-
-    UploadController(Uploads uploads, ProgressStreams streams) {
-        this.uploads = uploads;
-        this.streams = streams;
-    }
 
     /**
      * Multipart: {@code file}, {@code job_type} (annual or quarterly), optional {@code access_level}. The declared
