@@ -8,6 +8,7 @@ import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,6 +105,22 @@ class ApiDescriptionTests {
     }
 
     @Test
+    void listParametersAreDescribedByTheSnakeCaseNamesTheyAreBoundBy() {
+        OpenAPI api = parse().getOpenAPI();
+        assertThat(queryParameters(api, "/api/v1/companies"))
+                .contains("access_level", "market_cap_min", "founded_year_max", "cursor", "limit", "offset");
+        assertThat(queryParameters(api, "/api/v1/market-intelligence"))
+                .containsExactlyInAnyOrder(
+                        "company_id", "event_type", "from", "to", "sentiment_min", "sentiment_max", "cursor", "limit");
+        assertThat(queryParameters(api, "/api/v1/predictions/{kind}"))
+                .contains("company_id", "reporting_year", "probability_min", "cursor", "limit");
+        assertThat(queryParameters(api, "/api/v1/audit-logs"))
+                .contains("user_id", "organization_id", "request_id", "from", "to", "cursor", "limit");
+        assertThat(queryParameters(api, "/api/v1/companies/{id}/metrics/{type}"))
+                .containsExactlyInAnyOrder("from", "to", "period_type");
+    }
+
+    @Test
     void theBrowsableUiIsServed() {
         fixtures.anonymous()
                 .redirects()
@@ -112,6 +129,13 @@ class ApiDescriptionTests {
                 .then()
                 .statusCode(200);
         fixtures.anonymous().get("/swagger-ui/index.html").then().statusCode(200);
+    }
+
+    private static List<String> queryParameters(OpenAPI api, String path) {
+        return api.getPaths().get(path).getGet().getParameters().stream()
+                .filter(parameter -> "query".equals(parameter.getIn()))
+                .map(Parameter::getName)
+                .toList();
     }
 
     private SwaggerParseResult parse() {

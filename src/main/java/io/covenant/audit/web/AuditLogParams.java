@@ -1,54 +1,29 @@
 package io.covenant.audit.web;
 
 import io.covenant.audit.AuditQuery;
-import io.swagger.v3.oas.annotations.Parameter;
-import java.time.OffsetDateTime;
+import io.covenant.shared.web.TimeRange;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.web.bind.annotation.BindParam;
 
-/**
- * The query parameters of the audit log, bound as one record ({@code @Parameter} repeats each {@code @BindParam}
- * name for springdoc, which does not read it: springdoc-openapi#2652).
- */
+/** The filter parameters of the audit log, bound as one record beside its time range and page. */
 record AuditLogParams(
-        @Parameter(name = "user_id") @BindParam("user_id") @Nullable
-        UUID userId,
-
-        @Parameter(name = "organization_id") @BindParam("organization_id") @Nullable
-        UUID organizationId,
-
-        @Parameter(name = "entity_type") @BindParam("entity_type") @Nullable
-        String entityType,
-
-        @Parameter(name = "entity_id") @BindParam("entity_id") @Nullable
-        UUID entityId,
-
+        @Nullable UUID userId,
+        @Nullable UUID organizationId,
+        @Nullable String entityType,
+        @Nullable UUID entityId,
         @Nullable String action,
+        @Nullable String requestId) {
 
-        @Parameter(name = "request_id") @BindParam("request_id") @Nullable
-        String requestId,
-
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
-        OffsetDateTime from,
-
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
-        OffsetDateTime to,
-
-        @Nullable String cursor,
-        @Nullable Integer limit) {
-
-    AuditQuery query() {
+    AuditQuery query(TimeRange when) {
         return new AuditQuery(
                 userId,
                 entityType,
                 entityId,
                 action == null ? null : action.toUpperCase(Locale.ROOT),
                 requestId,
-                from,
-                to,
+                when.from(),
+                when.to(),
                 organizationId);
     }
 }

@@ -6,6 +6,7 @@ import io.covenant.company.CompanyCommand;
 import io.covenant.company.CompanyPage;
 import io.covenant.shared.paging.Limits;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.web.PageParams;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springdoc.core.annotations.ParameterObject;
@@ -23,13 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Company profiles: CRUD, filtered lists, name and text search, ticker and CIK lookups. */
 @RestController
 @RequestMapping("/api/v1/companies")
-class CompanyController {
-
-    private final Companies companies;
-
-    CompanyController(Companies companies) {
-        this.companies = companies;
-    }
+record CompanyController(Companies companies) {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
@@ -64,14 +59,14 @@ class CompanyController {
     }
 
     @GetMapping
-    CompanyPage list(Caller caller, @ParameterObject CompanyListParams params) {
+    CompanyPage list(Caller caller, @ParameterObject CompanyListParams params, @ParameterObject PageParams page) {
         return companies.list(
                 caller,
                 params.filter(),
                 params.companySort(),
                 params.ascending(),
-                params.cursor(),
-                Limits.check(params.limit()),
+                page.cursor(),
+                page.size(),
                 Limits.offset(params.offset()));
     }
 }

@@ -16,15 +16,9 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Imports a company from SEC EDGAR: online by ticker or CIK, or from an uploaded EDGAR JSON document. */
 @RestController
-class EdgarController {
+record EdgarController(EdgarImporter importer) {
 
     private static final long MAX_DOCUMENT = 50L * 1024 * 1024;
-
-    private final EdgarImporter importer;
-
-    EdgarController(EdgarImporter importer) {
-        this.importer = importer;
-    }
 
     @PostMapping(path = "/api/v1/companies/import/edgar", consumes = MediaType.APPLICATION_JSON_VALUE)
     List<ImportResult> online(Caller caller, @RequestBody EdgarRequest request) {

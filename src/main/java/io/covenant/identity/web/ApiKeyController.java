@@ -24,13 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The caller's own API keys. */
 @RestController
 @RequestMapping("/api/v1/api-keys")
-class ApiKeyController {
-
-    private final ApiKeys apiKeys;
-
-    ApiKeyController(ApiKeys apiKeys) {
-        this.apiKeys = apiKeys;
-    }
+record ApiKeyController(ApiKeys apiKeys) {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

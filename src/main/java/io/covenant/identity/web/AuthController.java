@@ -21,13 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Registration, verification, sign-in, refresh and sign-out. */
 @RestController
 @RequestMapping("/api/v1/auth")
-class AuthController {
-
-    private final Accounts accounts;
-
-    AuthController(Accounts accounts) {
-        this.accounts = accounts;
-    }
+record AuthController(Accounts accounts) {
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)

@@ -28,13 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Tenants, organisations, invitations and members. */
 @RestController
 @RequestMapping("/api/v1")
-class OrganizationController {
-
-    private final Organizations organizations;
-
-    OrganizationController(Organizations organizations) {
-        this.organizations = organizations;
-    }
+record OrganizationController(Organizations organizations) {
 
     @PostMapping("/tenants")
     @ResponseStatus(HttpStatus.CREATED)

@@ -22,16 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The signed-in user's own account, deactivation, and permission grants by administrators. */
 @RestController
 @RequestMapping("/api/v1/users")
-class UserController {
-
-    private final Accounts accounts;
-
-    private final Permissions permissions;
-
-    UserController(Accounts accounts, Permissions permissions) {
-        this.accounts = accounts;
-        this.permissions = permissions;
-    }
+record UserController(Accounts accounts, Permissions permissions) {
 
     @PutMapping("/{id}/permissions/{permission}")
     UserView grant(Caller caller, @PathVariable UUID id, @PathVariable String permission) {

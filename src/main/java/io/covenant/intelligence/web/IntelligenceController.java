@@ -4,18 +4,15 @@ import io.covenant.intelligence.AnalysisReport;
 import io.covenant.intelligence.AnalysisReports;
 import io.covenant.intelligence.IntelligenceCommand;
 import io.covenant.intelligence.IntelligenceEvent;
-import io.covenant.intelligence.IntelligenceFilter;
 import io.covenant.intelligence.MarketIntelligence;
 import io.covenant.intelligence.ReportCommand;
-import io.covenant.intelligence.ReportFilter;
 import io.covenant.shared.paging.CursorPage;
-import io.covenant.shared.paging.Limits;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.web.DateRange;
+import io.covenant.shared.web.PageParams;
 import jakarta.validation.Valid;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.UUID;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,22 +20,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Market intelligence events and analysis reports. */
 @RestController
-class IntelligenceController {
-
-    private final MarketIntelligence intelligence;
-
-    private final AnalysisReports reports;
-
-    IntelligenceController(MarketIntelligence intelligence, AnalysisReports reports) {
-        this.intelligence = intelligence;
-        this.reports = reports;
-    }
+record IntelligenceController(MarketIntelligence intelligence, AnalysisReports reports) {
 
     @PostMapping("/api/v1/market-intelligence")
     @ResponseStatus(HttpStatus.CREATED)
@@ -54,19 +41,10 @@ class IntelligenceController {
     @GetMapping("/api/v1/market-intelligence")
     CursorPage<IntelligenceEvent> list(
             Caller caller,
-            @RequestParam(name = "company_id", required = false) UUID companyId,
-            @RequestParam(name = "event_type", required = false) String eventType,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(name = "sentiment_min", required = false) BigDecimal sentimentMin,
-            @RequestParam(name = "sentiment_max", required = false) BigDecimal sentimentMax,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
-        return intelligence.list(
-                caller,
-                new IntelligenceFilter(companyId, eventType, from, to, sentimentMin, sentimentMax),
-                cursor,
-                Limits.check(limit));
+            @ParameterObject EventListParams params,
+            @ParameterObject DateRange days,
+            @ParameterObject PageParams page) {
+        return intelligence.list(caller, params.filter(days), page.cursor(), page.size());
     }
 
     @PutMapping("/api/v1/market-intelligence/{id}")
@@ -94,14 +72,10 @@ class IntelligenceController {
     @GetMapping("/api/v1/analysis-reports")
     CursorPage<AnalysisReport> listReports(
             Caller caller,
-            @RequestParam(name = "company_id", required = false) UUID companyId,
-            @RequestParam(name = "report_type", required = false) String type,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
-        return reports.list(caller, new ReportFilter(companyId, type, status, from, to), cursor, Limits.check(limit));
+            @ParameterObject ReportListParams params,
+            @ParameterObject DateRange days,
+            @ParameterObject PageParams page) {
+        return reports.list(caller, params.filter(days), page.cursor(), page.size());
     }
 
     @PutMapping("/api/v1/analysis-reports/{id}")

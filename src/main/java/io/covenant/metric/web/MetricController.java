@@ -7,14 +7,14 @@ import io.covenant.metric.MetricViews.Point;
 import io.covenant.metric.MetricViews.SectorEntry;
 import io.covenant.metric.Metrics;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.web.DateRange;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,13 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Metric time series: writes, series, buckets, latest values, sector comparison and the daily summary. */
 @RestController
-class MetricController {
-
-    private final Metrics metrics;
-
-    MetricController(Metrics metrics) {
-        this.metrics = metrics;
-    }
+record MetricController(Metrics metrics) {
 
     @PostMapping("/api/v1/companies/{id}/metrics")
     Map<String, Integer> write(Caller caller, @PathVariable UUID id, @Valid @RequestBody MetricBatch batch) {
@@ -42,10 +36,9 @@ class MetricController {
             Caller caller,
             @PathVariable UUID id,
             @PathVariable String type,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @ParameterObject DateRange days,
             @RequestParam(name = "period_type", required = false) String periodType) {
-        return metrics.series(caller, id, type, from, to, periodType);
+        return metrics.series(caller, id, type, days.from(), days.to(), periodType);
     }
 
     @GetMapping("/api/v1/companies/{id}/metrics/{type}/buckets")
@@ -54,20 +47,15 @@ class MetricController {
             @PathVariable UUID id,
             @PathVariable String type,
             @RequestParam String bucket,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @ParameterObject DateRange days,
             @RequestParam(name = "period_type", required = false) String periodType) {
-        return metrics.buckets(caller, id, type, from, to, Bucket.of(bucket), periodType);
+        return metrics.buckets(caller, id, type, days.from(), days.to(), Bucket.of(bucket), periodType);
     }
 
     @GetMapping("/api/v1/companies/{id}/metrics/{type}/daily")
     List<BucketValue> daily(
-            Caller caller,
-            @PathVariable UUID id,
-            @PathVariable String type,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return metrics.dailySummary(caller, id, type, from, to);
+            Caller caller, @PathVariable UUID id, @PathVariable String type, @ParameterObject DateRange days) {
+        return metrics.dailySummary(caller, id, type, days.from(), days.to());
     }
 
     @GetMapping("/api/v1/metrics/latest")
@@ -83,9 +71,8 @@ class MetricController {
             Caller caller,
             @RequestParam String sector,
             @RequestParam(name = "metric_type") String metricType,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return metrics.sectorComparison(caller, sector, metricType, from, to);
+            @ParameterObject DateRange days) {
+        return metrics.sectorComparison(caller, sector, metricType, days.from(), days.to());
     }
 
     record MetricBatch(@NotEmpty @Size(max = 10_000) List<@Valid MetricPoint> points) {}

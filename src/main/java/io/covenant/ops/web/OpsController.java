@@ -20,13 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The database insight API for operators ({@code ops:read}). */
 @RestController
 @RequestMapping("/api/v1/ops")
-class OpsController {
-
-    private final DatabaseInsight insight;
-
-    OpsController(DatabaseInsight insight) {
-        this.insight = insight;
-    }
+record OpsController(DatabaseInsight insight) {
 
     @GetMapping("/database")
     Overview overview(Caller caller) {

@@ -12,13 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The company page: profile, latest filings and latest metrics in one response. */
 @RestController
-class CompanyPageController {
-
-    private final CompanyPages pages;
-
-    CompanyPageController(CompanyPages pages) {
-        this.pages = pages;
-    }
+record CompanyPageController(CompanyPages pages) {
 
     @GetMapping("/api/v1/companies/{id}/page")
     CompanyPage page(Caller caller, @PathVariable UUID id, @RequestParam(defaultValue = "10") int filings) {

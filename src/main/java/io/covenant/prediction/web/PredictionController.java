@@ -3,12 +3,13 @@ package io.covenant.prediction.web;
 import io.covenant.prediction.AnnualPredictionCommand;
 import io.covenant.prediction.Dashboards;
 import io.covenant.prediction.Prediction;
+import io.covenant.prediction.PredictionFilter;
 import io.covenant.prediction.PredictionKind;
 import io.covenant.prediction.Predictions;
 import io.covenant.prediction.QuarterlyPredictionCommand;
 import io.covenant.shared.paging.CursorPage;
-import io.covenant.shared.paging.Limits;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.web.PageParams;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
@@ -29,16 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Annual and quarterly default-risk predictions: score, list, read, rescore and delete. */
 @RestController
 @RequestMapping("/api/v1/predictions")
-class PredictionController {
-
-    private final Predictions predictions;
-
-    private final Dashboards dashboards;
-
-    PredictionController(Predictions predictions, Dashboards dashboards) {
-        this.predictions = predictions;
-        this.dashboards = dashboards;
-    }
+record PredictionController(Predictions predictions, Dashboards dashboards) {
 
     @GetMapping("/dashboard/risk-by-sector")
     List<Dashboards.SectorRisk> riskBySector(
@@ -92,9 +84,11 @@ class PredictionController {
 
     @GetMapping("/{kind}")
     CursorPage<Prediction> list(
-            Caller caller, @PathVariable String kind, @ParameterObject PredictionListParams params) {
-        return predictions.list(
-                caller, PredictionKind.of(kind), params.filter(), params.cursor(), Limits.check(params.limit()));
+            Caller caller,
+            @PathVariable String kind,
+            @ParameterObject PredictionFilter filter,
+            @ParameterObject PageParams page) {
+        return predictions.list(caller, PredictionKind.of(kind), filter, page.cursor(), page.size());
     }
 
     @DeleteMapping("/{kind}/{id}")

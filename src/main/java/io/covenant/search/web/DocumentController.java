@@ -8,10 +8,10 @@ import io.covenant.search.Passage;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.paging.CursorPage;
-import io.covenant.shared.paging.Limits;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.text.StorableText;
+import io.covenant.shared.web.PageParams;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.net.URI;
@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,13 +41,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** Documents to search: ingest as JSON or as an uploaded file, read, list, delete. */
 @RestController
 @RequestMapping("/api/v1/documents")
-class DocumentController {
-
-    private final Documents documents;
-
-    DocumentController(Documents documents) {
-        this.documents = documents;
-    }
+record DocumentController(Documents documents) {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DocumentView> ingest(Caller caller, @Valid @RequestBody IngestCommand command) {
@@ -133,13 +128,12 @@ class DocumentController {
     CursorPage<DocumentView> list(
             Caller caller,
             @RequestParam(name = "company_id", required = false) UUID companyId,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
-        int n = Limits.check(limit);
-        var after = Cursor.decode(cursor);
+            @ParameterObject PageParams page) {
+        int n = page.size();
+        Cursor after = page.after();
         var rows = documents.list(
                 caller, companyId, after == null ? null : after.atUtc(), after == null ? null : after.id(), n);
-        return CursorPage.of(rows, n, d -> Cursor.of(d.createdAt(), d.id()));
+        return page.page(rows, d -> Cursor.of(d.createdAt(), d.id()));
     }
 
     @PutMapping("/{id}")

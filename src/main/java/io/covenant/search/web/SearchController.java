@@ -10,13 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/v1/search}: ranked chunks by keyword, meaning or both. */
 @RestController
-class SearchController {
-
-    private final Search search;
-
-    SearchController(Search search) {
-        this.search = search;
-    }
+record SearchController(Search search) {
 
     @GetMapping("/api/v1/search")
     SearchResults search(Caller caller, @ParameterObject SearchParams params) {

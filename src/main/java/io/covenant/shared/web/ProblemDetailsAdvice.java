@@ -79,60 +79,38 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof UnstorableInputAdvice.UnstorableText unstorable) {
             return badParameter(JsonNames.snake(name), unstorable.getMessage(), request);
         }
-        String detail = "Parameter '" + name + "' has an invalid value";
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                DomainException.typeOf("bad-request").toString(),
-                "Bad request",
-                detail,
-                Map.of("errors", List.of(new FieldError(name, "has an invalid value", value))),
-                request);
+        return badParameter(name, "has an invalid value", value, request);
     }
 
     /** A query parameter, path variable or form field the request cannot have; its value is not echoed. */
     ResponseEntity<Object> badParameter(String name, String message, WebRequest request) {
+        return badParameter(name, message, null, request);
+    }
+
+    private ResponseEntity<Object> badParameter(String name, String message, Object value, WebRequest request) {
         return problem(
-                HttpStatus.BAD_REQUEST,
-                DomainException.typeOf("bad-request").toString(),
-                "Bad request",
+                Kind.BAD_REQUEST,
                 "Parameter '" + name + "' " + message,
-                Map.of("errors", List.of(new FieldError(name, message, null))),
+                Map.of("errors", List.of(new FieldError(name, message, value))),
                 request);
     }
 
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Object> denied(AccessDeniedException ex, WebRequest request) {
-        return problem(
-                HttpStatus.FORBIDDEN,
-                DomainException.typeOf("forbidden").toString(),
-                "Not allowed",
-                "You are not allowed to do this",
-                Map.of(),
-                request);
-    }
-
-    @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
-        return problem(
-                HttpStatus.UNAUTHORIZED,
-                DomainException.typeOf("unauthenticated").toString(),
-                "Authentication required",
-                ex.getMessage(),
-                Map.of(),
-                request);
+    /** Denied by the access rules (403) or not signed in (401): both come from Spring Security. */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    ResponseEntity<Object> security(RuntimeException ex, WebRequest request) {
+        if (ex instanceof AuthenticationException) {
+            return problem(Kind.UNAUTHENTICATED, ex.getMessage(), Map.of(), request);
+        }
+        return problem(Kind.FORBIDDEN, "You are not allowed to do this", Map.of(), request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
         String requestId = RequestIds.current();
         log.error("Unexpected failure serving request {}", requestId, ex);
-        return problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                DomainException.typeOf("internal-error").toString(),
-                "Internal error",
-                "The server failed to complete the request; quote request id " + requestId + " when reporting it",
-                Map.of(),
-                request);
+        String detail =
+                "The server failed to complete the request; quote request id " + requestId + " when reporting it";
+        return problem(Kind.INTERNAL, detail, Map.of(), request);
     }
 
     @Override
@@ -173,25 +151,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                DomainException.typeOf("unreadable-body").toString(),
-                "Unreadable request body",
-                JsonNames.readableCause(ex),
-                Map.of(),
-                request);
+        return problem(Kind.UNREADABLE, JsonNames.readableCause(ex), Map.of(), request);
     }
 
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
             MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return problem(
-                HttpStatus.CONTENT_TOO_LARGE,
-                DomainException.typeOf("too-large").toString(),
-                "Too large",
-                "The upload exceeds the maximum allowed size",
-                Map.of(),
-                request);
+        return problem(Kind.TOO_LARGE, "The upload exceeds the maximum allowed size", Map.of(), request);
     }
 
     @Override
@@ -211,13 +177,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(e -> e.field() + " " + e.message())
                 .reduce((a, b) -> a + "; " + b)
                 .orElse("The request is invalid");
-        return problem(
-                HttpStatus.UNPROCESSABLE_ENTITY,
-                DomainException.typeOf("validation-failed").toString(),
-                "Invalid input",
-                detail,
-                Map.of("errors", errors),
-                request);
+        return problem(Kind.INVALID, detail, Map.of("errors", errors), request);
+    }
+
+    private ResponseEntity<Object> problem(
+            Kind kind, String detail, Map<String, Object> properties, WebRequest request) {
+        return problem(kind.status(), kind.type(), kind.title(), detail, properties, request);
     }
 
     private ResponseEntity<Object> problem(
@@ -233,6 +198,29 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         properties.forEach(problem::setProperty);
         problem.setProperty("request_id", RequestIds.current());
         return handleExceptionInternal(new RuntimeException(detail), problem, new HttpHeaders(), status, request);
+    }
+
+    /** The problems this advice answers itself (domain errors carry their own status, type and title). */
+    private record Kind(HttpStatus status, String slug, String title) {
+
+        static final Kind BAD_REQUEST = new Kind(HttpStatus.BAD_REQUEST, "bad-request", "Bad request");
+
+        static final Kind UNREADABLE = new Kind(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body");
+
+        static final Kind UNAUTHENTICATED =
+                new Kind(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required");
+
+        static final Kind FORBIDDEN = new Kind(HttpStatus.FORBIDDEN, "forbidden", "Not allowed");
+
+        static final Kind TOO_LARGE = new Kind(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Too large");
+
+        static final Kind INVALID = new Kind(HttpStatus.UNPROCESSABLE_ENTITY, "validation-failed", "Invalid input");
+
+        static final Kind INTERNAL = new Kind(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error");
+
+        String type() {
+            return DomainException.typeOf(slug).toString();
+        }
     }
 
     private static String slug(HttpStatusCode status) {

@@ -5,6 +5,7 @@ import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Limits;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.text.StorableText;
+import io.covenant.shared.web.PageParams;
 import io.covenant.upload.JobType;
 import io.covenant.upload.RowError;
 import io.covenant.upload.Templates;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,19 +39,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /** Bulk uploads: send a file, follow its job, read or download the rows that were not stored, cancel it. */
 @RestController
 @RequestMapping("/api/v1/uploads")
-class UploadController {
+record UploadController(Uploads uploads, ProgressStreams streams) {
 
     /** Room for the multipart envelope around the file. */
     private static final long ENVELOPE = 64 * 1024;
-
-    private final Uploads uploads;
-
-    private final ProgressStreams streams;
-
-    UploadController(Uploads uploads, ProgressStreams streams) {
-        this.uploads = uploads;
-        this.streams = streams;
-    }
 
     /**
      * Multipart: {@code file}, {@code job_type} (annual or quarterly), optional {@code access_level}. The declared
@@ -119,11 +112,8 @@ class UploadController {
 
     @GetMapping
     CursorPage<UploadJob> list(
-            Caller caller,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit) {
-        return uploads.list(caller, UploadStatus.parse(status), cursor, Limits.check(limit));
+            Caller caller, @RequestParam(required = false) String status, @ParameterObject PageParams page) {
+        return uploads.list(caller, UploadStatus.parse(status), page.cursor(), page.size());
     }
 
     @GetMapping("/{id}")
