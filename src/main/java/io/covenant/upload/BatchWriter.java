@@ -58,14 +58,17 @@ class BatchWriter {
         this.validator = validator;
     }
 
-    /** Writes the batch; false when the job was cancelled or taken over and this runner must stop. */
-    boolean write(Job job, List<ParsedRow> batch) {
+    /**
+     * Writes the batch; false when the job was cancelled or taken over and this runner must stop. {@code checked}
+     * holds the {@link #problems} of profiles found ahead (by identity), which are not checked again here.
+     */
+    boolean write(Job job, List<ParsedRow> batch, Map<CompanyCommand, List<RowError>> checked) {
         try {
             return Boolean.TRUE.equals(transaction.execute(status -> {
                 if (!repository.holds(job.id(), job.node())) {
                     return false;
                 }
-                Outcome outcome = store(job, batch);
+                Outcome outcome = store(job, batch, checked);
                 repository.insertErrors(job.id(), outcome.errors());
                 repository.progress(job.id(), batch.size(), outcome.stored(), outcome.failedRows());
                 return true;
@@ -76,7 +79,8 @@ class BatchWriter {
             }
             if (batch.size() > 1) {
                 int half = batch.size() / 2;
-                return write(job, batch.subList(0, half)) && write(job, batch.subList(half, batch.size()));
+                return write(job, batch.subList(0, half), checked)
+                        && write(job, batch.subList(half, batch.size()), checked);
             }
             return refuse(job, batch.get(0), ex);
         }
@@ -95,12 +99,24 @@ class BatchWriter {
         }));
     }
 
-    private Outcome store(Job job, List<ParsedRow> batch) {
+    /** Why a company could not be created from this row's profile; empty when it can. */
+    List<RowError> problems(ParsedRow row) {
+        Set<ConstraintViolation<CompanyCommand>> violations = validator.validate(row.company());
+        return violations.stream()
+                .map(v -> new RowError(
+                        0,
+                        JsonNames.snake(v.getPropertyPath().toString()),
+                        String.valueOf(v.getInvalidValue()),
+                        v.getMessage() + " (needed to create company " + row.symbol() + ")"))
+                .toList();
+    }
+
+    private Outcome store(Job job, List<ParsedRow> batch, Map<CompanyCommand, List<RowError>> checked) {
         List<RowError> errors = new ArrayList<>();
-        Map<String, CompanyCommand> profiles = new LinkedHashMap<>();
+        Map<String, ParsedRow> profiles = new LinkedHashMap<>();
         for (ParsedRow row : batch) {
             if (row.valid()) {
-                profiles.putIfAbsent(row.symbol(), row.company());
+                profiles.putIfAbsent(row.symbol(), row);
             } else {
                 errors.addAll(row.errors());
             }
@@ -109,23 +125,18 @@ class BatchWriter {
                 new HashMap<>(companies.matchForUpload(job.caller(), job.level(), profiles.keySet()));
         Map<String, List<RowError>> invalidProfiles = new HashMap<>();
         List<CompanyCommand> create = new ArrayList<>();
-        profiles.forEach((symbol, profile) -> {
+        profiles.forEach((symbol, first) -> {
             if (resolved.containsKey(symbol)) {
                 return;
             }
-            Set<ConstraintViolation<CompanyCommand>> violations = validator.validate(profile);
-            if (violations.isEmpty()) {
-                create.add(profile);
+            List<RowError> problems = checked.get(first.company());
+            if (problems == null) {
+                problems = problems(first);
+            }
+            if (problems.isEmpty()) {
+                create.add(first.company());
             } else {
-                invalidProfiles.put(
-                        symbol,
-                        violations.stream()
-                                .map(v -> new RowError(
-                                        0,
-                                        JsonNames.snake(v.getPropertyPath().toString()),
-                                        String.valueOf(v.getInvalidValue()),
-                                        v.getMessage() + " (needed to create company " + symbol + ")"))
-                                .toList());
+                invalidProfiles.put(symbol, problems);
             }
         });
         resolved.putAll(companies.createForUpload(job.caller(), job.level(), create));

@@ -4,10 +4,6 @@ import io.covenant.identity.Accounts;
 import io.covenant.shared.error.DomainException;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Callers;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -16,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Processes a claimed job as the user who uploaded it: streams the file's rows, validates each, and hands them to
- * the {@link BatchWriter} a batch at a time. A resumed job reads the rows it already stored again only to rebuild
+ * the {@link BatchWriter} a batch at a time, the next batches read ahead on a thread of their own ({@link ReadAhead}) so
+ * that parsing overlaps the database's writing of the current one. A resumed job reads the rows it already stored again only to rebuild
  * which company and period each row claimed, and writes from its checkpoint on, so no row is written twice.
  */
 @Component
@@ -82,58 +79,43 @@ class UploadProcessor {
 
     private void run(BatchWriter.Job job, UploadRepository.Claim claim, BooleanSupplier keepGoing) {
         byte[] content = repository.file(job.id());
-        Map<String, Integer> claimed = new HashMap<>();
         long started = System.nanoTime();
-        int index = 0;
-        try (RowSource rows = RowSource.open(claim.format(), content)) {
-            RowParser parser = new RowParser(Columns.of(job.type(), rows.next()));
-            List<ParsedRow> batch = new ArrayList<>(properties.batchSize());
-            while (rows.hasNext()) {
-                SourceRow source = rows.next();
-                if (source.blank()) {
-                    continue;
+        RowSource rows = RowSource.open(claim.format(), content);
+        RowParser parser;
+        try {
+            parser = new RowParser(Columns.of(job.type(), rows.next()));
+        } catch (RuntimeException ex) {
+            rows.close();
+            throw ex;
+        }
+        int index;
+        int written = claim.processedRows();
+        try (ReadAhead ahead =
+                new ReadAhead(rows, parser, claim.processedRows(), properties.batchSize(), writer::problems)) {
+            while (true) {
+                ReadAhead.Batch batch = ahead.next();
+                if (batch.end()) {
+                    index = batch.lastRow();
+                    break;
                 }
-                ParsedRow row = firstFor(parser.parse(source), claimed);
-                if (++index <= claim.processedRows()) {
-                    continue;
+                // A full batch is a batch boundary: a stopping service hands the job back there.
+                if (batch.rows().size() == properties.batchSize() && !keepGoing.getAsBoolean()) {
+                    repository.release(
+                            job.id(), job.node(), batch.lastRow() - batch.rows().size());
+                    return;
                 }
-                batch.add(row);
-                if (batch.size() == properties.batchSize()) {
-                    if (!keepGoing.getAsBoolean()) {
-                        repository.release(job.id(), job.node(), index - batch.size());
-                        return;
-                    }
-                    if (!writer.write(job, batch)) {
-                        return;
-                    }
-                    batch.clear();
+                if (!writer.write(job, batch.rows(), batch.checked())) {
+                    return;
                 }
+                written = batch.lastRow();
             }
-            if (!batch.isEmpty() && !writer.write(job, batch)) {
-                return;
-            }
+        } catch (InterruptedException ex) {
+            // Stopping while the next batch was being read: handed back after the batches written.
+            repository.release(job.id(), job.node(), written);
+            Thread.currentThread().interrupt();
+            return;
         }
         long ms = (System.nanoTime() - started) / 1_000_000;
         repository.finish(job.id(), job.node(), "completed", null, "completed: " + index + " rows in " + ms + " ms");
-    }
-
-    /** A second row for a company and period already in the file is an error, not a silent overwrite. */
-    private static ParsedRow firstFor(ParsedRow row, Map<String, Integer> claimed) {
-        if (!row.valid()) {
-            return row;
-        }
-        Integer first = claimed.putIfAbsent(row.key(), row.number());
-        if (first == null) {
-            return row;
-        }
-        return new ParsedRow(
-                row.number(),
-                row.symbol(),
-                row.company(),
-                row.year(),
-                row.quarter(),
-                row.ratios(),
-                List.of(new RowError(
-                        row.number(), "symbol", row.symbol(), "repeats the company and period of row " + first)));
     }
 }

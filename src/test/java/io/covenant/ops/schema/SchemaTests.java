@@ -33,9 +33,12 @@ class SchemaTests {
 
     /** Named in the documents but dropped from the index set (V41-V43, docs/schema.md "Index set"): why. */
     static final Map<String, String> DROPPED = Map.ofEntries(
+            Map.entry("idx_companies_sector", "covered by idx_company_sector_subsector (same leading column)"),
             Map.entry(
-                    "idx_companies_sector",
-                    "covered by idx_companies_sector_market_cap and idx_company_sector_subsector (same leading column)"),
+                    "idx_companies_sector_market_cap",
+                    "covered by idx_company_sector_subsector (same leading column); a sector's list by market cap"
+                            + " reads its access branch's market_cap index (V82)"),
+            Map.entry("idx_company_category", "few values; a category filter applies on the list index's order (V82)"),
             Map.entry(
                     "idx_companies_access_level",
                     "three values; every list reads its access branch through a list index (V41)"),
