@@ -26,7 +26,12 @@ if [ ! -f "$ARCHIVE" ] || [ "$JAR" -nt "$ARCHIVE" ]; then
   if [ -f "$training/postgres/postmaster.pid" ]; then
     pg=$(head -1 "$training/postgres/postmaster.pid")
     kill -INT "$pg" 2>/dev/null || true
-    for _ in $(seq 1 150); do kill -0 "$pg" 2>/dev/null || break; sleep 0.2; done
+    # Until it has exited: no /proc entry, or one that was not reaped (Z), its parent being gone.
+    for _ in $(seq 1 150); do
+      state=$(sed 's/.*) //' "/proc/$pg/stat" 2>/dev/null | cut -c1) || break
+      [ -n "$state" ] && [ "$state" != Z ] || break
+      sleep 0.2
+    done
   fi
   rm -rf "$training"
   trap - EXIT

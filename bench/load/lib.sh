@@ -96,10 +96,17 @@ stop_postgres_of() {
   local pidfile="$1/postgres/postmaster.pid" pid
   [ -f "$pidfile" ] || return 0
   pid=$(head -1 "$pidfile")
-  kill -0 "$pid" 2>/dev/null || return 0
+  alive "$pid" || return 0
   kill -INT "$pid"
   local deadline=$(($(date +%s) + 30))
-  while kill -0 "$pid" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.2; done
+  while alive "$pid" && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.2; done
+}
+
+# alive PID: the process runs; one that has exited but was not reaped (its parent, the JVM, is gone) does not.
+alive() {
+  local state
+  state=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1) || return 1
+  [ -n "$state" ] && [ "$state" != Z ]
 }
 
 stop_service() {

@@ -100,8 +100,8 @@ public class Companies {
             }
             after = CompanyCursor.decode(cursor, sort);
         }
-        // The total is counted up to ten pages past this one: enough for a pager, never a count of every visible row.
-        int cap = offset + 10 * limit;
+        // Enough for a pager, never a count of every visible row.
+        int cap = CompanyPage.countedUpTo(limit, offset);
         boolean ranked = filter.name() != null && filter.q() == null && sort == CompanySort.CREATED_AT && after == null;
         if (ranked) {
             var containing = repository.findContaining(filter, limit, offset, caller);

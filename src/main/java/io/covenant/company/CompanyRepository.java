@@ -276,11 +276,11 @@ class CompanyRepository {
 
     /**
      * The newest rows each branch reads: {@link #WINDOW} at least, twice the rows the page needs, and the rows of the
-     * total a page counts (ten pages past it, as {@code Companies.list} caps every total). Half a window of names
+     * total a page counts ({@link CompanyPage#countedUpTo}). Half a window of names
      * containing the text makes it common.
      */
     static int window(int limit, int offset) {
-        return Math.max(WINDOW, Math.max(2 * (offset + limit + 1), offset + 10 * limit));
+        return Math.max(WINDOW, Math.max(2 * (offset + limit + 1), CompanyPage.countedUpTo(limit, offset)));
     }
 
     /** The statement {@link #findContaining} runs, apart so that the plan tests can EXPLAIN it. */
