@@ -1,13 +1,51 @@
 package io.covenant.bench;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Random;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Generators of the benchmarks' data, shared by {@code TimeSeriesBenchmark} and the load harness's data set.
+ * Generators of the benchmarks' data, shared by {@code TimeSeriesBenchmark} and the load harness's data set, and what
+ * the write benchmarks share.
  */
 public final class BenchData {
 
+    private static final Random RANDOM = new Random(7);
+
     private BenchData() {}
+
+    /**
+     * Brings {@code tables} to the state a running installation keeps them in before a timed write: vacuumed and
+     * analysed, no autovacuum worker still busy with the rows an earlier run wrote, and a fresh checkpoint. Without
+     * it, a run on the two-core machine shared a core with the autovacuum of the run before (100,000 fresh rows per
+     * table) and, at 1 GB of WAL between checkpoints, every second or third run paid for a checkpoint it had not
+     * caused: the same COPY took 11.0 to 13.7 s within one quiet run (2026-12-03 15:41).
+     */
+    public static void settle(JdbcClient jdbc, String... tables) {
+        for (String table : tables) {
+            jdbc.sql("VACUUM (ANALYZE) " + table).update();
+        }
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")
+                                .query(Long.class)
+                                .single()
+                        == 0);
+        jdbc.sql("CHECKPOINT").update();
+    }
+
+    /**
+     * A version-7 UUID as {@code uuid_generate_v7()} makes it (Unix milliseconds, then random bits): the key the
+     * database gives a new row, so a raw COPY with keys made beforehand enters the primary key as the service's rows do.
+     */
+    public static UUID v7() {
+        long msb = (System.currentTimeMillis() << 16) | 0x7000L | (RANDOM.nextInt() & 0x0FFFL);
+        long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
+    }
 
     /**
      * {@code companies} system companies {@code BM0..} with {@code days} daily points of {@code mau} each (value = day

@@ -78,6 +78,7 @@ class UploadBenchmark {
                     .query(Object.class)
                     .list();
             Person analyst = fixtures.person(Role.ORG_MEMBER, fixtures.organization(null));
+            BenchData.settle(fixtures.jdbc(), "companies", "quarterly_predictions");
             long started = System.nanoTime();
             Map<String, Object> job = finish(analyst, upload(analyst, csv));
             uploadSeconds.add((System.nanoTime() - started) / 1e9);
@@ -95,8 +96,10 @@ class UploadBenchmark {
 				%,d-row quarterly CSV (%,d companies x 4 quarters, %.1f MB) through `POST /api/v1/uploads`, timed from
 				the POST to the job's completion (validation, company creation, scoring with reasons, COPY through a
 				staging table, RLS-checked insert, progress); against a raw `COPY` of the same companies and the same
-				scored prediction rows (built beforehand) straight into `companies` and `quarterly_predictions` as the
-				table owner, in the same run, alternating. Median of %d runs each; load average %s before, %s after.
+				scored prediction rows (built beforehand, time-ordered keys as the database makes them) straight into
+				`companies` and `quarterly_predictions` as the table owner, in the same run, alternating; before each
+				timed step the tables are vacuumed, no autovacuum runs and a checkpoint is taken (`BenchData.settle`).
+				Median of %d runs each; load average %s before, %s after.
 
 				| path | seconds (runs) | rows/s |
 				|---|---|---|
@@ -157,7 +160,7 @@ class UploadBenchmark {
             List<String> r = data.get(i);
             UUID id = ids.get(r.get(0));
             if (id == null) {
-                id = UUID.randomUUID();
+                id = BenchData.v7();
                 ids.put(r.get(0), id);
                 companies
                         .append(String.join(
@@ -201,6 +204,7 @@ class UploadBenchmark {
                             user.toString()))
                     .append('\n');
         }
+        BenchData.settle(fixtures.jdbc(), "companies", "quarterly_predictions");
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();

@@ -251,7 +251,7 @@ class WriteScaleBenchmark {
         StringBuilder predictions = new StringBuilder();
         String tag = Integer.toString(random.nextInt(1 << 20), 36).toUpperCase();
         for (int n = 0; n < COMPANIES; n++) {
-            UUID id = layout.timeOrdered() ? v7() : UUID.randomUUID();
+            UUID id = layout.timeOrdered() ? BenchData.v7() : UUID.randomUUID();
             String symbol = "W" + tag + Integer.toString(n, 36).toUpperCase();
             companies
                     .append(String.join(
@@ -289,6 +289,7 @@ class WriteScaleBenchmark {
                     .append('\n');
         }
         String schema = layout.schema();
+        BenchData.settle(fixtures.jdbc(), schema + ".companies", schema + ".annual_predictions");
         Timing timing;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -372,13 +373,6 @@ class WriteScaleBenchmark {
     private static int version(String filename) {
         Matcher version = VERSION.matcher(filename);
         return version.find() ? Integer.parseInt(version.group(1)) : Integer.MAX_VALUE;
-    }
-
-    /** A version-7 UUID as {@code uuid_generate_v7()} makes it: Unix milliseconds, then random bits. */
-    private UUID v7() {
-        long msb = (System.currentTimeMillis() << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);
-        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb);
     }
 
     private static Timing best(List<Timing> timings) {
