@@ -7,20 +7,12 @@ import java.util.Locale;
 
 /** The two prediction tables and what differs between them; clients name them {@code annual} and {@code quarterly}. */
 public enum PredictionKind {
-    ANNUAL(
-            "annual_predictions",
-            Ratio.ANNUAL,
-            "probability",
-            "unique_annual_prediction",
-            "(company_id, reporting_year, created_by) WHERE access_level = 'personal'",
-            "(company_id, reporting_year) WHERE access_level = 'system'"),
+    ANNUAL("annual_predictions", Ratio.ANNUAL, "probability", "company_id, reporting_year"),
     QUARTERLY(
             "quarterly_predictions",
             Ratio.QUARTERLY,
             "ensemble_probability",
-            "unique_quarterly_prediction",
-            "(company_id, reporting_year, reporting_quarter, created_by) WHERE access_level = 'personal'",
-            "(company_id, reporting_year, reporting_quarter) WHERE access_level = 'system'");
+            "company_id, reporting_year, reporting_quarter");
 
     final String table;
 
@@ -29,25 +21,22 @@ public enum PredictionKind {
     /** The probability that sets the risk level, filters and dashboards. */
     final String probability;
 
+    // The conflict targets of a repeat by owner: the organisation's unique constraint, and the partial unique
+    // indexes that close its gap (NULL organisations are distinct) for personal and system rows.
     final String organizationKey;
 
     final String personalKey;
 
     final String systemKey;
 
-    PredictionKind(
-            String table,
-            List<Ratio> ratios,
-            String probability,
-            String organizationKey,
-            String personalKey,
-            String systemKey) {
+    /** {@code companyPeriod} lists the columns that name the company and period a prediction is for. */
+    PredictionKind(String table, List<Ratio> ratios, String probability, String companyPeriod) {
         this.table = table;
         this.ratios = ratios;
         this.probability = probability;
-        this.organizationKey = organizationKey;
-        this.personalKey = personalKey;
-        this.systemKey = systemKey;
+        this.organizationKey = "unique_" + label() + "_prediction";
+        this.personalKey = "(" + companyPeriod + ", created_by) WHERE access_level = 'personal'";
+        this.systemKey = "(" + companyPeriod + ") WHERE access_level = 'system'";
     }
 
     /** The {@code kind} of a request: an unknown one is a resource that does not exist. */

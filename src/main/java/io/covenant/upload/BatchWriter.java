@@ -33,30 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * job starts after. A batch the database refuses is split until the refused row is found and reported.
  */
 @Component
-class BatchWriter {
-
-    private final Companies companies;
-
-    private final PredictionImports predictions;
-
-    private final UploadRepository repository;
-
-    private final TransactionTemplate transaction;
-
-    private final Validator validator;
-
-    BatchWriter(
-            Companies companies,
-            PredictionImports predictions,
-            UploadRepository repository,
-            TransactionTemplate transaction,
-            Validator validator) {
-        this.companies = companies;
-        this.predictions = predictions;
-        this.repository = repository;
-        this.transaction = transaction;
-        this.validator = validator;
-    }
+record BatchWriter(
+        Companies companies,
+        PredictionImports predictions,
+        UploadRepository repository,
+        TransactionTemplate transaction,
+        Validator validator) {
 
     /**
      * Writes the batch; false when the job was cancelled or taken over and this runner must stop. {@code checked}

@@ -11,12 +11,14 @@ import org.springframework.stereotype.Component;
  * decompression bomb) ends here as a clear refusal instead of a failed job.
  */
 @Component
-class FileInspector {
+record FileInspector(UploadProperties properties) {
 
-    private final UploadProperties properties;
-
-    FileInspector(UploadProperties properties) {
-        this.properties = properties;
+    /** Refuses a file, or a request said to carry one ({@code envelope} bytes more), larger than the limit. */
+    void requireWithinLimit(long size, long envelope) {
+        long limit = properties.maxFileSize().toBytes();
+        if (size > limit + envelope) {
+            throw UploadRefused.tooLarge(size, limit);
+        }
     }
 
     Inspection inspect(JobType type, byte[] content) {

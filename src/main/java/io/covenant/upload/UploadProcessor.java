@@ -17,24 +17,10 @@ import org.springframework.stereotype.Component;
  * which company and period each row claimed, and writes from its checkpoint on, so no row is written twice.
  */
 @Component
-class UploadProcessor {
+record UploadProcessor(
+        UploadRepository repository, BatchWriter writer, Accounts accounts, UploadProperties properties) {
 
     private static final Logger log = LoggerFactory.getLogger(UploadProcessor.class);
-
-    private final UploadRepository repository;
-
-    private final BatchWriter writer;
-
-    private final Accounts accounts;
-
-    private final UploadProperties properties;
-
-    UploadProcessor(UploadRepository repository, BatchWriter writer, Accounts accounts, UploadProperties properties) {
-        this.repository = repository;
-        this.writer = writer;
-        this.accounts = accounts;
-        this.properties = properties;
-    }
 
     /** Processes the job while {@code keepGoing} holds; when it stops holding, the job is handed back at a batch boundary. */
     void process(UploadRepository.Claim claim, String node, BooleanSupplier keepGoing) {

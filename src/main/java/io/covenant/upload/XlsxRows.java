@@ -2,12 +2,9 @@ package io.covenant.upload;
 
 import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
@@ -20,38 +17,33 @@ import org.apache.poi.ss.usermodel.Workbook;
  * Rows of the first sheet of an XLSX workbook, streamed (a hundred rows in memory at a time). POI refuses entries
  * that inflate more than 100-fold or past 256 MB, which is what a decompression bomb does.
  */
-final class XlsxRows implements RowSource {
+final class XlsxRows extends ReaderRows<Row> {
 
     static {
         ZipSecureFile.setMinInflateRatio(0.01);
         ZipSecureFile.setMaxEntrySize(256L * 1024 * 1024);
     }
 
-    private final Workbook workbook;
-
-    private final Iterator<Row> rows;
-
     XlsxRows(byte[] content) {
-        this.workbook = StreamingReader.builder()
+        this(StreamingReader.builder()
                 .rowCacheSize(100)
                 .bufferSize(8192)
                 .setReadComments(false)
                 .setReadHyperlinks(false)
                 .setReadShapes(false)
-                .open(new ByteArrayInputStream(content));
-        this.rows = workbook.getNumberOfSheets() == 0
-                ? Collections.emptyIterator()
-                : workbook.getSheetAt(0).rowIterator();
+                .open(new ByteArrayInputStream(content)));
+    }
+
+    private XlsxRows(Workbook workbook) {
+        super(
+                workbook,
+                workbook.getNumberOfSheets() == 0
+                        ? Collections.emptyIterator()
+                        : workbook.getSheetAt(0).rowIterator());
     }
 
     @Override
-    public boolean hasNext() {
-        return rows.hasNext();
-    }
-
-    @Override
-    public SourceRow next() {
-        Row row = rows.next();
+    SourceRow row(Row row) {
         List<String> cells = new ArrayList<>();
         for (Cell cell : row) {
             while (cells.size() < cell.getColumnIndex()) {
@@ -75,14 +67,5 @@ final class XlsxRows implements RowSource {
             case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
             default -> "";
         };
-    }
-
-    @Override
-    public void close() {
-        try {
-            workbook.close();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }
