@@ -15,22 +15,10 @@ import org.springframework.stereotype.Component;
 
 /** Issues a short-lived signed access token and a rotating refresh token for a session family. */
 @Component
-class TokenIssuer {
+record TokenIssuer(JwtEncoder encoder, SessionRepository sessions, IdentityProperties properties) {
 
     /** The claim holding the account's security version at issue; see {@link AccountVersions}. */
     static final String VERSION = "ver";
-
-    private final JwtEncoder encoder;
-
-    private final SessionRepository sessions;
-
-    private final IdentityProperties properties;
-
-    TokenIssuer(JwtEncoder encoder, SessionRepository sessions, IdentityProperties properties) {
-        this.encoder = encoder;
-        this.sessions = sessions;
-        this.properties = properties;
-    }
 
     Tokens issue(UserRow user, Set<String> permissions, UUID familyId, ClientInfo client) {
         Instant now = Instant.now();
