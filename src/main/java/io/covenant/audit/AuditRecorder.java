@@ -23,18 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * it records. Values that look like secrets are removed before they are stored.
  */
 @Component
-class AuditRecorder {
+record AuditRecorder(AuditRepository repository, JsonMapper json) {
 
     private static final Set<String> SECRET_WORDS = Set.of("password", "hash", "token", "secret", "key");
-
-    private final AuditRepository repository;
-
-    private final JsonMapper json;
-
-    AuditRecorder(AuditRepository repository, JsonMapper json) {
-        this.repository = repository;
-        this.json = json;
-    }
 
     @EventListener
     void on(Audited event) {

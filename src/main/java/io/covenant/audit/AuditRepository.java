@@ -58,7 +58,7 @@ class AuditRepository {
     List<AuditEntry> page(Caller caller, AuditQuery query, Cursor after, int limit) {
         return Cursor.bind(jdbc.sql("""
 				SELECT id, event_type, entity_type, entity_id, user_id, organization_id, action, old_values::text,
-				       new_values::text, metadata::text, host(ip_address) AS ip, user_agent, request_id, created_at
+				       new_values::text, metadata::text, host(ip_address) AS ip_address, user_agent, request_id, created_at
 				FROM audit_logs a
 				WHERE (:super
 				       OR (:tenant_admin AND a.organization_id IN (SELECT id FROM organizations WHERE tenant_id = :tenant))
@@ -87,21 +87,7 @@ class AuditRepository {
                 .param("from", query.from(), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("to", query.to(), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("limit", limit + 1)
-                .query((rs, i) -> new AuditEntry(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("event_type"),
-                        rs.getString("entity_type"),
-                        rs.getObject("entity_id", UUID.class),
-                        rs.getObject("user_id", UUID.class),
-                        rs.getObject("organization_id", UUID.class),
-                        rs.getString("action"),
-                        rs.getString("old_values"),
-                        rs.getString("new_values"),
-                        rs.getString("metadata"),
-                        rs.getString("ip"),
-                        rs.getString("user_agent"),
-                        rs.getString("request_id"),
-                        rs.getObject("created_at", OffsetDateTime.class)))
+                .query(AuditEntry.class)
                 .list();
     }
 

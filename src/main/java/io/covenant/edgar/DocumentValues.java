@@ -13,6 +13,15 @@ final class DocumentValues {
 
     private DocumentValues() {}
 
+    /** A CIK as EDGAR names its documents: ten digits with leading zeros. */
+    static String cik10(String cik) {
+        String digits = cik.replaceAll("\\D", "");
+        if (digits.isEmpty() || digits.length() > 10) {
+            throw InvalidInput.of("cik", "must be up to 10 digits");
+        }
+        return "%010d".formatted(Long.parseLong(digits));
+    }
+
     static LocalDate date(JsonNode value, String where) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             throw malformed(where, "is missing");

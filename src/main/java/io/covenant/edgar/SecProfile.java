@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What SEC's documents and lists tell of a company; the other fields of a company profile stay empty, or on a
- * refresh keep what they were (see {@code EdgarImporter.upsert}).
+ * refresh keep what they were (see {@code EdgarWriter.upsert}).
  */
 record SecProfile(
         String symbol,

@@ -59,7 +59,7 @@ class AccountChangePolicy {
      * Refuses to add an account to an organisation unless it belongs to none (or already to this one, which is a
      * role change), is at most an org_member, is below the caller, and is in no other tenant.
      */
-    void requireMayAdd(Caller caller, OrganizationRow org, UserRow target) {
+    void requireMayAdd(Caller caller, OrganizationView org, UserRow target) {
         if (org.id().equals(target.organizationId())) {
             requireMayChange(caller, target);
             return;
@@ -97,7 +97,7 @@ class AccountChangePolicy {
         }
         return organizations
                 .findById(user.organizationId())
-                .map(OrganizationRow::tenantId)
+                .map(OrganizationView::tenantId)
                 .orElse(null);
     }
 }

@@ -2,7 +2,6 @@ package io.covenant.identity;
 
 import io.covenant.shared.audit.AuditAction;
 import io.covenant.shared.audit.Audited;
-import io.covenant.shared.concurrent.DaemonThreads;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.security.Caller;
@@ -14,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,20 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts {
 
-    /** Hash of a throwaway password, compared against when the account does not exist, so timing reveals nothing. */
-    /**
-     * A hash that an unknown email's password is checked against, so that its refusal takes as long as a wrong
-     * password's. Argon2 is slow by design: it is made in the background instead of on the start-up path.
-     */
-    private final CompletableFuture<String> decoyHash;
-
     private final UserChanges changes;
-
-    private final SessionRepository sessions;
 
     private final TokenIssuer tokens;
 
-    private final PasswordEncoder passwords;
+    private final Passwords passwords;
 
     private final LoginThrottle throttle;
 
@@ -47,29 +35,23 @@ public class Accounts {
 
     Accounts(
             UserChanges changes,
-            SessionRepository sessions,
             TokenIssuer tokens,
-            PasswordEncoder passwords,
+            Passwords passwords,
             LoginThrottle throttle,
             IdentityProperties properties,
             ApiKeyRepository keys) {
         this.changes = changes;
-        this.sessions = sessions;
         this.tokens = tokens;
         this.passwords = passwords;
         this.throttle = throttle;
         this.properties = properties;
         this.keys = keys;
-        this.decoyHash = CompletableFuture.supplyAsync(
-                () -> passwords.encode(Secrets.random(16)),
-                task -> DaemonThreads.named("decoy-hash").newThread(task).start());
     }
 
     @Transactional
     public Registration register(String email, String password, String firstName, String lastName) {
-        PasswordPolicy.check(password, email);
-        UserRow user =
-                changes.users().insert(email.trim(), passwords.encode(password), Role.USER, firstName, lastName, false);
+        String hash = passwords.hash(password, email);
+        UserRow user = changes.users().insert(email.trim(), hash, Role.USER, firstName, lastName, false);
         String token = Secrets.random(32);
         changes.users()
                 .addVerification(
@@ -117,9 +99,7 @@ public class Accounts {
     public Tokens login(String email, String password, ClientInfo client) {
         throttle.checkAllowed(email, client.ip());
         var user = changes.users().findByEmail(email == null ? "" : email.trim());
-        boolean matches = passwords.matches(
-                password == null ? "" : password,
-                user.map(UserRow::passwordHash).filter(h -> !h.equals("!")).orElseGet(decoyHash::join));
+        boolean matches = passwords.matchesOrDecoy(password, user.map(UserRow::passwordHash));
         if (user.isEmpty() || !matches || !user.get().active()) {
             changes.publish(Audited.authentication(
                     AuditAction.FAILED_LOGIN,
@@ -139,32 +119,17 @@ public class Accounts {
     /** Rotates a refresh token; presenting one that was already rotated revokes its whole session. */
     @Transactional(noRollbackFor = AuthenticationFailed.class)
     public Tokens refresh(String refreshToken, ClientInfo client) {
-        String hash = Secrets.hash(refreshToken == null ? "" : refreshToken);
-        var rotated = sessions.rotate(hash);
-        if (rotated.isEmpty()) {
-            var family = sessions.familyOfRotated(hash);
-            if (family.isPresent()) {
-                sessions.revokeFamily(family.get());
-                throw AuthenticationFailed.refreshTokenReused();
-            }
-            throw AuthenticationFailed.refreshTokenInvalid();
-        }
+        var rotated = tokens.rotate(refreshToken);
         UserRow user = changes.users()
-                .findById(rotated.get().userId())
+                .findById(rotated.userId())
                 .filter(UserRow::active)
                 .orElseThrow(AuthenticationFailed::refreshTokenInvalid);
-        return tokens.issue(user, permissionsOf(user), rotated.get().familyId(), client);
+        return tokens.issue(user, permissionsOf(user), rotated.familyId(), client);
     }
 
     @Transactional
     public void logout(Caller caller, String refreshToken) {
-        if (refreshToken != null && !refreshToken.isBlank()) {
-            sessions.findLive(Secrets.hash(refreshToken))
-                    .filter(s -> s.userId().equals(caller.userId()))
-                    .ifPresent(s -> sessions.revokeFamily(s.familyId()));
-        } else {
-            sessions.revokeAll(caller.userId());
-        }
+        tokens.signOut(caller.userId(), refreshToken);
         changes.publish(Audited.authentication(AuditAction.LOGOUT, caller.userId(), caller.organizationId(), Map.of()));
     }
 
@@ -175,9 +140,8 @@ public class Accounts {
         if (!passwords.matches(currentPassword, user.passwordHash())) {
             throw AuthenticationFailed.wrongCurrentPassword();
         }
-        PasswordPolicy.check(newPassword, user.email());
-        changes.users().updatePassword(user.id(), passwords.encode(newPassword));
-        sessions.revokeAll(user.id());
+        changes.users().updatePassword(user.id(), passwords.hash(newPassword, user.email()));
+        tokens.revokeAll(user.id());
         changes.publish(new Audited(
                 "user.password_changed",
                 "user",
@@ -198,7 +162,7 @@ public class Accounts {
             changes.policy().requireMayChange(caller, user);
         }
         changes.users().deactivate(userId);
-        sessions.revokeAll(userId);
+        tokens.revokeAll(userId);
         keys.revokeAllOf(userId);
         UserRow after = changes.users().findById(userId).orElseThrow();
         changes.publish(Audited.updated("user", userId, user.audited(), after.audited(), user.organizationId()));

@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -21,11 +20,11 @@ class AdminBootstrap implements ApplicationRunner {
 
     private final UserRepository users;
 
-    private final PasswordEncoder passwords;
+    private final Passwords passwords;
 
     private final IdentityProperties properties;
 
-    AdminBootstrap(UserRepository users, PasswordEncoder passwords, IdentityProperties properties) {
+    AdminBootstrap(UserRepository users, Passwords passwords, IdentityProperties properties) {
         this.users = users;
         this.passwords = passwords;
         this.properties = properties;
@@ -49,10 +48,9 @@ class AdminBootstrap implements ApplicationRunner {
                     properties.adminEmail().trim());
             return;
         }
-        PasswordPolicy.check(properties.adminPassword(), properties.adminEmail());
         users.insert(
                 properties.adminEmail().trim(),
-                passwords.encode(properties.adminPassword()),
+                passwords.hash(properties.adminPassword(), properties.adminEmail()),
                 Role.SUPER_ADMIN,
                 null,
                 null,

@@ -26,7 +26,7 @@ class OrganizationRepository {
 
     private final JdbcClient jdbc;
 
-    private final Table<OrganizationRow> organizations;
+    private final Table<OrganizationView> organizations;
 
     OrganizationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -35,16 +35,16 @@ class OrganizationRepository {
 			allowed_email_domains, allowed_emails, max_users, created_at, updated_at""", OrganizationRepository::map);
     }
 
-    Optional<OrganizationRow> findById(UUID id) {
+    Optional<OrganizationView> findById(UUID id) {
         return organizations.find("id = :value", id);
     }
 
-    Optional<OrganizationRow> findByJoinToken(String tokenHash) {
+    Optional<OrganizationView> findByJoinToken(String tokenHash) {
         return organizations.find("join_token_hash = :value AND join_enabled AND is_active", tokenHash);
     }
 
     /** The organisations this caller may see, in name order. */
-    List<OrganizationRow> visibleTo(Caller caller, int limit, int offset) {
+    List<OrganizationView> visibleTo(Caller caller, int limit, int offset) {
         return jdbc.sql("SELECT " + organizations.columns() + "\n" + """
 				FROM organizations
 				WHERE :super OR id = :org OR (:tenant_admin AND tenant_id = :tenant)
@@ -59,7 +59,7 @@ class OrganizationRepository {
                 .list();
     }
 
-    OrganizationRow insert(OrganizationCommand c, UUID tenantId, String joinTokenHash) {
+    OrganizationView insert(OrganizationCommand c, UUID tenantId, String joinTokenHash) {
         return jdbc.sql("""
 				INSERT INTO organizations (name, domain, description, industry, size_category, tenant_id, join_enabled,
 				  join_token_hash, default_role, allowed_email_domains, allowed_emails, max_users)
@@ -76,7 +76,7 @@ class OrganizationRepository {
                 .single();
     }
 
-    OrganizationRow update(UUID id, OrganizationCommand c) {
+    OrganizationView update(UUID id, OrganizationCommand c) {
         return jdbc.sql("""
 				UPDATE organizations SET name = :name, domain = :domain, description = :description, industry = :industry,
 				  size_category = :size, join_enabled = :join, default_role = :role, allowed_email_domains = :domains,
@@ -144,8 +144,8 @@ class OrganizationRepository {
                 : values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).toArray(String[]::new);
     }
 
-    static OrganizationRow map(ResultSet rs, int row) throws SQLException {
-        return new OrganizationRow(
+    static OrganizationView map(ResultSet rs, int row) throws SQLException {
+        return new OrganizationView(
                 rs.getObject("id", UUID.class),
                 rs.getString("name"),
                 rs.getString("domain"),
@@ -159,6 +159,7 @@ class OrganizationRepository {
                 strings(rs.getArray("allowed_email_domains")),
                 strings(rs.getArray("allowed_emails")),
                 (Integer) rs.getObject("max_users"),
+                null,
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class));
     }

@@ -1,10 +1,15 @@
 package io.covenant.identity;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** An organisation as the API shows it; {@code join_token} only in the response that issued it. */
+/**
+ * A row of {@code organizations}, which is also how the API shows it; {@code join_token} only in the response that
+ * issued it.
+ */
 public record OrganizationView(
         UUID id,
         String name,
@@ -23,23 +28,41 @@ public record OrganizationView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
-    static OrganizationView of(OrganizationRow row, String joinToken) {
+    /** The same organisation, with the invitation token shown once at its issue. */
+    OrganizationView withJoinToken(String joinToken) {
         return new OrganizationView(
-                row.id(),
-                row.name(),
-                row.domain(),
-                row.description(),
-                row.industry(),
-                row.sizeCategory(),
-                row.active(),
-                row.tenantId(),
-                row.joinEnabled(),
-                row.defaultRole(),
-                row.allowedEmailDomains(),
-                row.allowedEmails(),
-                row.maxUsers(),
+                id,
+                name,
+                domain,
+                description,
+                industry,
+                sizeCategory,
+                isActive,
+                tenantId,
+                joinEnabled,
+                defaultRole,
+                allowedEmailDomains,
+                allowedEmails,
+                maxUsers,
                 joinToken,
-                row.createdAt(),
-                row.updatedAt());
+                createdAt,
+                updatedAt);
+    }
+
+    Map<String, Object> audited() {
+        var values = new LinkedHashMap<String, Object>();
+        values.put("name", name);
+        values.put("domain", domain);
+        values.put("description", description);
+        values.put("industry", industry);
+        values.put("size_category", sizeCategory);
+        values.put("is_active", isActive);
+        values.put("tenant_id", tenantId);
+        values.put("join_enabled", joinEnabled);
+        values.put("default_role", defaultRole);
+        values.put("allowed_email_domains", allowedEmailDomains);
+        values.put("allowed_emails", allowedEmails);
+        values.put("max_users", maxUsers);
+        return values;
     }
 }

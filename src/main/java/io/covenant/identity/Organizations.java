@@ -49,37 +49,35 @@ public class Organizations {
             throw InvalidInput.of("tenant_id", "refers to a tenant that does not exist");
         }
         String token = Boolean.TRUE.equals(command.joinEnabled()) ? Secrets.random(24) : null;
-        OrganizationRow row = organizations.insert(command, tenant, token == null ? null : Secrets.hash(token));
+        OrganizationView row = organizations.insert(command, tenant, token == null ? null : Secrets.hash(token));
         changes.publish(Audited.created("organization", row.id(), row.audited(), row.id()));
-        return OrganizationView.of(row, token);
+        return row.withJoinToken(token);
     }
 
     @Transactional(readOnly = true)
     public List<OrganizationView> list(Caller caller, int limit, int offset) {
-        return organizations.visibleTo(caller, limit, offset).stream()
-                .map(r -> OrganizationView.of(r, null))
-                .toList();
+        return organizations.visibleTo(caller, limit, offset);
     }
 
     @Transactional(readOnly = true)
     public OrganizationView get(Caller caller, UUID id) {
-        return OrganizationView.of(visible(caller, id), null);
+        return visible(caller, id);
     }
 
     @Transactional
     public OrganizationView update(Caller caller, UUID id, OrganizationCommand command) {
-        OrganizationRow before = visible(caller, id);
+        OrganizationView before = visible(caller, id);
         if (!Reach.of(caller).canManage(before)) {
             throw new Forbidden("Only an administrator of this organization may change it");
         }
-        OrganizationRow after = organizations.update(id, command);
+        OrganizationView after = organizations.update(id, command);
         changes.publish(Audited.updated("organization", id, before.audited(), after.audited(), id));
-        return OrganizationView.of(after, null);
+        return after;
     }
 
     @Transactional
     public void delete(Caller caller, UUID id) {
-        OrganizationRow before = visible(caller, id);
+        OrganizationView before = visible(caller, id);
         if (!Reach.of(caller).canCreateOrDelete(before)) {
             throw new Forbidden("Only a super_admin or the tenant_admin of its tenant may delete an organization");
         }
@@ -108,21 +106,21 @@ public class Organizations {
     /** Issues a new invitation token (shown once) and enables joining; the old token stops working. */
     @Transactional
     public OrganizationView rotateJoinToken(Caller caller, UUID id) {
-        OrganizationRow org = visible(caller, id);
+        OrganizationView org = visible(caller, id);
         if (!Reach.of(caller).canManage(org)) {
             throw new Forbidden("Only an administrator of this organization may issue invitations");
         }
         String token = Secrets.random(24);
         organizations.setJoinToken(id, Secrets.hash(token));
-        OrganizationRow after = organizations.findById(id).orElseThrow();
+        OrganizationView after = organizations.findById(id).orElseThrow();
         changes.publish(Audited.updated("organization", id, org.audited(), after.audited(), id));
-        return OrganizationView.of(after, token);
+        return after.withJoinToken(token);
     }
 
     /** Joins the organisation whose invitation token this is, if the caller's email is allowed. */
     @Transactional
     public UserView join(Caller caller, String token) {
-        OrganizationRow org = organizations
+        OrganizationView org = organizations
                 .findByJoinToken(Secrets.hash(token == null ? "" : token))
                 .orElseThrow(() -> InvalidInput.of("token", "is not a valid invitation"));
         UserRow user = changes.users().findById(caller.userId()).orElseThrow();
@@ -157,7 +155,7 @@ public class Organizations {
     /** Adds an existing account that belongs to no organisation, with a role the caller may give. */
     @Transactional
     public UserView addMember(Caller caller, UUID id, String email, String role) {
-        OrganizationRow org = managed(caller, id);
+        OrganizationView org = managed(caller, id);
         Role wanted = assignable(caller, role);
         UserRow user = changes.users()
                 .findByEmail(email == null ? "" : email.trim())
@@ -171,7 +169,7 @@ public class Organizations {
 
     @Transactional
     public UserView changeRole(Caller caller, UUID id, UUID userId, String role) {
-        OrganizationRow org = managed(caller, id);
+        OrganizationView org = managed(caller, id);
         Role wanted = assignable(caller, role);
         UserRow user = member(id, userId);
         changes.policy().requireMayChange(caller, user);
@@ -186,15 +184,15 @@ public class Organizations {
         changes.move(user, null, Role.USER, null, id);
     }
 
-    private OrganizationRow visible(Caller caller, UUID id) {
+    private OrganizationView visible(Caller caller, UUID id) {
         return organizations
                 .findById(id)
                 .filter(org -> Reach.of(caller).canSee(org))
                 .orElseThrow(() -> new NotFound("Organization", id));
     }
 
-    private OrganizationRow managed(Caller caller, UUID id) {
-        OrganizationRow org = visible(caller, id);
+    private OrganizationView managed(Caller caller, UUID id) {
+        OrganizationView org = visible(caller, id);
         if (!Reach.of(caller).canManage(org)) {
             throw new Forbidden("Only an administrator of this organization may manage its members");
         }
@@ -219,7 +217,7 @@ public class Organizations {
         return wanted;
     }
 
-    private static UUID tenantFor(Role role, OrganizationRow org, UserRow user) {
+    private static UUID tenantFor(Role role, OrganizationView org, UserRow user) {
         return org.tenantId() != null ? org.tenantId() : role == Role.TENANT_ADMIN ? user.tenantId() : null;
     }
 }

@@ -32,7 +32,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
         String detail = failure instanceof AccountChanged
                 ? failure.getMessage()
                 : request.getHeader("Authorization") != null
-                                || request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null
+                                || request.getHeader(SecurityConfiguration.API_KEY_HEADER) != null
                         ? "The bearer token or API key is invalid, expired or revoked"
                         : "This request needs a bearer token or an API key";
         write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required", detail);

@@ -14,19 +14,19 @@ record Reach(Caller caller) {
         return new Reach(caller);
     }
 
-    boolean canSee(OrganizationRow org) {
+    boolean canSee(OrganizationView org) {
         return caller.isSuperAdmin() || inTenant(org) || org.id().equals(caller.organizationId());
     }
 
     /** Change settings, invitation and members. */
-    boolean canManage(OrganizationRow org) {
+    boolean canManage(OrganizationView org) {
         return caller.isSuperAdmin()
                 || inTenant(org)
                 || caller.role() == Role.ORG_ADMIN && org.id().equals(caller.organizationId());
     }
 
     /** Create or delete whole organisations. */
-    boolean canCreateOrDelete(OrganizationRow org) {
+    boolean canCreateOrDelete(OrganizationView org) {
         return caller.isSuperAdmin() || inTenant(org);
     }
 
@@ -39,7 +39,7 @@ record Reach(Caller caller) {
                         && user.tenantId().equals(caller.tenantId());
     }
 
-    private boolean inTenant(OrganizationRow org) {
+    private boolean inTenant(OrganizationView org) {
         UUID tenant = caller.tenantId();
         return caller.role() == Role.TENANT_ADMIN && tenant != null && tenant.equals(org.tenantId());
     }

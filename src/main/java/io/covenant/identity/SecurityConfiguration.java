@@ -1,10 +1,13 @@
 package io.covenant.identity;
 
+import io.covenant.shared.security.CallerAuthentication;
 import io.covenant.shared.security.Permission;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -12,6 +15,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
@@ -21,6 +26,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    static final String API_KEY_HEADER = "X-API-Key";
 
     static final String[] PUBLIC = {
         "/actuator/health",
@@ -39,10 +46,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(
-            HttpSecurity http,
-            ApiKeyAuthenticationFilter apiKeys,
-            ProblemSecurityHandlers problems,
-            AccountVersions versions)
+            HttpSecurity http, ApiKeys apiKeys, ProblemSecurityHandlers problems, AccountVersions versions)
             throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.disable())
@@ -65,7 +69,7 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .addFilterBefore(apiKeys, BearerTokenAuthenticationFilter.class);
+                .addFilterBefore(apiKeyFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
@@ -101,11 +105,22 @@ class SecurityConfiguration {
         return true;
     }
 
-    /** The API key filter runs inside the security chain only, not a second time as a plain servlet filter. */
-    @Bean
-    FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyFilterRegistration(ApiKeyAuthenticationFilter filter) {
-        FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setEnabled(false);
-        return registration;
+    /**
+     * Authenticates {@code X-API-Key}; an unknown, expired or revoked key is refused at once. A request without the
+     * header passes on to the bearer token.
+     */
+    private static AuthenticationFilter apiKeyFilter(ApiKeys apiKeys, ProblemSecurityHandlers problems) {
+        AuthenticationManager byKey = presented -> apiKeys.authenticate((String) presented.getCredentials())
+                .map(CallerAuthentication::new)
+                .orElseThrow(() -> new BadCredentialsException("invalid API key"));
+        AuthenticationFilter filter = new AuthenticationFilter(byKey, request -> {
+            String key = request.getHeader(API_KEY_HEADER);
+            return key == null || key.isBlank()
+                    ? null
+                    : UsernamePasswordAuthenticationToken.unauthenticated(null, key.trim());
+        });
+        filter.setSuccessHandler((request, response, authentication) -> {});
+        filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
+        return filter;
     }
 }

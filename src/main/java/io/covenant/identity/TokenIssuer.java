@@ -1,5 +1,6 @@
 package io.covenant.identity;
 
+import io.covenant.identity.SessionRepository.Rotated;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,24 +14,15 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
-/** Issues a short-lived signed access token and a rotating refresh token for a session family. */
+/**
+ * A sign-in's session family: issues a short-lived signed access token and a refresh token, rotates the refresh token
+ * and revokes the family.
+ */
 @Component
-class TokenIssuer {
+record TokenIssuer(JwtEncoder encoder, SessionRepository sessions, IdentityProperties properties) {
 
     /** The claim holding the account's security version at issue; see {@link AccountVersions}. */
     static final String VERSION = "ver";
-
-    private final JwtEncoder encoder;
-
-    private final SessionRepository sessions;
-
-    private final IdentityProperties properties;
-
-    TokenIssuer(JwtEncoder encoder, SessionRepository sessions, IdentityProperties properties) {
-        this.encoder = encoder;
-        this.sessions = sessions;
-        this.properties = properties;
-    }
 
     Tokens issue(UserRow user, Set<String> permissions, UUID familyId, ClientInfo client) {
         Instant now = Instant.now();
@@ -61,5 +53,35 @@ class TokenIssuer {
                 client.userAgent(),
                 OffsetDateTime.now(ZoneOffset.UTC).plus(properties.refreshTokenTtl()));
         return new Tokens(access, refresh, "Bearer", properties.accessTokenTtl().toSeconds());
+    }
+
+    /** The session of a live refresh token, now used up; a token presented again revokes its whole family. */
+    Rotated rotate(String refreshToken) {
+        String hash = Secrets.hash(refreshToken == null ? "" : refreshToken);
+        var rotated = sessions.rotate(hash);
+        if (rotated.isPresent()) {
+            return rotated.get();
+        }
+        var family = sessions.familyOfRotated(hash);
+        if (family.isPresent()) {
+            sessions.revokeFamily(family.get());
+            throw AuthenticationFailed.refreshTokenReused();
+        }
+        throw AuthenticationFailed.refreshTokenInvalid();
+    }
+
+    /** Ends the family of this refresh token if it is the user's, or every session of the user without one. */
+    void signOut(UUID userId, String refreshToken) {
+        if (refreshToken != null && !refreshToken.isBlank()) {
+            sessions.findLive(Secrets.hash(refreshToken))
+                    .filter(s -> s.userId().equals(userId))
+                    .ifPresent(s -> sessions.revokeFamily(s.familyId()));
+        } else {
+            sessions.revokeAll(userId);
+        }
+    }
+
+    void revokeAll(UUID userId) {
+        sessions.revokeAll(userId);
     }
 }

@@ -17,11 +17,10 @@ final class Replica {
 
     final DataSource reads;
 
-    private volatile boolean available;
+    /** What the last check (or failed read) found, as one value so that readers never see half of an update. */
+    record Health(boolean available, double lagSeconds, String state) {}
 
-    private volatile double lagSeconds = Double.NaN;
-
-    private volatile String state = "not checked yet";
+    private volatile Health health = new Health(false, Double.NaN, "not checked yet");
 
     Replica(String name, HikariDataSource pool) {
         this.name = name;
@@ -29,16 +28,8 @@ final class Replica {
         this.reads = new CallerAwareDataSource(pool);
     }
 
-    boolean available() {
-        return available;
-    }
-
-    double lagSeconds() {
-        return lagSeconds;
-    }
-
-    String state() {
-        return state;
+    Health health() {
+        return health;
     }
 
     /** When a check last found it had replayed the primary's position, or 0 before any did. */
@@ -59,15 +50,13 @@ final class Replica {
     }
 
     private void checked(double lag, Duration maxLag) {
-        lagSeconds = lag;
-        available = lag <= maxLag.toMillis() / 1000.0;
-        state = available ? "available" : "lagging %.1f s, over the %s limit".formatted(lag, maxLag);
+        boolean available = lag <= maxLag.toMillis() / 1000.0;
+        health = new Health(
+                available, lag, available ? "available" : "lagging %.1f s, over the %s limit".formatted(lag, maxLag));
     }
 
     void down(String reason) {
-        available = false;
-        lagSeconds = Double.NaN;
         caughtUpAt = 0;
-        state = reason;
+        health = new Health(false, Double.NaN, reason);
     }
 }

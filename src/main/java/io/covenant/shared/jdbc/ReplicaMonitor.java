@@ -51,12 +51,16 @@ class ReplicaMonitor implements SmartLifecycle {
         this.interval = environment.getProperty(
                 "covenant.database.replica-check-interval", Duration.class, Duration.ofMillis(500));
         for (Replica replica : routing.replicas) {
-            Gauge.builder("covenant.database.replica.lag", replica, Replica::lagSeconds)
+            Gauge.builder("covenant.database.replica.lag", replica, r -> r.health()
+                            .lagSeconds())
                     .tag("replica", replica.name)
                     .baseUnit("seconds")
                     .description("How far the replica's replay is behind the primary (NaN when unknown)")
                     .register(registry);
-            Gauge.builder("covenant.database.replica.available", replica, r -> r.available() ? 1 : 0)
+            Gauge.builder(
+                            "covenant.database.replica.available",
+                            replica,
+                            r -> r.health().available() ? 1 : 0)
                     .tag("replica", replica.name)
                     .description("1 while read-only transactions may use the replica")
                     .register(registry);
@@ -89,7 +93,7 @@ class ReplicaMonitor implements SmartLifecycle {
     }
 
     private void check(Replica replica, String primaryPosition) {
-        boolean wasAvailable = replica.available();
+        boolean wasAvailable = replica.health().available();
         try (Connection connection = replica.pool.getConnection();
                 PreparedStatement statement = connection.prepareStatement(LAG)) {
             statement.setQueryTimeout(2);
@@ -108,8 +112,8 @@ class ReplicaMonitor implements SmartLifecycle {
         } catch (SQLException ex) {
             replica.down("unreachable: " + ex.getMessage());
         }
-        if (wasAvailable != replica.available()) {
-            log.warn("Replica {} is now {}", replica.name, replica.state());
+        if (wasAvailable != replica.health().available()) {
+            log.warn("Replica {} is now {}", replica.name, replica.health().state());
         }
     }
 

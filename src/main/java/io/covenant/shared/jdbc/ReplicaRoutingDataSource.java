@@ -86,7 +86,7 @@ class ReplicaRoutingDataSource extends DelegatingDataSource {
         int start = Math.floorMod(next.getAndIncrement(), count);
         for (int i = 0; i < count; i++) {
             Replica replica = replicas.get((start + i) % count);
-            if (replica.available()) {
+            if (replica.health().available()) {
                 return replica;
             }
         }
