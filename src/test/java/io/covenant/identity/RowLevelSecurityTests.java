@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.covenant.ApiTest;
-import io.covenant.Fixtures;
+import io.covenant.DatabaseFixtures;
+import io.covenant.DatabaseTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,16 +16,20 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The database enforces the access rule on its own: a session that acts as one organisation's member, through the
  * application role and the caller settings, cannot read or write another organisation's rows even with raw SQL.
  */
-@ApiTest
+@DatabaseTest
+// Committed: the rows are read back through a connection of its own.
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class RowLevelSecurityTests {
 
     @Autowired
-    Fixtures fixtures;
+    DatabaseFixtures fixtures;
 
     @Autowired
     DataSource dataSource;

@@ -2,7 +2,8 @@ package io.covenant.prediction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.covenant.ApiTest;
+import io.covenant.DatabaseFixtures;
+import io.covenant.DatabaseTest;
 import io.covenant.Fixtures;
 import io.covenant.Fixtures.Person;
 import io.covenant.shared.security.Role;
@@ -21,11 +22,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * upserts, updates, deletes, a company changing sector and a company deleted for good; the recount function
  * rebuilds them.
  */
-@ApiTest
+@DatabaseTest
 class PredictionAggregateTests {
 
     @Autowired
-    Fixtures fixtures;
+    DatabaseFixtures fixtures;
 
     @Autowired
     JdbcClient jdbc;

@@ -2,19 +2,19 @@ package io.covenant.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.covenant.ApiTest;
-import io.covenant.Fixtures;
+import io.covenant.DatabaseFixtures;
+import io.covenant.DatabaseTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The Java ts_rank against PostgreSQL's over vectors and queries built to reach every branch of tsrank.c. */
-@ApiTest
+@DatabaseTest
 class TsRankTests {
 
     @Autowired
-    Fixtures fixtures;
+    DatabaseFixtures fixtures;
 
     @Test
     void everyWordDistanceAndLengthRanksAsPostgresqlRanksIt() {

@@ -3,7 +3,7 @@ package io.covenant.ops.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.covenant.ApiTest;
+import io.covenant.DatabaseTest;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,10 +12,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Deleting a parent removes what the documents say it owns and detaches what they say it only references. */
-@ApiTest
+@DatabaseTest
+// Committed: updated_at is only seen to change from one transaction to the next.
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class CascadeTests {
 
     @Autowired

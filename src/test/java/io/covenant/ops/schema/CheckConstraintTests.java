@@ -3,7 +3,7 @@ package io.covenant.ops.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.covenant.ApiTest;
+import io.covenant.DatabaseTest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Every CHECK constraint in the schema rejects a row that breaks it, and the rejection names that constraint. The
  * list of cases is compared with the catalogue, so a new CHECK without a case fails this test.
  */
-@ApiTest
+@DatabaseTest
 class CheckConstraintTests {
 
     /** A valid row per table; {@code :org}, {@code :user}, {@code :company}, {@code :document} name fixture rows. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.covenant.ApiTest;
+import io.covenant.DatabaseTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +24,13 @@ import org.postgresql.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The migrations on a database of their own per test, on the same embedded server. */
-@ApiTest
+@DatabaseTest
+// CREATE DATABASE cannot run inside a transaction.
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class MigrationTests {
 
     @Autowired

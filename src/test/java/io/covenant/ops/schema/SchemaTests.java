@@ -2,7 +2,7 @@ package io.covenant.ops.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.covenant.ApiTest;
+import io.covenant.DatabaseTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Reads both specification documents and checks that every table, constraint, index, trigger and view they name
  * exists in the migrated schema, except the few the issue replaces on purpose.
  */
-@ApiTest
+@DatabaseTest
 class SchemaTests {
 
     static final Path SEEDS = Path.of("..", "shared", "seeds");
