@@ -332,8 +332,18 @@ class CompanyRepository {
         where.params.put("cap", cap);
         String sql;
         if (nameOnly(filter)) {
-            sql = "SELECT 1 FROM covenant_nearest_companies(:name, :cap) m JOIN companies c ON c.id = m.id WHERE "
-                    + where.sql() + " AND " + AccessSql.visible("c");
+            // On its ranking path (a rare text) the function says on each row how many candidates the caller sees
+            // (V83), on a row without an id when none: one row, read through the policy, carries the total, and the
+            // candidates are not ranked again. On its KNN path the total is NULL (a page that walked it does not ask
+            // for one), and the rows are counted as before.
+            String visible = where.sql() + " AND " + AccessSql.visible("c");
+            return new SqlQuery(
+                    "SELECT least(coalesce((SELECT max(m.total) FROM covenant_nearest_companies(:name, 1) m"
+                            + " LEFT JOIN companies c ON c.id = m.id AND " + visible
+                            + " WHERE m.id IS NULL OR c.id IS NOT NULL),"
+                            + " (SELECT count(*) FROM (SELECT 1 FROM covenant_nearest_companies(:name, :cap) m"
+                            + " JOIN companies c ON c.id = m.id WHERE " + visible + ") matches)), :cap)",
+                    where.params);
         } else if (searching(filter)) {
             sql = "SELECT 1" + SEARCH + " WHERE " + where.sql() + " AND " + AccessSql.visible("c") + " LIMIT :cap";
         } else {

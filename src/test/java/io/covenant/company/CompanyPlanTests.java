@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,17 +167,59 @@ class CompanyPlanTests {
             arguments.put("p_limit - found", ":n");
             arguments.put("p_limit", ":n");
             arguments.put("p_name", ":name");
+            // The rare path ranks what its collecting statement read (V83): the arrays it filled, here empty.
+            arguments.put("cardinality(ids)", "0");
+            arguments.put("coalesce(ids,", "coalesce(CAST(NULL AS uuid[]),");
+            arguments.put("coalesce(sims,", "coalesce(CAST(NULL AS real[]),");
             var inside = plans.explainFunction(
                     caller,
                     "covenant_nearest_companies",
                     arguments,
                     Map.of("name", QueryPlans.SEARCHED_WORD, "n", cap));
-            assertThat(inside).hasSize(3);
+            // Ranking what was collected, the probe's ranking (more than 1,000 candidates), the KNN walk, its tail.
+            assertThat(inside).hasSize(4);
             inside.forEach(plan -> assertBounded(plan, caller + " nearest function", 4 * (PAGE + 1)));
-            // A word 60 names share ranks them all through the GIN index; a common one walks the KNN index.
-            assertThat(inside.get(0).json()).contains("idx_companies_name_trgm");
-            assertThat(inside.get(1).json()).contains("idx_companies_name_gist");
+            assertThat(inside.get(0).rowsRead()).isZero();
+            Plan collect = plans.explainAsOwner(caller, collectingStatement(QueryPlans.SEARCHED_WORD), Map.of());
+            // A word 60 names share is collected once through the GIN index; a common one walks the KNN index.
+            assertBounded(collect, caller + " nearest collect", 4 * (PAGE + 1));
+            assertThat(collect.json()).contains("idx_companies_name_trgm");
+            assertThat(inside.get(1).json()).contains("idx_companies_name_trgm");
+            assertThat(inside.get(2).json()).contains("idx_companies_name_gist");
         }
+    }
+
+    @Test
+    void aRareNamesPageAndItsTotalReadTheCandidatesOnceEach() {
+        CompanyFilter byName = new CompanyFilter(
+                null, null, null, null, null, null, null, null, null, null, null, QueryPlans.SEARCHED_WORD);
+        for (Caller caller : plans.callers().all()) {
+            int cap = 10 * PAGE + 1;
+            // The total reads one row of the function, which counted what it collected; the count beside it never runs.
+            Plan total = plans.explain(caller, repository.countQuery(byName, caller, cap));
+            assertThat(total.json()).contains("\"Actual Loops\": 0");
+            long counted = Callers.runAs(caller, () -> repository.count(byName, caller, cap));
+            long listed = Callers.runAs(
+                            caller, () -> repository.find(byName, CompanySort.CREATED_AT, false, null, cap, 0, caller))
+                    .size();
+            assertThat(counted).as(caller + " total").isEqualTo(Math.min(listed, cap));
+        }
+    }
+
+    /**
+     * The statement V83's function runs through EXECUTE to collect a rare text's candidates, with the text in place,
+     * read from the function's definition.
+     */
+    private String collectingStatement(String word) {
+        String body = jdbc.sql("SELECT pg_get_functiondef('covenant_nearest_companies'::regproc)")
+                .query(String.class)
+                .single();
+        Matcher collect = Pattern.compile("EXECUTE format\\('(.*?)',\\s*p_name, p_name,", Pattern.DOTALL)
+                .matcher(body);
+        assertThat(collect.find()).as("the collecting statement of V83").isTrue();
+        String format = collect.group(1).replaceAll("'\\s*\\n\\s*'", "").replace("%%", "%");
+        String quoted = "'" + word + "'";
+        return format.replaceFirst("%L", quoted).replaceFirst("%L", quoted).replaceFirst("%L", "'%" + word + "%'");
     }
 
     @Test
