@@ -8,6 +8,10 @@
 -- and with it every result, is V81's. A fourth column, total, is the number of candidates the caller sees on the
 -- ranking path (NULL on the KNN path): the page's total reads it from one row instead of ranking again. When the
 -- caller sees none of them, that path returns one row with a NULL id and a total of 0, which a join on id drops.
+-- The page and its total run in one transaction (Companies.list): the ranking path keeps its total in a
+-- transaction-local setting, keyed by the text and the caller's settings, and the total's call (p_limit 1, which no
+-- page asks for: a page asks for one row more than it shows) answers from it without collecting again. So a rare
+-- word's page reads its candidates once in all.
 -- The collecting statement is run with the text as a literal (EXECUTE), as V81's probe is: with a parameter the
 -- planner cannot estimate the trigram condition and may read the table in order until 1,001 rows match.
 DROP FUNCTION covenant_nearest_companies(TEXT, INT);
@@ -22,7 +26,14 @@ DECLARE
     candidates BIGINT;
     ids UUID[];
     sims REAL[];
+    memo TEXT := concat_ws('/', current_setting('covenant.user_id', true), current_setting('covenant.org_id', true),
+                           current_setting('covenant.role', true), p_name);
+    kept TEXT := current_setting('covenant.nearest_total', true);
 BEGIN
+    IF p_limit = 1 AND substr(kept, strpos(kept, ':') + 1) = memo THEN
+        RETURN QUERY SELECT NULL::UUID, NULL::REAL, FALSE, split_part(kept, ':', 1)::BIGINT;
+        RETURN;
+    END IF;
     SELECT count(*), count(*) FILTER (WHERE s.name % p_name) INTO sampled, alike
         FROM (SELECT c.name FROM companies c WHERE c.deleted_at IS NULL
                 AND (coalesce(c.organization_id, c.created_by) IS NULL
@@ -36,6 +47,7 @@ BEGIN
                        ' WHERE (c.name %% %L OR c.name ILIKE %L) AND c.deleted_at IS NULL LIMIT 1001) x',
                        p_name, p_name, '%' || p_name || '%') INTO candidates, ids, sims;
         IF candidates <= 1000 THEN
+            PERFORM set_config('covenant.nearest_total', coalesce(cardinality(ids), 0) || ':' || memo, TRUE);
             -- No candidate the caller may see: one row without an id carries the total, 0 (a join drops it).
             RETURN QUERY SELECT u.id, u.s, FALSE, coalesce(cardinality(ids), 0)::BIGINT
                 FROM unnest(coalesce(ids, '{NULL}'), coalesce(sims, '{NULL}')) WITH ORDINALITY u(id, s, n)
