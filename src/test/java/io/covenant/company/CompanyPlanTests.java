@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The company list's plans on 30,000 companies, as each kind of caller runs them under row-level security: no
@@ -39,11 +41,17 @@ class CompanyPlanTests {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    TransactionTemplate transactions;
+
     QueryPlans plans;
 
     @BeforeEach
     void data() {
         plans = new QueryPlans(jdbc, dataSource);
+        transactions = new TransactionTemplate(transactionManager);
     }
 
     @Test
@@ -192,7 +200,7 @@ class CompanyPlanTests {
     }
 
     @Test
-    void aRareNamesPageAndItsTotalReadTheCandidatesOnceEach() {
+    void aRareNamesPageAndItsTotalReadTheCandidatesOnce() {
         CompanyFilter byName = new CompanyFilter(
                 null, null, null, null, null, null, null, null, null, null, null, QueryPlans.SEARCHED_WORD);
         for (Caller caller : plans.callers().all()) {
@@ -205,6 +213,19 @@ class CompanyPlanTests {
                             caller, () -> repository.find(byName, CompanySort.CREATED_AT, false, null, cap, 0, caller))
                     .size();
             assertThat(counted).as(caller + " total").isEqualTo(Math.min(listed, cap));
+            // After its page in the same transaction (as Companies.list runs them) the total is the one the page kept.
+            long kept = Callers.runAs(
+                    caller,
+                    () -> transactions.execute(status -> {
+                        repository.find(byName, CompanySort.CREATED_AT, false, null, PAGE, 0, caller);
+                        return jdbc.sql("SELECT coalesce(current_setting('covenant.nearest_total', true), '')")
+                                        .query(String.class)
+                                        .single()
+                                        .isEmpty()
+                                ? -1
+                                : repository.count(byName, caller, cap);
+                    }));
+            assertThat(kept).as(caller + " total after the page").isEqualTo(counted);
         }
     }
 
