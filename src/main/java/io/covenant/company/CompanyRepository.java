@@ -215,6 +215,7 @@ class CompanyRepository {
         where.params.put("branch_limit", offset + limit + 1);
         String order = sort.column + " " + direction + " NULLS LAST, c.id " + direction;
         if (searching(filter)) {
+            String from = SEARCH;
             if (filter.name() != null && sort == CompanySort.CREATED_AT && after == null) {
                 order = "m.similarity DESC, c.id";
                 if (nameOnly(filter)) {
@@ -224,9 +225,15 @@ class CompanyRepository {
                                     + AccessSql.visible("c") + " ORDER BY " + order + " LIMIT :limit OFFSET :offset",
                             where.params);
                 }
+            } else if (sort == CompanySort.CREATED_AT) {
+                // The matches in the function's created_at order (V84), so that the join stops after the page
+                // instead of probing every match and sorting them all.
+                from = " FROM (SELECT * FROM covenant_search_companies(:name, :q) ORDER BY created_at " + direction
+                        + " NULLS LAST, id " + direction + ") m JOIN companies c ON c.id = m.id";
+                order = "m.created_at " + direction + " NULLS LAST, m.id " + direction;
             }
             return new SqlQuery(
-                    "SELECT " + COLUMNS + SEARCH + " WHERE " + where.sql() + " AND " + AccessSql.visible("c")
+                    "SELECT " + COLUMNS + from + " WHERE " + where.sql() + " AND " + AccessSql.visible("c")
                             + " ORDER BY " + order + " LIMIT :limit OFFSET :offset",
                     where.params);
         }
