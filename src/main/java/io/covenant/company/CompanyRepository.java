@@ -353,6 +353,14 @@ class CompanyRepository {
                     where.params);
         } else if (searching(filter)) {
             sql = "SELECT 1" + SEARCH + " WHERE " + where.sql() + " AND " + AccessSql.visible("c") + " LIMIT :cap";
+            if (searchOnly(filter)) {
+                // The page before it in this transaction kept how many matches the function returned (V85): with no
+                // other filter that is the total, and the matches are not read again.
+                return new SqlQuery(
+                        "SELECT least(coalesce(covenant_search_total(:name, :q), (SELECT count(*) FROM (" + sql
+                                + ") matches)), :cap)",
+                        where.params);
+            }
         } else {
             sql = String.join(
                     " UNION ALL ",
@@ -376,6 +384,11 @@ class CompanyRepository {
 
     private static boolean searching(CompanyFilter filter) {
         return filter.name() != null || filter.q() != null;
+    }
+
+    private static boolean searchOnly(CompanyFilter filter) {
+        return filter.equals(new CompanyFilter(
+                null, null, null, null, null, null, null, null, null, null, filter.q(), filter.name()));
     }
 
     private static boolean nameOnly(CompanyFilter filter) {

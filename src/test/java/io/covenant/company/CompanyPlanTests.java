@@ -229,6 +229,40 @@ class CompanyPlanTests {
         }
     }
 
+    @Test
+    void aTextSearchsTotalAfterItsPageIsTheNumberOfMatchesThePageRead() {
+        CompanyFilter byText = new CompanyFilter(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                QueryPlans.SEARCHED_WORD.toLowerCase(),
+                null);
+        for (Caller caller : plans.callers().all()) {
+            int cap = 10 * PAGE + 1;
+            long counted = Callers.runAs(caller, () -> repository.count(byText, caller, cap));
+            // In the page's transaction (as Companies.list runs them) the total is the one the function kept (V85).
+            long kept = Callers.runAs(
+                    caller,
+                    () -> transactions.execute(status -> {
+                        repository.find(byText, CompanySort.CREATED_AT, false, null, PAGE, 0, caller);
+                        return jdbc.sql("SELECT covenant_search_total(NULL, :q) IS NOT NULL")
+                                        .param("q", byText.q())
+                                        .query(Boolean.class)
+                                        .single()
+                                ? repository.count(byText, caller, cap)
+                                : -1;
+                    }));
+            assertThat(kept).as(caller + " total after the page").isEqualTo(counted);
+        }
+    }
+
     /**
      * The statement V83's function runs through EXECUTE to collect a rare text's candidates, with the text in place,
      * read from the function's definition.
