@@ -117,6 +117,14 @@ public final class QueryPlans {
         return plans;
     }
 
+    /**
+     * The plan of a statement a SECURITY DEFINER function runs through {@code EXECUTE}, which {@link #explainFunction}
+     * does not see: as the owner, with the caller's settings.
+     */
+    public Plan explainAsOwner(Caller caller, String sql, Map<String, ?> params) {
+        return read(ownerWithSettings(caller, sql, params));
+    }
+
     /** EXPLAINs as the owner (who runs a SECURITY DEFINER function) with the caller's settings, in a rolled-back transaction. */
     private String ownerWithSettings(Caller caller, String sql, Map<String, ?> params) {
         try (Connection connection = dataSource.getConnection()) {

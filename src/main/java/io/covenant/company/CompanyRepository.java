@@ -215,6 +215,7 @@ class CompanyRepository {
         where.params.put("branch_limit", offset + limit + 1);
         String order = sort.column + " " + direction + " NULLS LAST, c.id " + direction;
         if (searching(filter)) {
+            String from = SEARCH;
             if (filter.name() != null && sort == CompanySort.CREATED_AT && after == null) {
                 order = "m.similarity DESC, c.id";
                 if (nameOnly(filter)) {
@@ -224,9 +225,15 @@ class CompanyRepository {
                                     + AccessSql.visible("c") + " ORDER BY " + order + " LIMIT :limit OFFSET :offset",
                             where.params);
                 }
+            } else if (sort == CompanySort.CREATED_AT) {
+                // The matches in the function's created_at order (V84), so that the join stops after the page
+                // instead of probing every match and sorting them all.
+                from = " FROM (SELECT * FROM covenant_search_companies(:name, :q) ORDER BY created_at " + direction
+                        + " NULLS LAST, id " + direction + ") m JOIN companies c ON c.id = m.id";
+                order = "m.created_at " + direction + " NULLS LAST, m.id " + direction;
             }
             return new SqlQuery(
-                    "SELECT " + COLUMNS + SEARCH + " WHERE " + where.sql() + " AND " + AccessSql.visible("c")
+                    "SELECT " + COLUMNS + from + " WHERE " + where.sql() + " AND " + AccessSql.visible("c")
                             + " ORDER BY " + order + " LIMIT :limit OFFSET :offset",
                     where.params);
         }
@@ -332,10 +339,28 @@ class CompanyRepository {
         where.params.put("cap", cap);
         String sql;
         if (nameOnly(filter)) {
-            sql = "SELECT 1 FROM covenant_nearest_companies(:name, :cap) m JOIN companies c ON c.id = m.id WHERE "
-                    + where.sql() + " AND " + AccessSql.visible("c");
+            // On its ranking path (a rare text) the function says on each row how many candidates the caller sees
+            // (V83), on a row without an id when none: one row, read through the policy, carries the total, and the
+            // candidates are not ranked again. On its KNN path the total is NULL (a page that walked it does not ask
+            // for one), and the rows are counted as before.
+            String visible = where.sql() + " AND " + AccessSql.visible("c");
+            return new SqlQuery(
+                    "SELECT least(coalesce((SELECT max(m.total) FROM covenant_nearest_companies(:name, 1) m"
+                            + " LEFT JOIN companies c ON c.id = m.id AND " + visible
+                            + " WHERE m.id IS NULL OR c.id IS NOT NULL),"
+                            + " (SELECT count(*) FROM (SELECT 1 FROM covenant_nearest_companies(:name, :cap) m"
+                            + " JOIN companies c ON c.id = m.id WHERE " + visible + ") matches)), :cap)",
+                    where.params);
         } else if (searching(filter)) {
             sql = "SELECT 1" + SEARCH + " WHERE " + where.sql() + " AND " + AccessSql.visible("c") + " LIMIT :cap";
+            if (searchOnly(filter)) {
+                // The page before it in this transaction kept how many matches the function returned (V85): with no
+                // other filter that is the total, and the matches are not read again.
+                return new SqlQuery(
+                        "SELECT least(coalesce(covenant_search_total(:name, :q), (SELECT count(*) FROM (" + sql
+                                + ") matches)), :cap)",
+                        where.params);
+            }
         } else {
             sql = String.join(
                     " UNION ALL ",
@@ -359,6 +384,11 @@ class CompanyRepository {
 
     private static boolean searching(CompanyFilter filter) {
         return filter.name() != null || filter.q() != null;
+    }
+
+    private static boolean searchOnly(CompanyFilter filter) {
+        return filter.equals(new CompanyFilter(
+                null, null, null, null, null, null, null, null, null, null, filter.q(), filter.name()));
     }
 
     private static boolean nameOnly(CompanyFilter filter) {

@@ -13,11 +13,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The company list's plans on 30,000 companies, as each kind of caller runs them under row-level security: no
@@ -37,11 +41,17 @@ class CompanyPlanTests {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    TransactionTemplate transactions;
+
     QueryPlans plans;
 
     @BeforeEach
     void data() {
         plans = new QueryPlans(jdbc, dataSource);
+        transactions = new TransactionTemplate(transactionManager);
     }
 
     @Test
@@ -165,17 +175,108 @@ class CompanyPlanTests {
             arguments.put("p_limit - found", ":n");
             arguments.put("p_limit", ":n");
             arguments.put("p_name", ":name");
+            // The rare path ranks what its collecting statement read (V83): the arrays it filled, here empty.
+            arguments.put("split_part(kept, ':', 1)", "'0'");
+            arguments.put("cardinality(ids)", "0");
+            arguments.put("coalesce(ids,", "coalesce(CAST(NULL AS uuid[]),");
+            arguments.put("coalesce(sims,", "coalesce(CAST(NULL AS real[]),");
             var inside = plans.explainFunction(
                     caller,
                     "covenant_nearest_companies",
                     arguments,
                     Map.of("name", QueryPlans.SEARCHED_WORD, "n", cap));
-            assertThat(inside).hasSize(3);
+            // The total kept from the page, ranking what was collected, the probe's ranking (more than 1,000
+            // candidates), the KNN walk, its tail.
+            assertThat(inside).hasSize(5);
             inside.forEach(plan -> assertBounded(plan, caller + " nearest function", 4 * (PAGE + 1)));
-            // A word 60 names share ranks them all through the GIN index; a common one walks the KNN index.
-            assertThat(inside.get(0).json()).contains("idx_companies_name_trgm");
-            assertThat(inside.get(1).json()).contains("idx_companies_name_gist");
+            assertThat(inside.get(0).rowsRead() + inside.get(1).rowsRead()).isZero();
+            Plan collect = plans.explainAsOwner(caller, collectingStatement(QueryPlans.SEARCHED_WORD), Map.of());
+            // A word 60 names share is collected once through the GIN index; a common one walks the KNN index.
+            assertBounded(collect, caller + " nearest collect", 4 * (PAGE + 1));
+            assertThat(collect.json()).contains("idx_companies_name_trgm");
+            assertThat(inside.get(2).json()).contains("idx_companies_name_trgm");
+            assertThat(inside.get(3).json()).contains("idx_companies_name_gist");
         }
+    }
+
+    @Test
+    void aRareNamesPageAndItsTotalReadTheCandidatesOnce() {
+        CompanyFilter byName = new CompanyFilter(
+                null, null, null, null, null, null, null, null, null, null, null, QueryPlans.SEARCHED_WORD);
+        for (Caller caller : plans.callers().all()) {
+            int cap = 10 * PAGE + 1;
+            // The total reads one row of the function, which counted what it collected; the count beside it never runs.
+            Plan total = plans.explain(caller, repository.countQuery(byName, caller, cap));
+            assertThat(total.json()).contains("\"Actual Loops\": 0");
+            long counted = Callers.runAs(caller, () -> repository.count(byName, caller, cap));
+            long listed = Callers.runAs(
+                            caller, () -> repository.find(byName, CompanySort.CREATED_AT, false, null, cap, 0, caller))
+                    .size();
+            assertThat(counted).as(caller + " total").isEqualTo(Math.min(listed, cap));
+            // After its page in the same transaction (as Companies.list runs them) the total is the one the page kept.
+            long kept = Callers.runAs(
+                    caller,
+                    () -> transactions.execute(status -> {
+                        repository.find(byName, CompanySort.CREATED_AT, false, null, PAGE, 0, caller);
+                        return jdbc.sql("SELECT coalesce(current_setting('covenant.nearest_total', true), '')")
+                                        .query(String.class)
+                                        .single()
+                                        .isEmpty()
+                                ? -1
+                                : repository.count(byName, caller, cap);
+                    }));
+            assertThat(kept).as(caller + " total after the page").isEqualTo(counted);
+        }
+    }
+
+    @Test
+    void aTextSearchsTotalAfterItsPageIsTheNumberOfMatchesThePageRead() {
+        CompanyFilter byText = new CompanyFilter(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                QueryPlans.SEARCHED_WORD.toLowerCase(),
+                null);
+        for (Caller caller : plans.callers().all()) {
+            int cap = 10 * PAGE + 1;
+            long counted = Callers.runAs(caller, () -> repository.count(byText, caller, cap));
+            // In the page's transaction (as Companies.list runs them) the total is the one the function kept (V85).
+            long kept = Callers.runAs(
+                    caller,
+                    () -> transactions.execute(status -> {
+                        repository.find(byText, CompanySort.CREATED_AT, false, null, PAGE, 0, caller);
+                        return jdbc.sql("SELECT covenant_search_total(NULL, :q) IS NOT NULL")
+                                        .param("q", byText.q())
+                                        .query(Boolean.class)
+                                        .single()
+                                ? repository.count(byText, caller, cap)
+                                : -1;
+                    }));
+            assertThat(kept).as(caller + " total after the page").isEqualTo(counted);
+        }
+    }
+
+    /**
+     * The statement V83's function runs through EXECUTE to collect a rare text's candidates, with the text in place,
+     * read from the function's definition.
+     */
+    private String collectingStatement(String word) {
+        String body = jdbc.sql("SELECT pg_get_functiondef('covenant_nearest_companies'::regproc)")
+                .query(String.class)
+                .single();
+        Matcher collect = Pattern.compile("EXECUTE format\\('(.*?)',\\s*p_name, p_name,", Pattern.DOTALL)
+                .matcher(body);
+        assertThat(collect.find()).as("the collecting statement of V83").isTrue();
+        String format = collect.group(1).replaceAll("'\\s*\\n\\s*'", "").replace("%%", "%");
+        String quoted = "'" + word + "'";
+        return format.replaceFirst("%L", quoted).replaceFirst("%L", quoted).replaceFirst("%L", "'%" + word + "%'");
     }
 
     @Test
