@@ -2,15 +2,10 @@ package io.covenant.intelligence;
 
 import io.covenant.shared.jdbc.OwnedStore;
 import io.covenant.shared.jdbc.OwnedTable;
+import io.covenant.shared.jdbc.Rows;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +31,7 @@ class ReportRepository implements OwnedStore<AnalysisReport, ReportCommand, Repo
 				r.id, r.report_type, r.title, r.executive_summary, r.key_findings::text AS key_findings,
 				r.recommendations::text AS recommendations, r.company_ids, r.period_start, r.period_end,
 				r.confidence_score, r.status, r.organization_id, r.access_level, r.created_by, r.created_at,
-				r.updated_at""", ReportRepository::map);
+				r.updated_at""", Rows.mapper(AnalysisReport.class));
     }
 
     @Override
@@ -44,8 +39,9 @@ class ReportRepository implements OwnedStore<AnalysisReport, ReportCommand, Repo
         return table.insert(bind(jdbc.sql("""
 				INSERT INTO analysis_reports (report_type, title, executive_summary, key_findings, recommendations,
 				  company_ids, period_start, period_end, confidence_score, status, access_level, organization_id, created_by)
-				VALUES (:type, :title, :summary, CAST(:findings AS jsonb), CAST(:recommendations AS jsonb), :companies,
-				  :start, :end, :confidence, coalesce(:status, 'draft'), :level, :org, :by) RETURNING id"""), command), level, organizationId, createdBy);
+				VALUES (:reportType, :title, :executiveSummary, CAST(:keyFindings AS jsonb), CAST(:recommendations AS jsonb),
+				  :companyIds, :periodStart, :periodEnd, :confidenceScore, coalesce(:status, 'draft'), :level, :org, :by)
+				RETURNING id"""), command), level, organizationId, createdBy);
     }
 
     @Override
@@ -55,64 +51,30 @@ class ReportRepository implements OwnedStore<AnalysisReport, ReportCommand, Repo
 
     @Override
     public List<AnalysisReport> page(Caller caller, ReportFilter f, Cursor after, int limit) {
-        return table.page(
-                caller,
-                """
-				  AND (CAST(:company AS uuid) IS NULL OR :company = ANY(r.company_ids))
-				  AND (CAST(:type AS text) IS NULL OR r.report_type = :type)
+        return table.page(caller, """
+				  AND (CAST(:companyId AS uuid) IS NULL OR :companyId = ANY(r.company_ids))
+				  AND (CAST(:reportType AS text) IS NULL OR r.report_type = :reportType)
 				  AND (CAST(:status AS text) IS NULL OR r.status = :status)
 				  AND (CAST(:from AS date) IS NULL OR r.period_end >= :from)
-				  AND (CAST(:to AS date) IS NULL OR r.period_start <= :to)""",
-                spec -> spec.param("company", f.companyId(), Types.OTHER)
-                        .param("type", f.reportType(), Types.VARCHAR)
-                        .param("status", f.status(), Types.VARCHAR)
-                        .param("from", f.from(), Types.DATE)
-                        .param("to", f.to(), Types.DATE),
-                after,
-                limit);
+				  AND (CAST(:to AS date) IS NULL OR r.period_start <= :to)""", spec -> spec.params(Rows.params(f)), after, limit);
     }
 
     @Override
     public void update(UUID id, ReportCommand command) {
         bind(jdbc.sql("""
-				UPDATE analysis_reports SET report_type = :type, title = :title, executive_summary = :summary,
-				  key_findings = CAST(:findings AS jsonb), recommendations = CAST(:recommendations AS jsonb),
-				  company_ids = :companies, period_start = :start, period_end = :end, confidence_score = :confidence,
-				  status = coalesce(:status, status) WHERE id = :id"""), command).param("id", id).update();
+				UPDATE analysis_reports SET report_type = :reportType, title = :title, executive_summary = :executiveSummary,
+				  key_findings = CAST(:keyFindings AS jsonb), recommendations = CAST(:recommendations AS jsonb),
+				  company_ids = :companyIds, period_start = :periodStart, period_end = :periodEnd,
+				  confidence_score = :confidenceScore, status = coalesce(:status, status) WHERE id = :id"""), command).param("id", id).update();
     }
 
+    /** The command's fields by name; absent lists are none, findings and recommendations JSON arrays. */
     private StatementSpec bind(StatementSpec spec, ReportCommand c) {
-        return spec.param("type", c.reportType())
-                .param("title", c.title())
-                .param("summary", c.executiveSummary())
-                .param("findings", json.writeValueAsString(c.keyFindings() == null ? List.of() : c.keyFindings()))
+        return spec.params(Rows.params(c))
+                .param("keyFindings", json.writeValueAsString(c.keyFindings() == null ? List.of() : c.keyFindings()))
                 .param(
                         "recommendations",
                         json.writeValueAsString(c.recommendations() == null ? List.of() : c.recommendations()))
-                .param("companies", c.linkedCompanyIds().toArray(UUID[]::new))
-                .param("start", c.periodStart(), Types.DATE)
-                .param("end", c.periodEnd(), Types.DATE)
-                .param("confidence", c.confidenceScore(), Types.NUMERIC)
-                .param("status", c.status(), Types.VARCHAR);
-    }
-
-    private static AnalysisReport map(ResultSet rs, int row) throws SQLException {
-        return new AnalysisReport(
-                rs.getObject("id", UUID.class),
-                rs.getString("report_type"),
-                rs.getString("title"),
-                rs.getString("executive_summary"),
-                rs.getString("key_findings"),
-                rs.getString("recommendations"),
-                Arrays.asList((UUID[]) rs.getArray("company_ids").getArray()),
-                rs.getObject("period_start", LocalDate.class),
-                rs.getObject("period_end", LocalDate.class),
-                rs.getBigDecimal("confidence_score"),
-                rs.getString("status"),
-                rs.getObject("organization_id", UUID.class),
-                AccessLevel.of(rs.getString("access_level")),
-                rs.getObject("created_by", UUID.class),
-                rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                .param("companyIds", c.linkedCompanyIds().toArray(UUID[]::new));
     }
 }

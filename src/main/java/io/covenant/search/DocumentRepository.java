@@ -1,6 +1,7 @@
 package io.covenant.search;
 
 import io.covenant.shared.jdbc.OwnedTable;
+import io.covenant.shared.jdbc.Rows;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.AccessSql;
 import io.covenant.shared.security.Caller;
@@ -39,7 +40,7 @@ class DocumentRepository {
 			d.embedding_model, d.access_level, d.organization_id, d.created_by, d.created_at""";
 
     private static final String FILTERS = """
-			  AND (CAST(:company AS uuid) IS NULL OR d.company_id = :company)
+			  AND (CAST(:companyId AS uuid) IS NULL OR d.company_id = :companyId)
 			  AND (CAST(:form AS text) IS NULL OR d.metadata->>'form' = :form)
 			  AND (CAST(:item AS text) IS NULL OR ch.metadata->>'item' = :item)
 			  AND (CAST(:section AS text) IS NULL OR lower(ch.section) = :section)
@@ -239,16 +240,15 @@ class DocumentRepository {
     // --- keyword search and the hits of any mode ---
 
     List<Ranked> keyword(String query, SearchFilter f, Caller caller, int k) {
-        return filters(
-                        AccessSql.bind(
-                                jdbc.sql("""
+        return AccessSql.bind(
+                        jdbc.sql("""
 				SELECT ch.id, ts_rank(ch.content_tsv, q.query, 1 | 32) AS score
 				FROM websearch_to_tsquery('english', :q) AS q(query),
 				     document_chunks ch JOIN documents d ON d.id = ch.document_id
 				WHERE ch.content_tsv @@ q.query AND d.deleted_at IS NULL AND """ + AccessSql.visible("d") + "\n"
-                                        + FILTERS + "\nORDER BY score DESC, ch.id LIMIT :k"),
-                                caller),
-                        f)
+                                + FILTERS + "\nORDER BY score DESC, ch.id LIMIT :k"),
+                        caller)
+                .params(Rows.params(f))
                 .param("q", query)
                 .param("k", k)
                 .query((rs, i) -> Ranked.of(rs.getObject(1, UUID.class), rs.getFloat(2)))
@@ -309,15 +309,6 @@ class DocumentRepository {
     private static Set<String> lexemes(Array array) throws SQLException {
         // A query may repeat a word ("risk and risk"): its lexeme then comes twice.
         return array == null ? Set.of() : Set.copyOf(List.of((String[]) array.getArray()));
-    }
-
-    private static JdbcClient.StatementSpec filters(JdbcClient.StatementSpec spec, SearchFilter f) {
-        return spec.param("company", f.companyId(), Types.OTHER)
-                .param("form", f.form(), Types.VARCHAR)
-                .param("item", f.item(), Types.VARCHAR)
-                .param("section", f.section(), Types.VARCHAR)
-                .param("from", f.from(), Types.DATE)
-                .param("to", f.to(), Types.DATE);
     }
 
     // --- the indexer's side (owner rights) ---

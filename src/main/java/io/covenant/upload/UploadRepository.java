@@ -1,22 +1,19 @@
 package io.covenant.upload;
 
+import io.covenant.shared.jdbc.Rows;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,10 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class UploadRepository {
 
+    /** What an {@link UploadJob} reads; {@code duplicate} is for the upload that found the job, none on a read. */
     private static final String COLUMNS = """
 			j.id, j.job_type, j.status, j.original_filename, j.file_format, j.file_size, j.file_hash, j.total_rows,
 			j.processed_rows, j.success_count, j.error_count, j.access_level, j.organization_id, j.created_by,
-			j.started_at, j.completed_at, j.error_message, j.processing_logs::text AS logs, j.created_at, j.updated_at""";
+			j.started_at, j.completed_at, j.error_message, j.processing_logs, j.created_at, j.updated_at,
+			CAST(NULL AS boolean) AS duplicate""";
 
     private static final String VISIBLE =
             "(j.created_by = :caller_id OR j.organization_id = :caller_org OR :caller_super)";
@@ -37,15 +36,13 @@ class UploadRepository {
     private static final String LOG =
             "processing_logs || jsonb_build_array(jsonb_build_object('at', now(), 'message', CAST(:message AS text)))";
 
-    private static final TypeReference<List<Map<String, Object>>> LOGS = new TypeReference<>() {};
-
     private final JdbcClient jdbc;
 
-    private final JsonMapper json;
+    private final RowMapper<UploadJob> jobs;
 
     UploadRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.jobs = Rows.mapper(UploadJob.class, json);
     }
 
     /** The new job, or empty when the owner already has a live job for the same file and job type. */
@@ -70,7 +67,7 @@ class UploadRepository {
                 .param("user", job.createdBy())
                 .param("permissions", job.permissions().toArray(String[]::new))
                 .param("message", job.note())
-                .query(this::map)
+                .query(jobs)
                 .optional();
     }
 
@@ -90,14 +87,14 @@ class UploadRepository {
                 .param("user", createdBy)
                 .param("type", type)
                 .param("hash", hash)
-                .query(this::map)
+                .query(jobs)
                 .optional();
     }
 
     Optional<UploadJob> findVisible(UUID id, Caller caller) {
         return bind(jdbc.sql("SELECT " + COLUMNS + " FROM bulk_upload_jobs j WHERE j.id = :id AND " + VISIBLE), caller)
                 .param("id", id)
-                .query(this::map)
+                .query(jobs)
                 .optional();
     }
 
@@ -114,7 +111,7 @@ class UploadRepository {
                         after)
                 .param("status", status, Types.VARCHAR)
                 .param("limit", limit + 1)
-                .query(this::map)
+                .query(jobs)
                 .list();
     }
 
@@ -126,7 +123,7 @@ class UploadRepository {
                         + COLUMNS)
                 .param("id", id)
                 .param("message", message)
-                .query(this::map)
+                .query(jobs)
                 .optional();
     }
 
@@ -255,31 +252,6 @@ class UploadRepository {
         return spec.param("caller_id", caller.userId())
                 .param("caller_org", caller.organizationId(), Types.OTHER)
                 .param("caller_super", caller.isSuperAdmin());
-    }
-
-    private UploadJob map(ResultSet rs, int row) throws SQLException {
-        return new UploadJob(
-                rs.getObject("id", UUID.class),
-                rs.getString("job_type"),
-                rs.getString("status"),
-                rs.getString("original_filename"),
-                rs.getString("file_format"),
-                rs.getLong("file_size"),
-                rs.getString("file_hash"),
-                rs.getInt("total_rows"),
-                rs.getInt("processed_rows"),
-                rs.getInt("success_count"),
-                rs.getInt("error_count"),
-                AccessLevel.of(rs.getString("access_level")),
-                rs.getObject("organization_id", UUID.class),
-                rs.getObject("created_by", UUID.class),
-                rs.getObject("started_at", OffsetDateTime.class),
-                rs.getObject("completed_at", OffsetDateTime.class),
-                rs.getString("error_message"),
-                json.readValue(rs.getString("logs"), LOGS),
-                rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class),
-                null);
     }
 
     /** A job to create. */
