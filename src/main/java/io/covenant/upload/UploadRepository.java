@@ -7,7 +7,6 @@ import io.covenant.shared.security.Caller;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -50,23 +49,13 @@ class UploadRepository {
         return jdbc.sql("""
 				INSERT INTO bulk_upload_jobs AS j (filename, original_filename, file_size, file_hash, job_type,
 				  file_format, total_rows, access_level, organization_id, created_by, permissions, processing_logs)
-				VALUES (:filename, :original, :size, :hash, :type, :format, :total, :level, :org, :user, :permissions,
-				  jsonb_build_array(jsonb_build_object('at', now(), 'message', CAST(:message AS text))))
+				VALUES (:filename, :originalFilename, :size, :hash, :type, :format, :totalRows, :level, :organizationId,
+				  :createdBy, :permissions, jsonb_build_array(jsonb_build_object('at', now(), 'message', CAST(:note AS text))))
 				ON CONFLICT (COALESCE(organization_id, created_by), job_type, file_hash)
 				  WHERE status IN ('pending', 'processing', 'completed') DO NOTHING
 				RETURNING""" + " " + COLUMNS)
+                .params(Rows.params(job))
                 .param("filename", job.hash() + "." + job.format().value())
-                .param("original", job.originalFilename())
-                .param("size", job.size())
-                .param("hash", job.hash())
-                .param("type", job.type().value())
-                .param("format", job.format().value())
-                .param("total", job.totalRows())
-                .param("level", job.level().value())
-                .param("org", job.organizationId(), Types.OTHER)
-                .param("user", job.createdBy())
-                .param("permissions", job.permissions().toArray(String[]::new))
-                .param("message", job.note())
                 .query(jobs)
                 .optional();
     }
@@ -152,19 +141,11 @@ class UploadRepository {
 				              WHERE status = 'pending'
 				                 OR (status = 'processing' AND heartbeat_at < now() - CAST(:lease AS interval))
 				              ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-				RETURNING j.id, j.job_type, j.file_format, j.access_level, j.created_by, j.permissions, j.processed_rows,
-				  j.attempts""")
+				RETURNING j.id, j.job_type AS type, j.file_format AS format, j.access_level AS level, j.created_by,
+				  j.permissions, j.processed_rows, j.attempts""")
                 .param("node", node)
                 .param("lease", lease.toMillis() + " milliseconds")
-                .query((rs, i) -> new Claim(
-                        rs.getObject("id", UUID.class),
-                        JobType.of(rs.getString("job_type")),
-                        FileFormat.valueOf(rs.getString("file_format").toUpperCase(Locale.ROOT)),
-                        AccessLevel.of(rs.getString("access_level")),
-                        rs.getObject("created_by", UUID.class),
-                        Set.of((String[]) rs.getArray("permissions").getArray()),
-                        rs.getInt("processed_rows"),
-                        rs.getInt("attempts")))
+                .query(Rows.mapper(Claim.class))
                 .optional();
     }
 

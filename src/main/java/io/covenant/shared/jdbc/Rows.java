@@ -34,17 +34,18 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Records read from rows and written as parameters by name, instead of one line per column: a row maps to a record
  * whose components are its columns in camelCase ({@code event_date} to {@code eventDate}), and a record binds as
- * named parameters called after its components ({@code :eventDate}). Reflection costs about a microsecond a row: for
- * pages and single rows, not for paths that stream thousands of rows.
+ * named parameters called after its components ({@code :eventDate}). Reflection and conversion cost a little on
+ * every row: for pages and single rows, not for paths that stream thousands of rows.
  *
  * <p>The project's column types: an enum is stored as its lower-case name ({@code access_level = 'organization'}), a
- * SQL array reads as a {@link List} and a collection binds as an array of its element type; {@code OffsetDateTime},
- * {@code LocalDate}, {@code UUID} read through the driver's {@code getObject(column, type)}, {@code BigDecimal} and
- * strings as they are, SQL NULL as null. A column read into a primitive component must be NOT NULL.
+ * SQL array reads as a {@link List} or {@link Set} and a collection binds as an array of its element type;
+ * {@code OffsetDateTime}, {@code LocalDate}, {@code UUID} read through the driver's {@code getObject(column, type)},
+ * {@code BigDecimal} and strings as they are, SQL NULL as null. A column read into a primitive component must be NOT
+ * NULL.
  */
 public final class Rows {
 
-    /** What a column's value becomes in a record: Spring's defaults, lower-case enums and arrays as lists. */
+    /** What a column's value becomes in a record: Spring's defaults, lower-case enums, arrays as lists or sets. */
     public static final ConversionService CONVERSIONS = conversions();
 
     /** A record's components, their accessors callable from here even when the record is package-private. */
@@ -128,14 +129,17 @@ public final class Rows {
     private static DefaultConversionService conversions() {
         DefaultConversionService conversions = new DefaultConversionService();
         conversions.addConverterFactory(new LowerCaseEnums());
-        conversions.addConverter(Array.class, List.class, array -> {
-            try {
-                return Arrays.asList((Object[]) array.getArray());
-            } catch (SQLException ex) {
-                throw new IllegalStateException("reading a SQL array", ex);
-            }
-        });
+        conversions.addConverter(Array.class, List.class, array -> Arrays.asList(elements(array)));
+        conversions.addConverter(Array.class, Set.class, array -> Set.copyOf(Arrays.asList(elements(array))));
         return conversions;
+    }
+
+    private static Object[] elements(Array array) {
+        try {
+            return (Object[]) array.getArray();
+        } catch (SQLException ex) {
+            throw new IllegalStateException("reading a SQL array", ex);
+        }
     }
 
     /** A {@code json} or {@code jsonb} value (the driver's {@link PGobject}) read into the component's type. */
