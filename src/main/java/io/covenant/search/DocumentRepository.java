@@ -86,24 +86,14 @@ class DocumentRepository {
 				INSERT INTO documents (company_id, filing_id, title, document_type, mime_type, source_url, content,
 				  content_hash, document_date, metadata, embedding, embedding_model, organization_id, access_level,
 				  created_by)
-				VALUES (:company, :filing, :title, :type, :mime, :url, :content, :hash, :date, CAST(:metadata AS jsonb),
-				  CAST(:embedding AS real[]), :model, :org, :level, :user)
+				VALUES (:companyId, :filingId, :title, :documentType, :mimeType, :sourceUrl, :content, :contentHash,
+				  :documentDate, CAST(:metadata AS jsonb), CAST(:embedding AS real[]), :model, :organizationId, :level,
+				  :createdBy)
 				RETURNING id""")
-                .param("company", d.companyId(), Types.OTHER)
-                .param("filing", d.filingId(), Types.OTHER)
-                .param("title", d.title())
-                .param("type", d.documentType())
-                .param("mime", d.mimeType())
-                .param("url", d.sourceUrl(), Types.VARCHAR)
-                .param("content", d.content())
-                .param("hash", d.contentHash())
-                .param("date", d.documentDate(), Types.DATE)
+                .params(Rows.params(d))
                 .param("metadata", json.writeValueAsString(d.metadata()))
                 .param("embedding", literal(d.embedding()))
                 .param("model", Embedder.MODEL)
-                .param("org", d.organizationId(), Types.OTHER)
-                .param("level", d.level().value())
-                .param("user", d.createdBy())
                 .query(UUID.class)
                 .single();
     }
