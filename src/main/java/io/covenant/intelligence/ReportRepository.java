@@ -1,14 +1,9 @@
 package io.covenant.intelligence;
 
-import io.covenant.shared.jdbc.OwnedStore;
 import io.covenant.shared.jdbc.OwnedTable;
 import io.covenant.shared.jdbc.Rows;
-import io.covenant.shared.paging.Cursor;
-import io.covenant.shared.security.AccessLevel;
-import io.covenant.shared.security.Caller;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
@@ -16,60 +11,49 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for {@code analysis_reports}: every read under the access rule; findings and recommendations as jsonb. */
 @Repository
-class ReportRepository implements OwnedStore<AnalysisReport, ReportCommand, ReportFilter> {
+class ReportRepository extends RecordStore<AnalysisReport, ReportCommand, ReportFilter> {
 
-    private final JdbcClient jdbc;
+    private static final String COLUMNS = """
+			r.id, r.report_type, r.title, r.executive_summary, r.key_findings::text AS key_findings,
+			r.recommendations::text AS recommendations, r.company_ids, r.period_start, r.period_end,
+			r.confidence_score, r.status, r.organization_id, r.access_level, r.created_by, r.created_at,
+			r.updated_at""";
+
+    private static final String INSERT = """
+			INSERT INTO analysis_reports (report_type, title, executive_summary, key_findings, recommendations,
+			  company_ids, period_start, period_end, confidence_score, status, access_level, organization_id, created_by)
+			VALUES (:reportType, :title, :executiveSummary, CAST(:keyFindings AS jsonb), CAST(:recommendations AS jsonb),
+			  :companyIds, :periodStart, :periodEnd, :confidenceScore, coalesce(:status, 'draft'), :level, :org, :by)
+			RETURNING id""";
+
+    private static final String UPDATE = """
+			UPDATE analysis_reports SET report_type = :reportType, title = :title, executive_summary = :executiveSummary,
+			  key_findings = CAST(:keyFindings AS jsonb), recommendations = CAST(:recommendations AS jsonb),
+			  company_ids = :companyIds, period_start = :periodStart, period_end = :periodEnd,
+			  confidence_score = :confidenceScore, status = coalesce(:status, status) WHERE id = :id""";
+
+    private static final String FILTERS = """
+			  AND (CAST(:companyId AS uuid) IS NULL OR :companyId = ANY(r.company_ids))
+			  AND (CAST(:reportType AS text) IS NULL OR r.report_type = :reportType)
+			  AND (CAST(:status AS text) IS NULL OR r.status = :status)
+			  AND (CAST(:from AS date) IS NULL OR r.period_end >= :from)
+			  AND (CAST(:to AS date) IS NULL OR r.period_start <= :to)""";
 
     private final JsonMapper json;
 
-    private final OwnedTable<AnalysisReport> table;
-
     ReportRepository(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+        super(
+                jdbc,
+                new OwnedTable<>(jdbc, "analysis_reports", "r", COLUMNS, Rows.mapper(AnalysisReport.class)),
+                INSERT,
+                UPDATE,
+                FILTERS);
         this.json = json;
-        this.table = new OwnedTable<>(jdbc, "analysis_reports", "r", """
-				r.id, r.report_type, r.title, r.executive_summary, r.key_findings::text AS key_findings,
-				r.recommendations::text AS recommendations, r.company_ids, r.period_start, r.period_end,
-				r.confidence_score, r.status, r.organization_id, r.access_level, r.created_by, r.created_at,
-				r.updated_at""", Rows.mapper(AnalysisReport.class));
     }
 
+    /** Absent lists are none; findings and recommendations are JSON arrays. */
     @Override
-    public UUID insert(ReportCommand command, AccessLevel level, @Nullable UUID organizationId, UUID createdBy) {
-        return table.insert(bind(jdbc.sql("""
-				INSERT INTO analysis_reports (report_type, title, executive_summary, key_findings, recommendations,
-				  company_ids, period_start, period_end, confidence_score, status, access_level, organization_id, created_by)
-				VALUES (:reportType, :title, :executiveSummary, CAST(:keyFindings AS jsonb), CAST(:recommendations AS jsonb),
-				  :companyIds, :periodStart, :periodEnd, :confidenceScore, coalesce(:status, 'draft'), :level, :org, :by)
-				RETURNING id"""), command), level, organizationId, createdBy);
-    }
-
-    @Override
-    public OwnedTable<AnalysisReport> table() {
-        return table;
-    }
-
-    @Override
-    public List<AnalysisReport> page(Caller caller, ReportFilter f, Cursor after, int limit) {
-        return table.page(caller, """
-				  AND (CAST(:companyId AS uuid) IS NULL OR :companyId = ANY(r.company_ids))
-				  AND (CAST(:reportType AS text) IS NULL OR r.report_type = :reportType)
-				  AND (CAST(:status AS text) IS NULL OR r.status = :status)
-				  AND (CAST(:from AS date) IS NULL OR r.period_end >= :from)
-				  AND (CAST(:to AS date) IS NULL OR r.period_start <= :to)""", spec -> spec.params(Rows.params(f)), after, limit);
-    }
-
-    @Override
-    public void update(UUID id, ReportCommand command) {
-        bind(jdbc.sql("""
-				UPDATE analysis_reports SET report_type = :reportType, title = :title, executive_summary = :executiveSummary,
-				  key_findings = CAST(:keyFindings AS jsonb), recommendations = CAST(:recommendations AS jsonb),
-				  company_ids = :companyIds, period_start = :periodStart, period_end = :periodEnd,
-				  confidence_score = :confidenceScore, status = coalesce(:status, status) WHERE id = :id"""), command).param("id", id).update();
-    }
-
-    /** The command's fields by name; absent lists are none, findings and recommendations JSON arrays. */
-    private StatementSpec bind(StatementSpec spec, ReportCommand c) {
+    StatementSpec bind(StatementSpec spec, ReportCommand c) {
         return spec.params(Rows.params(c))
                 .param("keyFindings", json.writeValueAsString(c.keyFindings() == null ? List.of() : c.keyFindings()))
                 .param(
