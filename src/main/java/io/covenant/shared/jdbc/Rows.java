@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Rows {
 
     /** What a column's value becomes in a record: Spring's defaults, lower-case enums, arrays as lists or sets. */
-    public static final ConversionService CONVERSIONS = conversions();
+    private static final ConversionService CONVERSIONS = conversions();
 
     /** A record's components, their accessors callable from here even when the record is package-private. */
     private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
