@@ -1,6 +1,7 @@
 package io.covenant.search;
 
 import io.covenant.shared.jdbc.OwnedTable;
+import io.covenant.shared.jdbc.Rows;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.AccessSql;
 import io.covenant.shared.security.Caller;
@@ -39,7 +40,7 @@ class DocumentRepository {
 			d.embedding_model, d.access_level, d.organization_id, d.created_by, d.created_at""";
 
     private static final String FILTERS = """
-			  AND (CAST(:company AS uuid) IS NULL OR d.company_id = :company)
+			  AND (CAST(:companyId AS uuid) IS NULL OR d.company_id = :companyId)
 			  AND (CAST(:form AS text) IS NULL OR d.metadata->>'form' = :form)
 			  AND (CAST(:item AS text) IS NULL OR ch.metadata->>'item' = :item)
 			  AND (CAST(:section AS text) IS NULL OR lower(ch.section) = :section)
@@ -85,24 +86,14 @@ class DocumentRepository {
 				INSERT INTO documents (company_id, filing_id, title, document_type, mime_type, source_url, content,
 				  content_hash, document_date, metadata, embedding, embedding_model, organization_id, access_level,
 				  created_by)
-				VALUES (:company, :filing, :title, :type, :mime, :url, :content, :hash, :date, CAST(:metadata AS jsonb),
-				  CAST(:embedding AS real[]), :model, :org, :level, :user)
+				VALUES (:companyId, :filingId, :title, :documentType, :mimeType, :sourceUrl, :content, :contentHash,
+				  :documentDate, CAST(:metadata AS jsonb), CAST(:embedding AS real[]), :model, :organizationId, :level,
+				  :createdBy)
 				RETURNING id""")
-                .param("company", d.companyId(), Types.OTHER)
-                .param("filing", d.filingId(), Types.OTHER)
-                .param("title", d.title())
-                .param("type", d.documentType())
-                .param("mime", d.mimeType())
-                .param("url", d.sourceUrl(), Types.VARCHAR)
-                .param("content", d.content())
-                .param("hash", d.contentHash())
-                .param("date", d.documentDate(), Types.DATE)
+                .params(Rows.params(d))
                 .param("metadata", json.writeValueAsString(d.metadata()))
                 .param("embedding", literal(d.embedding()))
                 .param("model", Embedder.MODEL)
-                .param("org", d.organizationId(), Types.OTHER)
-                .param("level", d.level().value())
-                .param("user", d.createdBy())
                 .query(UUID.class)
                 .single();
     }
@@ -239,16 +230,15 @@ class DocumentRepository {
     // --- keyword search and the hits of any mode ---
 
     List<Ranked> keyword(String query, SearchFilter f, Caller caller, int k) {
-        return filters(
-                        AccessSql.bind(
-                                jdbc.sql("""
+        return AccessSql.bind(
+                        jdbc.sql("""
 				SELECT ch.id, ts_rank(ch.content_tsv, q.query, 1 | 32) AS score
 				FROM websearch_to_tsquery('english', :q) AS q(query),
 				     document_chunks ch JOIN documents d ON d.id = ch.document_id
 				WHERE ch.content_tsv @@ q.query AND d.deleted_at IS NULL AND """ + AccessSql.visible("d") + "\n"
-                                        + FILTERS + "\nORDER BY score DESC, ch.id LIMIT :k"),
-                                caller),
-                        f)
+                                + FILTERS + "\nORDER BY score DESC, ch.id LIMIT :k"),
+                        caller)
+                .params(Rows.params(f))
                 .param("q", query)
                 .param("k", k)
                 .query((rs, i) -> Ranked.of(rs.getObject(1, UUID.class), rs.getFloat(2)))
@@ -309,15 +299,6 @@ class DocumentRepository {
     private static Set<String> lexemes(Array array) throws SQLException {
         // A query may repeat a word ("risk and risk"): its lexeme then comes twice.
         return array == null ? Set.of() : Set.copyOf(List.of((String[]) array.getArray()));
-    }
-
-    private static JdbcClient.StatementSpec filters(JdbcClient.StatementSpec spec, SearchFilter f) {
-        return spec.param("company", f.companyId(), Types.OTHER)
-                .param("form", f.form(), Types.VARCHAR)
-                .param("item", f.item(), Types.VARCHAR)
-                .param("section", f.section(), Types.VARCHAR)
-                .param("from", f.from(), Types.DATE)
-                .param("to", f.to(), Types.DATE);
     }
 
     // --- the indexer's side (owner rights) ---

@@ -1,22 +1,18 @@
 package io.covenant.upload;
 
+import io.covenant.shared.jdbc.Rows;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,10 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class UploadRepository {
 
+    /** What an {@link UploadJob} reads; {@code duplicate} is for the upload that found the job, none on a read. */
     private static final String COLUMNS = """
 			j.id, j.job_type, j.status, j.original_filename, j.file_format, j.file_size, j.file_hash, j.total_rows,
 			j.processed_rows, j.success_count, j.error_count, j.access_level, j.organization_id, j.created_by,
-			j.started_at, j.completed_at, j.error_message, j.processing_logs::text AS logs, j.created_at, j.updated_at""";
+			j.started_at, j.completed_at, j.error_message, j.processing_logs, j.created_at, j.updated_at,
+			CAST(NULL AS boolean) AS duplicate""";
 
     private static final String VISIBLE =
             "(j.created_by = :caller_id OR j.organization_id = :caller_org OR :caller_super)";
@@ -37,15 +35,13 @@ class UploadRepository {
     private static final String LOG =
             "processing_logs || jsonb_build_array(jsonb_build_object('at', now(), 'message', CAST(:message AS text)))";
 
-    private static final TypeReference<List<Map<String, Object>>> LOGS = new TypeReference<>() {};
-
     private final JdbcClient jdbc;
 
-    private final JsonMapper json;
+    private final RowMapper<UploadJob> jobs;
 
     UploadRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.jobs = Rows.mapper(UploadJob.class, json);
     }
 
     /** The new job, or empty when the owner already has a live job for the same file and job type. */
@@ -53,24 +49,14 @@ class UploadRepository {
         return jdbc.sql("""
 				INSERT INTO bulk_upload_jobs AS j (filename, original_filename, file_size, file_hash, job_type,
 				  file_format, total_rows, access_level, organization_id, created_by, permissions, processing_logs)
-				VALUES (:filename, :original, :size, :hash, :type, :format, :total, :level, :org, :user, :permissions,
-				  jsonb_build_array(jsonb_build_object('at', now(), 'message', CAST(:message AS text))))
+				VALUES (:filename, :originalFilename, :size, :hash, :type, :format, :totalRows, :level, :organizationId,
+				  :createdBy, :permissions, jsonb_build_array(jsonb_build_object('at', now(), 'message', CAST(:note AS text))))
 				ON CONFLICT (COALESCE(organization_id, created_by), job_type, file_hash)
 				  WHERE status IN ('pending', 'processing', 'completed') DO NOTHING
 				RETURNING""" + " " + COLUMNS)
+                .params(Rows.params(job))
                 .param("filename", job.hash() + "." + job.format().value())
-                .param("original", job.originalFilename())
-                .param("size", job.size())
-                .param("hash", job.hash())
-                .param("type", job.type().value())
-                .param("format", job.format().value())
-                .param("total", job.totalRows())
-                .param("level", job.level().value())
-                .param("org", job.organizationId(), Types.OTHER)
-                .param("user", job.createdBy())
-                .param("permissions", job.permissions().toArray(String[]::new))
-                .param("message", job.note())
-                .query(this::map)
+                .query(jobs)
                 .optional();
     }
 
@@ -90,14 +76,14 @@ class UploadRepository {
                 .param("user", createdBy)
                 .param("type", type)
                 .param("hash", hash)
-                .query(this::map)
+                .query(jobs)
                 .optional();
     }
 
     Optional<UploadJob> findVisible(UUID id, Caller caller) {
         return bind(jdbc.sql("SELECT " + COLUMNS + " FROM bulk_upload_jobs j WHERE j.id = :id AND " + VISIBLE), caller)
                 .param("id", id)
-                .query(this::map)
+                .query(jobs)
                 .optional();
     }
 
@@ -114,7 +100,7 @@ class UploadRepository {
                         after)
                 .param("status", status, Types.VARCHAR)
                 .param("limit", limit + 1)
-                .query(this::map)
+                .query(jobs)
                 .list();
     }
 
@@ -126,7 +112,7 @@ class UploadRepository {
                         + COLUMNS)
                 .param("id", id)
                 .param("message", message)
-                .query(this::map)
+                .query(jobs)
                 .optional();
     }
 
@@ -155,19 +141,11 @@ class UploadRepository {
 				              WHERE status = 'pending'
 				                 OR (status = 'processing' AND heartbeat_at < now() - CAST(:lease AS interval))
 				              ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-				RETURNING j.id, j.job_type, j.file_format, j.access_level, j.created_by, j.permissions, j.processed_rows,
-				  j.attempts""")
+				RETURNING j.id, j.job_type AS type, j.file_format AS format, j.access_level AS level, j.created_by,
+				  j.permissions, j.processed_rows, j.attempts""")
                 .param("node", node)
                 .param("lease", lease.toMillis() + " milliseconds")
-                .query((rs, i) -> new Claim(
-                        rs.getObject("id", UUID.class),
-                        JobType.of(rs.getString("job_type")),
-                        FileFormat.valueOf(rs.getString("file_format").toUpperCase(Locale.ROOT)),
-                        AccessLevel.of(rs.getString("access_level")),
-                        rs.getObject("created_by", UUID.class),
-                        Set.of((String[]) rs.getArray("permissions").getArray()),
-                        rs.getInt("processed_rows"),
-                        rs.getInt("attempts")))
+                .query(Rows.mapper(Claim.class))
                 .optional();
     }
 
@@ -255,31 +233,6 @@ class UploadRepository {
         return spec.param("caller_id", caller.userId())
                 .param("caller_org", caller.organizationId(), Types.OTHER)
                 .param("caller_super", caller.isSuperAdmin());
-    }
-
-    private UploadJob map(ResultSet rs, int row) throws SQLException {
-        return new UploadJob(
-                rs.getObject("id", UUID.class),
-                rs.getString("job_type"),
-                rs.getString("status"),
-                rs.getString("original_filename"),
-                rs.getString("file_format"),
-                rs.getLong("file_size"),
-                rs.getString("file_hash"),
-                rs.getInt("total_rows"),
-                rs.getInt("processed_rows"),
-                rs.getInt("success_count"),
-                rs.getInt("error_count"),
-                AccessLevel.of(rs.getString("access_level")),
-                rs.getObject("organization_id", UUID.class),
-                rs.getObject("created_by", UUID.class),
-                rs.getObject("started_at", OffsetDateTime.class),
-                rs.getObject("completed_at", OffsetDateTime.class),
-                rs.getString("error_message"),
-                json.readValue(rs.getString("logs"), LOGS),
-                rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class),
-                null);
     }
 
     /** A job to create. */
