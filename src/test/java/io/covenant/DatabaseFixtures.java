@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The rows a {@link DatabaseTest} needs, each with a fresh random name as {@link Fixtures} makes them, but written
- * with SQL only: a slice has no web server to sign in through.
+ * The rows a {@link DatabaseTest} needs, each with a fresh random name, written with SQL only: a slice has no web
+ * server to sign in through. {@link Fixtures} adds signing in for the tests of the whole service.
  */
 public class DatabaseFixtures {
 

@@ -16,18 +16,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Creates the people and organisations an API test needs, each with fresh random names so tests never share data,
  * and signs them in through the real login endpoint.
  */
-public class Fixtures {
+public class Fixtures extends DatabaseFixtures {
 
     public static final String PASSWORD = "juniper tallow orbit canyon";
-
-    private final JdbcClient jdbc;
 
     private final String passwordHash;
 
     private final Environment environment;
 
     Fixtures(JdbcClient jdbc, PasswordEncoder passwords, Environment environment) {
-        this.jdbc = jdbc;
+        super(jdbc);
         this.environment = environment;
         this.passwordHash = passwords.encode(PASSWORD);
     }
@@ -41,25 +39,10 @@ public class Fixtures {
                 .toUpperCase(Locale.ROOT);
     }
 
-    public UUID tenant() {
-        return jdbc.sql("INSERT INTO tenants (name) VALUES (:name) RETURNING id")
-                .param("name", "Tenant " + UUID.randomUUID())
-                .query(UUID.class)
-                .single();
-    }
-
-    public UUID organization(UUID tenant) {
-        return jdbc.sql("INSERT INTO organizations (name, tenant_id) VALUES (:name, :tenant) RETURNING id")
-                .param("name", "Org " + UUID.randomUUID())
-                .param("tenant", tenant, Types.OTHER)
-                .query(UUID.class)
-                .single();
-    }
-
     /** A verified, active person with this role, signed in. */
     public Person person(Role role, UUID organization, UUID tenant) {
         String email = role.value().replace('_', '-') + "-" + UUID.randomUUID() + "@example.com";
-        UUID id = jdbc.sql("""
+        UUID id = jdbc().sql("""
 				INSERT INTO users (email, password_hash, role, organization_id, tenant_id, is_verified)
 				VALUES (:email, :hash, :role, :org, :tenant, TRUE) RETURNING id""")
                 .param("email", email)
@@ -74,6 +57,7 @@ public class Fixtures {
                 tokens.get("refresh_token"));
     }
 
+    @Override
     public Person person(Role role, UUID organization) {
         return person(role, organization, null);
     }
@@ -100,10 +84,6 @@ public class Fixtures {
 
     private int port() {
         return environment.getRequiredProperty("local.server.port", Integer.class);
-    }
-
-    public JdbcClient jdbc() {
-        return jdbc;
     }
 
     /** A signed-in test user. */

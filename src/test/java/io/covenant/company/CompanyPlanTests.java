@@ -32,6 +32,10 @@ class CompanyPlanTests {
 
     static final int PAGE = 50;
 
+    /** A text search for the plan data's word, and nothing else. */
+    static final CompanyFilter BY_TEXT = new CompanyFilter(
+            null, null, null, null, null, null, null, null, null, null, QueryPlans.SEARCHED_WORD.toLowerCase(), null);
+
     @Autowired
     CompanyRepository repository;
 
@@ -125,21 +129,8 @@ class CompanyPlanTests {
     void nameAndTextSearchUseTheirIndexesUnderRowLevelSecurity() {
         CompanyFilter byNameInSector = new CompanyFilter(
                 "Energy", null, null, null, null, null, null, null, null, null, null, QueryPlans.SEARCHED_WORD);
-        CompanyFilter byText = new CompanyFilter(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                QueryPlans.SEARCHED_WORD.toLowerCase(),
-                null);
         for (Caller caller : plans.callers().all()) {
-            for (CompanyFilter filter : new CompanyFilter[] {byNameInSector, byText}) {
+            for (CompanyFilter filter : new CompanyFilter[] {byNameInSector, BY_TEXT}) {
                 Plan plan = plans.explain(
                         caller, repository.listQuery(filter, CompanySort.CREATED_AT, false, null, PAGE, 0, caller));
                 assertBounded(plan, caller + " search", 2 * (PAGE + 1));
@@ -231,32 +222,19 @@ class CompanyPlanTests {
 
     @Test
     void aTextSearchsTotalAfterItsPageIsTheNumberOfMatchesThePageRead() {
-        CompanyFilter byText = new CompanyFilter(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                QueryPlans.SEARCHED_WORD.toLowerCase(),
-                null);
         for (Caller caller : plans.callers().all()) {
             int cap = 10 * PAGE + 1;
-            long counted = Callers.runAs(caller, () -> repository.count(byText, caller, cap));
+            long counted = Callers.runAs(caller, () -> repository.count(BY_TEXT, caller, cap));
             // In the page's transaction (as Companies.list runs them) the total is the one the function kept (V85).
             long kept = Callers.runAs(
                     caller,
                     () -> transactions.execute(status -> {
-                        repository.find(byText, CompanySort.CREATED_AT, false, null, PAGE, 0, caller);
+                        repository.find(BY_TEXT, CompanySort.CREATED_AT, false, null, PAGE, 0, caller);
                         return jdbc.sql("SELECT covenant_search_total(NULL, :q) IS NOT NULL")
-                                        .param("q", byText.q())
+                                        .param("q", BY_TEXT.q())
                                         .query(Boolean.class)
                                         .single()
-                                ? repository.count(byText, caller, cap)
+                                ? repository.count(BY_TEXT, caller, cap)
                                 : -1;
                     }));
             assertThat(kept).as(caller + " total after the page").isEqualTo(counted);
