@@ -92,6 +92,7 @@ public class Companies {
             int limit,
             int offset) {
         caller.require(Permission.COMPANIES_READ);
+        repository.planListsGenerically();
         boolean asc = ascending != null ? ascending : sort == CompanySort.NAME || sort == CompanySort.SYMBOL;
         CompanyCursor after = null;
         if (cursor != null && !cursor.isBlank()) {

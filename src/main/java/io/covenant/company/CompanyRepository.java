@@ -1,6 +1,7 @@
 package io.covenant.company;
 
 import io.covenant.shared.jdbc.CopyRows;
+import io.covenant.shared.jdbc.GenericPlans;
 import io.covenant.shared.jdbc.OwnedTable;
 import io.covenant.shared.jdbc.SqlQuery;
 import io.covenant.shared.security.AccessLevel;
@@ -72,6 +73,11 @@ class CompanyRepository {
         this.named = named;
         this.json = json;
         this.table = new OwnedTable<>(jdbc, "companies", "c", COLUMNS, this::map);
+    }
+
+    /** The list statements of this transaction use generic plans ({@link GenericPlans}). */
+    void planListsGenerically() {
+        GenericPlans.forThisTransaction(jdbc);
     }
 
     Company insert(CompanyCommand command, AccessLevel level, UUID organizationId, UUID createdBy) {

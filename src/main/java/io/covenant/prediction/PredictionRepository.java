@@ -1,6 +1,7 @@
 package io.covenant.prediction;
 
 import io.covenant.shared.jdbc.CopyRows;
+import io.covenant.shared.jdbc.GenericPlans;
 import io.covenant.shared.jdbc.SqlQuery;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.security.AccessLevel;
@@ -44,6 +45,11 @@ class PredictionRepository {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.json = json;
+    }
+
+    /** The list statements of this transaction use generic plans ({@link GenericPlans}). */
+    void planListsGenerically() {
+        GenericPlans.forThisTransaction(jdbc);
     }
 
     /** What scoring a company for a period gives a prediction row, before its columns are named. */

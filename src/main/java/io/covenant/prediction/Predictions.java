@@ -107,10 +107,12 @@ public class Predictions {
         return explained(visible(caller, kind, id));
     }
 
-    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    /** In a (read-only) transaction of its own, for the generic plans of its statement. */
+    @Transactional(readOnly = true)
     public CursorPage<Prediction> list(
             Caller caller, PredictionKind kind, PredictionFilter filter, @Nullable String cursor, int limit) {
         caller.require(Permission.PREDICTIONS_READ);
+        repository.planListsGenerically();
         List<Prediction> rows = repository.list(kind, filter, Cursor.decode(cursor), limit, caller);
         return CursorPage.of(rows, limit, p -> Cursor.of(p.createdAt(), p.id())).map(this::explained);
     }
