@@ -2,7 +2,11 @@ package io.covenant.bench;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,13 +32,28 @@ public final class BenchData {
         for (String table : tables) {
             jdbc.sql("VACUUM (ANALYZE) " + table).update();
         }
-        await().atMost(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")
-                                .query(Long.class)
-                                .single()
-                        == 0);
+        awaitNoVacuum(jdbc, Duration.ofMinutes(5));
         jdbc.sql("CHECKPOINT").update();
+    }
+
+    /** Waits until no autovacuum worker runs and no vacuum is in progress. */
+    public static void awaitNoVacuum(JdbcClient jdbc, Duration atMost) {
+        await().atMost(atMost)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> jdbc.sql("""
+								SELECT (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker')
+								     + (SELECT count(*) FROM pg_stat_progress_vacuum)""").query(Long.class).single() == 0);
+    }
+
+    /** The machine's load average over 1, 5 and 15 minutes, for a benchmark's report; "unknown" off Linux. */
+    public static String loadAverage() {
+        try {
+            return String.join(
+                    " / ",
+                    Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (IOException ex) {
+            return "unknown";
+        }
     }
 
     /**

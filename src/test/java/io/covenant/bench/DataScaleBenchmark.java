@@ -1,14 +1,11 @@
 package io.covenant.bench;
 
-import static org.awaitility.Awaitility.await;
-
 import io.covenant.ApiTest;
 import io.covenant.Fixtures;
 import io.covenant.Fixtures.Person;
 import io.covenant.shared.audit.AuditAction;
 import io.covenant.shared.audit.Audited;
 import io.covenant.shared.security.Role;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,7 +117,7 @@ class DataScaleBenchmark {
 					| call | caller | p50 ms | p95 ms | raw SQL p50 ms | p50 / raw |
 					|---|---|---|---|---|---|
 					""".formatted(
-                            companies, companies * 5L, seconds, rows, rows / seconds, vacuumSeconds, loadAverage()));
+                    companies, companies * 5L, seconds, rows, rows / seconds, vacuumSeconds, BenchData.loadAverage()));
             Map<String, Double> raw = raw(organizations.get(0));
             try (KeepAliveClient client = new KeepAliveClient(port)) {
                 for (var caller : callers.entrySet()) {
@@ -140,7 +137,7 @@ class DataScaleBenchmark {
                     }
                 }
             }
-            report.append("\nLoad average after measuring: %s.%n%n".formatted(loadAverage()));
+            report.append("\nLoad average after measuring: %s.%n%n".formatted(BenchData.loadAverage()));
             Path out = Path.of("target", "benchmarks", "data-scale.md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, report);
@@ -152,11 +149,7 @@ class DataScaleBenchmark {
     private double vacuum() {
         long started = System.nanoTime();
         fixtures.jdbc().sql("VACUUM (ANALYZE)").update();
-        await().atMost(Duration.ofMinutes(30))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> fixtures.jdbc().sql("""
-								SELECT (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker')
-								     + (SELECT count(*) FROM pg_stat_progress_vacuum)""").query(Long.class).single() == 0);
+        BenchData.awaitNoVacuum(fixtures.jdbc(), Duration.ofMinutes(30));
         return (System.nanoTime() - started) / 1e9;
     }
 
@@ -269,14 +262,5 @@ class DataScaleBenchmark {
                         ? "annual"
                         : call.contains("quarterly") ? "quarterly" : call.contains("filings") ? "filings" : "companies";
         return raw.get(kind) * (call.contains("10 pages") ? 10 : 1);
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + ", " + parts[1] + ", " + parts[2];
-        } catch (IOException ex) {
-            return "unknown";
-        }
     }
 }

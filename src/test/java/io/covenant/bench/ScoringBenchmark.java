@@ -165,7 +165,7 @@ class ScoringBenchmark {
 
 				Target: a single prediction through HTTP under 5 ms at p95.
 				""".formatted(
-                        loadAverage(),
+                        BenchData.loadAverage(),
                         BATCH,
                         ROWS,
                         seconds,
@@ -226,13 +226,6 @@ class ScoringBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         assertThat(checksum).isNotNaN();
         return new Timed(seconds, cpu);
-    }
-
-    private static String loadAverage() throws Exception {
-        Path proc = Path.of("/proc/loadavg");
-        return Files.exists(proc)
-                ? String.join(" ", Arrays.copyOf(Files.readString(proc).split(" "), 3))
-                : "unknown";
     }
 
     private static void post(KeepAliveClient http, String path, String auth, String body) throws Exception {

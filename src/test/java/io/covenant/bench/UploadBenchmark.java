@@ -10,7 +10,6 @@ import io.covenant.prediction.RiskModels;
 import io.covenant.prediction.Scores;
 import io.covenant.shared.security.Role;
 import io.covenant.upload.UploadFiles;
-import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -68,7 +67,7 @@ class UploadBenchmark {
         Person warm = fixtures.person(Role.ORG_MEMBER, fixtures.organization(null));
         finish(warm, upload(warm, UploadFiles.quarterly("W", 2_000, 0, 12).csv()));
 
-        String loadBefore = loadAverage();
+        String loadBefore = BenchData.loadAverage();
         List<Double> uploadSeconds = new ArrayList<>();
         List<Double> copySeconds = new ArrayList<>();
         String statements = "";
@@ -119,7 +118,7 @@ class UploadBenchmark {
                         csv.length / 1e6,
                         RUNS,
                         loadBefore,
-                        loadAverage(),
+                        BenchData.loadAverage(),
                         upload,
                         list(uploadSeconds),
                         rows / upload,
@@ -266,17 +265,6 @@ class UploadBenchmark {
 
     private static String d4(double v) {
         return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP).toPlainString();
-    }
-
-    private static String loadAverage() {
-        try {
-            return String.join(
-                    " / ",
-                    List.of(Files.readString(Path.of("/proc/loadavg")).split(" "))
-                            .subList(0, 3));
-        } catch (IOException ex) {
-            return "unknown";
-        }
     }
 
     private static double median(List<Double> values) {

@@ -122,7 +122,7 @@ class WriteScaleBenchmark {
         layouts.add(new Layout("now", "public", true, "", ""));
         Map<Layout, List<Timing>> timings = new LinkedHashMap<>();
         layouts.forEach(layout -> timings.put(layout, new ArrayList<>()));
-        String loadBefore = loadAverage();
+        String loadBefore = BenchData.loadAverage();
         for (int run = 0; run < RUNS; run++) {
             List<Layout> order = new ArrayList<>(layouts);
             if (run % 2 == 1) {
@@ -133,7 +133,7 @@ class WriteScaleBenchmark {
                 timings.get(layout).add(copy(layout));
             }
         }
-        String loadAfter = loadAverage();
+        String loadAfter = BenchData.loadAverage();
         StringBuilder rows = new StringBuilder();
         Timing now = best(timings.get(layouts.get(layouts.size() - 1)));
         for (Layout layout : layouts) {
@@ -386,16 +386,5 @@ class WriteScaleBenchmark {
                 timings.stream()
                         .map(t -> "%.2f".formatted(part.applyAsDouble(t)))
                         .toList());
-    }
-
-    private static String loadAverage() {
-        try {
-            return String.join(
-                    " / ",
-                    List.of(Files.readString(Path.of("/proc/loadavg")).split(" "))
-                            .subList(0, 3));
-        } catch (IOException ex) {
-            return "unknown";
-        }
     }
 }
