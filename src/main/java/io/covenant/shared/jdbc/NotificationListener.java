@@ -6,6 +6,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -14,7 +18,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Listens to one PostgreSQL notification channel from a daemon thread, on a connection of its own outside the pool
- * (a {@code LISTEN} lasts as long as its session), and listens again a second after losing it. While it does not
+ * (a {@code LISTEN} lasts as long as its session), and listens again a second after losing it (a task scheduled on
+ * that thread, which {@link #stop} cancels). While it does not
  * listen, notifications are missed: {@link #listening} and {@link #lost} are where a subclass forgets what it can no
  * longer trust.
  */
@@ -30,7 +35,7 @@ public abstract class NotificationListener implements SmartLifecycle {
 
     private volatile @Nullable Connection connection;
 
-    private @Nullable Thread thread;
+    private @Nullable ScheduledExecutorService thread;
 
     protected NotificationListener(DataSource dataSource, String channel, String threadName) {
         this.dataSource = dataSource;
@@ -50,8 +55,8 @@ public abstract class NotificationListener implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        thread = DaemonThreads.named(threadName).newThread(this::listen);
-        thread.start();
+        thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(threadName));
+        thread.execute(this::listen);
     }
 
     @Override
@@ -66,7 +71,7 @@ public abstract class NotificationListener implements SmartLifecycle {
             }
         }
         if (thread != null) {
-            thread.interrupt();
+            thread.shutdownNow();
         }
     }
 
@@ -75,29 +80,38 @@ public abstract class NotificationListener implements SmartLifecycle {
         return running;
     }
 
+    /** One session of listening; when it is lost, the next starts a second later. */
     private void listen() {
-        while (running) {
-            try (Connection open = open();
-                    Statement statement = open.createStatement()) {
-                connection = open;
-                statement.execute("LISTEN " + channel);
-                listening();
-                PGConnection pg = open.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(500);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            notified(notification.getParameter());
-                        }
+        try (Connection open = open();
+                Statement statement = open.createStatement()) {
+            connection = open;
+            statement.execute("LISTEN " + channel);
+            listening();
+            PGConnection pg = open.unwrap(PGConnection.class);
+            while (running) {
+                PGNotification[] notifications = pg.getNotifications(500);
+                if (notifications != null) {
+                    for (PGNotification notification : notifications) {
+                        notified(notification.getParameter());
                     }
                 }
-            } catch (SQLException | RuntimeException ex) {
-                if (running) {
-                    lost(ex);
-                    pause();
-                }
-            } finally {
-                connection = null;
+            }
+        } catch (SQLException | RuntimeException ex) {
+            if (running) {
+                lost(ex);
+                listenAgainLater();
+            }
+        } finally {
+            connection = null;
+        }
+    }
+
+    private synchronized void listenAgainLater() {
+        if (running && thread != null) {
+            try {
+                thread.schedule(this::listen, 1, TimeUnit.SECONDS);
+            } catch (RejectedExecutionException ex) {
+                // Stopped meanwhile.
             }
         }
     }
@@ -109,14 +123,5 @@ public abstract class NotificationListener implements SmartLifecycle {
             return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
         }
         return dataSource.getConnection();
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 }
