@@ -9,6 +9,7 @@ import io.covenant.shared.security.Role;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * org_admin (or a holder of {@code audit:read}) its own organisation. Removes entries past the retention period.
  */
 @Service
+@RequiredArgsConstructor
 public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
@@ -26,11 +28,6 @@ public class AuditLog {
     private final AuditRepository repository;
 
     private final AuditProperties properties;
-
-    AuditLog(AuditRepository repository, AuditProperties properties) {
-        this.repository = repository;
-        this.properties = properties;
-    }
 
     @Transactional(readOnly = true)
     public CursorPage<AuditEntry> search(Caller caller, AuditQuery query, String cursor, int limit) {

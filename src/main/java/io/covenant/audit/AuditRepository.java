@@ -8,18 +8,16 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** SQL for {@code audit_logs}: one row per recorded event, read newest first within the caller's reach. */
 @Repository
+@RequiredArgsConstructor
 class AuditRepository {
 
     private final JdbcClient jdbc;
-
-    AuditRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * Writes one entry; the values are JSON already scrubbed of secrets, the request fields null outside a request.

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Company profiles under the access rule: reads see only visible rows, writes need the right to change them. */
 @Service
+@RequiredArgsConstructor
 public class Companies {
 
     /** Owner of rows the platform creates itself (see V4__create_users.sql). */
@@ -34,13 +36,6 @@ public class Companies {
     private final CompanyCache cache;
 
     private final TickerCache tickers;
-
-    Companies(CompanyRepository repository, ApplicationEventPublisher events, CompanyCache cache, TickerCache tickers) {
-        this.repository = repository;
-        this.events = events;
-        this.cache = cache;
-        this.tickers = tickers;
-    }
 
     @Transactional
     public Company create(Caller caller, CompanyCommand command) {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ import org.springframework.util.StringUtils;
  * threads, and retries 429 and 5xx answers with exponential backoff (honouring Retry-After).
  */
 @Component
+@RequiredArgsConstructor
 class EdgarClient {
 
     private static final Logger log = LoggerFactory.getLogger(EdgarClient.class);
@@ -29,10 +31,6 @@ class EdgarClient {
     private volatile HttpClient http;
 
     private long nextSlotNanos;
-
-    EdgarClient(EdgarProperties properties) {
-        this.properties = properties;
-    }
 
     private HttpClient http() {
         HttpClient client = http;

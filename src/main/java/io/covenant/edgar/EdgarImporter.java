@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,16 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
  * one transaction, and importing it again changes nothing.
  */
 @Service
+@RequiredArgsConstructor
 public class EdgarImporter {
 
     private final EdgarDocuments documents;
 
     private final EdgarWriter writer;
-
-    EdgarImporter(EdgarDocuments documents, EdgarWriter writer) {
-        this.documents = documents;
-        this.writer = writer;
-    }
 
     /** Fetches a company's submissions and XBRL facts from EDGAR by ticker or CIK. */
     @Transactional

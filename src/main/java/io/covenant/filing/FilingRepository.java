@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL for {@code sec_filings}: idempotent recording by accession number and lists under the companies' access rule. */
 @Repository
+@RequiredArgsConstructor
 class FilingRepository {
 
     private static final String COLUMNS = """
@@ -34,11 +36,6 @@ class FilingRepository {
     private final JdbcClient jdbc;
 
     private final NamedParameterJdbcTemplate named;
-
-    FilingRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
-        this.jdbc = jdbc;
-        this.named = named;
-    }
 
     /** Inserts these filings of a company or updates those known by accession number; returns the rows written. */
     int record(UUID companyId, List<FilingCommand> filings) {

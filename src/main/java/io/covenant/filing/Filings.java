@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * may see, newest first, by a (filing date, id) cursor.
  */
 @Service
+@RequiredArgsConstructor
 public class Filings {
 
     static final Set<String> FORMS = Set.of(
@@ -35,12 +37,6 @@ public class Filings {
     private final Companies companies;
 
     private final ApplicationEventPublisher events;
-
-    Filings(FilingRepository repository, Companies companies, ApplicationEventPublisher events) {
-        this.repository = repository;
-        this.companies = companies;
-        this.events = events;
-    }
 
     /** Whether the form is one Covenant keeps; imports skip the others (Forms 3, 4, SC 13G...). */
     public static boolean kept(String form) {

@@ -6,6 +6,7 @@ import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Permission;
 import io.covenant.shared.security.Role;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,13 +17,10 @@ import org.springframework.stereotype.Component;
  * org_member, so no administrator can be demoted by being added somewhere.
  */
 @Component
+@RequiredArgsConstructor
 class AccountChangePolicy {
 
     private final OrganizationRepository organizations;
-
-    AccountChangePolicy(OrganizationRepository organizations) {
-        this.organizations = organizations;
-    }
 
     /** Refuses unless the caller may change this existing account: 404 when it cannot see it, 403 otherwise. */
     void requireMayChange(Caller caller, UserRow target) {

@@ -13,12 +13,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Accounts: registration, verification, sign-in, token refresh, sign-out, password change and deactivation. */
 @Service
+@RequiredArgsConstructor
 public class Accounts {
 
     private final UserChanges changes;
@@ -32,21 +34,6 @@ public class Accounts {
     private final IdentityProperties properties;
 
     private final ApiKeyRepository keys;
-
-    Accounts(
-            UserChanges changes,
-            TokenIssuer tokens,
-            Passwords passwords,
-            LoginThrottle throttle,
-            IdentityProperties properties,
-            ApiKeyRepository keys) {
-        this.changes = changes;
-        this.tokens = tokens;
-        this.passwords = passwords;
-        this.throttle = throttle;
-        this.properties = properties;
-        this.keys = keys;
-    }
 
     @Transactional
     public Registration register(String email, String password, String firstName, String lastName) {

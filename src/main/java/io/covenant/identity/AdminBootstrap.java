@@ -1,6 +1,7 @@
 package io.covenant.identity;
 
 import io.covenant.shared.security.Role;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -14,6 +15,7 @@ import org.springframework.util.StringUtils;
  * default password: without both settings no administrator is created.
  */
 @Component
+@RequiredArgsConstructor
 class AdminBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
@@ -23,12 +25,6 @@ class AdminBootstrap implements ApplicationRunner {
     private final Passwords passwords;
 
     private final IdentityProperties properties;
-
-    AdminBootstrap(UserRepository users, Passwords passwords, IdentityProperties properties) {
-        this.users = users;
-        this.passwords = passwords;
-        this.properties = properties;
-    }
 
     @Override
     @Transactional

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,16 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
  * the creator's permissions, expiring and revocable.
  */
 @Service
+@RequiredArgsConstructor
 public class ApiKeys {
 
     private final ApiKeyRepository keys;
 
     private final UserChanges changes;
-
-    ApiKeys(ApiKeyRepository keys, UserChanges changes) {
-        this.keys = keys;
-        this.changes = changes;
-    }
 
     @Transactional
     public ApiKeyView create(Caller caller, String name, Set<String> scopes, OffsetDateTime expiresAt) {

@@ -11,21 +11,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Tenants, organisations, their invitations and their members, each within the caller's reach. */
 @Service
+@RequiredArgsConstructor
 public class Organizations {
 
     private final OrganizationRepository organizations;
 
     private final UserChanges changes;
-
-    Organizations(OrganizationRepository organizations, UserChanges changes) {
-        this.organizations = organizations;
-        this.changes = changes;
-    }
 
     @Transactional
     public UUID createTenant(Caller caller, String name) {

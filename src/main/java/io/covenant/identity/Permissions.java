@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,13 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
  * within its reach (an org_admin its organisation's members, a tenant_admin its tenant's, a super_admin anyone).
  */
 @Service
+@RequiredArgsConstructor
 public class Permissions {
 
     private final UserChanges changes;
-
-    Permissions(UserChanges changes) {
-        this.changes = changes;
-    }
 
     @Transactional
     public UserView grant(Caller caller, UUID userId, Permission permission) {

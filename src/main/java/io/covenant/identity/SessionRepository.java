@@ -3,21 +3,18 @@ package io.covenant.identity;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** SQL for {@code user_sessions}: one row per refresh token, rotations sharing a family. */
 @Repository
+@RequiredArgsConstructor
 class SessionRepository {
 
     private final JdbcClient jdbc;
 
     private final AccountVersions versions;
-
-    SessionRepository(JdbcClient jdbc, AccountVersions versions) {
-        this.jdbc = jdbc;
-        this.versions = versions;
-    }
 
     void insert(UUID userId, UUID familyId, String tokenHash, String ip, String userAgent, OffsetDateTime expiresAt) {
         jdbc.sql("""

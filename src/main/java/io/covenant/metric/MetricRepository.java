@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Repository;
  * companies is checked by the service before.
  */
 @Repository
+@RequiredArgsConstructor
 class MetricRepository {
 
     private static final String POINT = """
@@ -85,11 +87,6 @@ class MetricRepository {
     private final JdbcClient jdbc;
 
     private final NamedParameterJdbcTemplate named;
-
-    MetricRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
-        this.jdbc = jdbc;
-        this.named = named;
-    }
 
     /** Inserts or updates points, idempotent on (company, metric, date, period type); returns those new or changed. */
     int upsert(UUID companyId, List<MetricPoint> points) {

@@ -3,6 +3,7 @@ package io.covenant.ops;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Component;
  * standbys, or this standby's own delay; 0 without replication). Alert rules in {@code ops/prometheus} use them.
  */
 @Component
+@RequiredArgsConstructor
 class DatabaseMetrics implements MeterBinder {
 
     private final JdbcClient jdbc;
-
-    DatabaseMetrics(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public void bindTo(MeterRegistry registry) {

@@ -1,6 +1,7 @@
 package io.covenant.ops;
 
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.springframework.boot.actuate.info.Info;
@@ -9,13 +10,10 @@ import org.springframework.stereotype.Component;
 
 /** Adds the applied schema version to {@code /actuator/info}. */
 @Component
+@RequiredArgsConstructor
 class SchemaInfoContributor implements InfoContributor {
 
     private final Flyway flyway;
-
-    SchemaInfoContributor(Flyway flyway) {
-        this.flyway = flyway;
-    }
 
     @Override
     public void contribute(Info.Builder builder) {

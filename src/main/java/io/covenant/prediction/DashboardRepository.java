@@ -7,12 +7,14 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** SQL of the prediction dashboards: it reads the aggregates the prediction tables' triggers keep (V44), never the tables. */
 @Repository
+@RequiredArgsConstructor
 class DashboardRepository {
 
     static final String SECTOR_RISK = """
@@ -34,10 +36,6 @@ class DashboardRepository {
 				        AND coalesce(organization_id <> :org, TRUE) AND (access_level <> 'organization' OR :super)) mine""";
 
     private final JdbcClient jdbc;
-
-    DashboardRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     List<SectorRisk> sectorRisk(UUID org, String year) {
         return jdbc

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * stable, above 0.25 a shift worth acting on), and the share of inputs outside the range seen in training.
  */
 @Service
+@RequiredArgsConstructor
 public class Drift {
 
     /** Shares below this count as this, so an empty bin gives a large but finite index. */
@@ -39,12 +41,8 @@ public class Drift {
 
     private final DriftRepository repository;
 
+    @Lazy
     private final RiskModels models;
-
-    Drift(DriftRepository repository, @Lazy RiskModels models) {
-        this.repository = repository;
-        this.models = models;
-    }
 
     /** The caller's organisation's predictions (another's for a super_admin) scored in [from, to). */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)

@@ -7,19 +7,17 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** SQL of the drift report: one scan of a prediction table per ratio. */
 @Repository
+@RequiredArgsConstructor
 class DriftRepository {
 
     private final JdbcClient jdbc;
-
-    DriftRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Counts per training bin (NULL is the missing bin) and outside the training range, in one scan. */
     Counts counts(

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
@@ -23,26 +24,17 @@ import tools.jackson.databind.json.JsonMapper;
  * for the same company, period and owner when the caller may change that one; rows it may not replace are refused.
  */
 @Service
+@RequiredArgsConstructor
 public class PredictionImports {
 
     private final PredictionRepository repository;
 
+    @Lazy
     private final RiskModels models;
 
     private final ApplicationEventPublisher events;
 
     private final JsonMapper json;
-
-    PredictionImports(
-            PredictionRepository repository,
-            @Lazy RiskModels models,
-            ApplicationEventPublisher events,
-            JsonMapper json) {
-        this.repository = repository;
-        this.models = models;
-        this.events = events;
-        this.json = json;
-    }
 
     /** Writes the rows at {@code level}, in the transaction in progress; companies must be ones the caller may use. */
     @Transactional

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for the two prediction tables; every read is filtered by the caller's access in the query. */
 @Repository
+@RequiredArgsConstructor
 class PredictionRepository {
 
     private static final TypeReference<Map<String, List<Reasons>>> EXPLANATION = new TypeReference<>() {};
@@ -40,12 +42,6 @@ class PredictionRepository {
     private final JsonMapper json;
 
     private final DataSource dataSource;
-
-    PredictionRepository(JdbcClient jdbc, JsonMapper json, DataSource dataSource) {
-        this.jdbc = jdbc;
-        this.dataSource = dataSource;
-        this.json = json;
-    }
 
     /** The list statements of this transaction use generic plans ({@link GenericPlans}). */
     void planListsGenerically() {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
@@ -29,10 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
  * (the organisation, the person, or the system) replaces the earlier prediction and says so.
  */
 @Service
+@RequiredArgsConstructor
 public class Predictions {
 
     private final PredictionRepository repository;
 
+    // Lazy: the models (a native library and a megabyte of JSON) load on the first prediction, not at start-up.
+    @Lazy
     private final RiskModels models;
 
     private final Companies companies;
@@ -40,20 +44,6 @@ public class Predictions {
     private final Metrics metrics;
 
     private final ApplicationEventPublisher events;
-
-    // Lazy: the models (a native library and a megabyte of JSON) load on the first prediction, not at start-up.
-    Predictions(
-            PredictionRepository repository,
-            @Lazy RiskModels models,
-            Companies companies,
-            Metrics metrics,
-            ApplicationEventPublisher events) {
-        this.repository = repository;
-        this.models = models;
-        this.companies = companies;
-        this.metrics = metrics;
-        this.events = events;
-    }
 
     @Transactional
     public Prediction annual(Caller caller, AnnualPredictionCommand command) {

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * content again for the same company and owner returns the document it already is.
  */
 @Service
+@RequiredArgsConstructor
 public class Documents {
 
     private final DocumentRepository repository;
@@ -50,25 +52,6 @@ public class Documents {
     private final ApplicationEventPublisher events;
 
     private final TransactionTemplate transaction;
-
-    Documents(
-            DocumentRepository repository,
-            Embedder embedder,
-            SearchIndex index,
-            Companies companies,
-            Filings filings,
-            SearchProperties properties,
-            ApplicationEventPublisher events,
-            TransactionTemplate transaction) {
-        this.repository = repository;
-        this.embedder = embedder;
-        this.index = index;
-        this.companies = companies;
-        this.filings = filings;
-        this.properties = properties;
-        this.events = events;
-        this.transaction = transaction;
-    }
 
     public DocumentView ingest(Caller caller, IngestCommand command) {
         caller.require(Permission.DOCUMENTS_WRITE);

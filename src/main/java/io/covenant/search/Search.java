@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -38,6 +39,7 @@ import org.springframework.stereotype.Service;
  * chunk the caller may not see is never returned even if the search index were behind the database.
  */
 @Service
+@RequiredArgsConstructor
 public class Search {
 
     private static final Logger log = LoggerFactory.getLogger(Search.class);
@@ -58,13 +60,6 @@ public class Search {
 
     /** Runs a hybrid search's keyword ranking; no connection is held by the request thread meanwhile. */
     private final ExecutorService keywords = DaemonThreads.pool("search-keyword", 8);
-
-    Search(DocumentRepository repository, SearchIndex index, Embedder embedder, Companies companies) {
-        this.repository = repository;
-        this.index = index;
-        this.embedder = embedder;
-        this.companies = companies;
-    }
 
     @PreDestroy
     void close() {

@@ -22,6 +22,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene912.Lucene912Codec;
@@ -66,6 +67,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database is rebuilt from the chunks, their vectors and embeddings; PostgreSQL stays the source of truth.
  */
 @Component
+@RequiredArgsConstructor
 class SearchIndex implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
@@ -138,12 +140,6 @@ class SearchIndex implements SmartLifecycle {
     private SearcherManager searchers;
 
     private Thread thread;
-
-    SearchIndex(DocumentRepository repository, SearchProperties properties, TransactionTemplate transaction) {
-        this.repository = repository;
-        this.properties = properties;
-        this.transaction = transaction;
-    }
 
     @Override
     public synchronized void start() {

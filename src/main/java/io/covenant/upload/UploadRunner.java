@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * resumes it from its last batch. Uploads on this node wake it at once; otherwise it looks every poll interval.
  */
 @Component
+@RequiredArgsConstructor
 class UploadRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(UploadRunner.class);
@@ -36,12 +38,6 @@ class UploadRunner implements SmartLifecycle {
     private volatile boolean running;
 
     private ExecutorService thread;
-
-    UploadRunner(UploadRepository repository, UploadProcessor processor, UploadProperties properties) {
-        this.repository = repository;
-        this.processor = processor;
-        this.properties = properties;
-    }
 
     /** Work may be waiting: look now instead of at the next poll. */
     void wake() {

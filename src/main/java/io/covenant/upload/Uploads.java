@@ -11,6 +11,7 @@ import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Permission;
 import java.util.List;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Takes uploaded files ({@link UploadIntake} checks them and makes their jobs) and keeps their jobs. */
 @Service
+@RequiredArgsConstructor
 public class Uploads {
 
     private final UploadRepository repository;
@@ -25,12 +27,6 @@ public class Uploads {
     private final UploadIntake intake;
 
     private final ApplicationEventPublisher events;
-
-    Uploads(UploadRepository repository, UploadIntake intake, ApplicationEventPublisher events) {
-        this.repository = repository;
-        this.intake = intake;
-        this.events = events;
-    }
 
     /** Refuses a file, or a request said to carry one, larger than the limit (413). */
     public void requireWithinLimit(long size, long envelope) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * be lost.
  */
 @Component
+@RequiredArgsConstructor
 public class HotCaches {
 
     private static final Duration SAFETY_EXPIRY = Duration.ofMinutes(10);
@@ -19,11 +21,6 @@ public class HotCaches {
     private final CacheInvalidations invalidations;
 
     private final MeterRegistry registry;
-
-    HotCaches(CacheInvalidations invalidations, MeterRegistry registry) {
-        this.invalidations = invalidations;
-        this.registry = registry;
-    }
 
     /** A cache keyed by the id of the table's row it holds. */
     public <V> HotCache<UUID, V> byRowId(String name, long maximumSize, String table) {

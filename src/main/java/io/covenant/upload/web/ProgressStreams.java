@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * changed, so a job processed on another node is followed just as well; the stream ends with the job.
  */
 @Component
+@RequiredArgsConstructor
 class ProgressStreams {
 
     private static final long INTERVAL_MS = 500;
@@ -33,10 +35,6 @@ class ProgressStreams {
 
     private final ScheduledExecutorService timer =
             Executors.newScheduledThreadPool(1, DaemonThreads.named("upload-progress"));
-
-    ProgressStreams(Uploads uploads) {
-        this.uploads = uploads;
-    }
 
     SseEmitter follow(Caller caller, UUID id) {
         UploadJob first = uploads.get(caller, id);
