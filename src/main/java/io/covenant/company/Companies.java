@@ -111,7 +111,8 @@ public class Companies {
                         null);
             }
         }
-        var listed = repository.listed(filter, sort, asc, after, limit, after == null ? offset : 0, caller);
+        var listed = repository.listed(
+                new CompanyQuery(filter, sort, asc, after, limit, after == null ? offset : 0), caller);
         List<Company> rows = listed.rows();
         String next = null;
         if (rows.size() > limit) {
@@ -259,14 +260,8 @@ public class Companies {
     @Transactional(readOnly = true)
     public List<Company> inSector(Caller caller, String sector, int limit) {
         caller.require(Permission.COMPANIES_READ);
-        return repository.find(
-                new CompanyFilter(sector, null, null, null, null, null, null, null, null, null, null, null),
-                CompanySort.SYMBOL,
-                true,
-                null,
-                limit,
-                0,
-                caller);
+        var bySymbol = new CompanyQuery(CompanyFilter.inSector(sector), CompanySort.SYMBOL, true, null, limit, 0);
+        return repository.find(bySymbol, caller);
     }
 
     private Company changeable(Caller caller, UUID id) {

@@ -24,4 +24,9 @@ public record CompanyFilter(
     public static CompanyFilter none() {
         return new CompanyFilter(null, null, null, null, null, null, null, null, null, null, null, null);
     }
+
+    /** Only the companies of this sector. */
+    public static CompanyFilter inSector(String sector) {
+        return new CompanyFilter(sector, null, null, null, null, null, null, null, null, null, null, null);
+    }
 }

@@ -100,23 +100,21 @@ class CompanyRepository {
      * the index.
      */
     List<Company> findVisibleBySymbol(String symbol, Caller caller) {
-        return AccessSql.bind(
-                        jdbc.sql("SELECT " + COLUMNS
-                                + " FROM companies c WHERE c.symbol = upper(:symbol) AND c.deleted_at IS NULL AND "
-                                + AccessSql.visible("c") + " ORDER BY (c.access_level = 'system'), c.created_at"),
-                        caller)
-                .param("symbol", symbol.trim())
-                .query(this::map)
-                .list();
+        return findVisibleWhere("c.symbol = upper(:value)", symbol.trim(), caller);
     }
 
     List<Company> findVisibleByCik(String cik, Caller caller) {
+        return findVisibleWhere("c.cik = :value", cik, caller);
+    }
+
+    /** Live visible companies meeting one condition on {@code :value}, the caller's own ahead of shared ones. */
+    private List<Company> findVisibleWhere(String condition, String value, Caller caller) {
         return AccessSql.bind(
-                        jdbc.sql("SELECT " + COLUMNS
-                                + " FROM companies c WHERE c.cik = :cik AND c.deleted_at IS NULL AND "
-                                + AccessSql.visible("c") + " ORDER BY (c.access_level = 'system'), c.created_at"),
+                        jdbc.sql("SELECT " + COLUMNS + " FROM companies c WHERE " + condition
+                                + " AND c.deleted_at IS NULL AND " + AccessSql.visible("c")
+                                + " ORDER BY (c.access_level = 'system'), c.created_at"),
                         caller)
-                .param("cik", cik)
+                .param("value", value)
                 .query(this::map)
                 .list();
     }
@@ -163,33 +161,19 @@ class CompanyRepository {
      * branch of the caller's access rule in the order of its index, at most one page (plus the offset) per branch,
      * then merges them.
      */
-    List<Company> find(
-            CompanyFilter filter,
-            CompanySort sort,
-            boolean ascending,
-            CompanyCursor after,
-            int limit,
-            int offset,
-            Caller caller) {
-        return listed(filter, sort, ascending, after, limit, offset, caller).rows();
+    List<Company> find(CompanyQuery query, Caller caller) {
+        return listed(query, caller).rows();
     }
 
     /**
      * {@link #find}, and whether a name-only search found the text common among live names
      * (V76, V81: it then walked the KNN index), whose page then answers its total without counting.
      */
-    Listed listed(
-            CompanyFilter filter,
-            CompanySort sort,
-            boolean ascending,
-            CompanyCursor after,
-            int limit,
-            int offset,
-            Caller caller) {
-        SqlQuery query = listQuery(filter, sort, ascending, after, limit, offset, caller);
-        boolean nearest = query.sql().contains(NEAREST);
+    Listed listed(CompanyQuery query, Caller caller) {
+        SqlQuery statement = listQuery(query, caller);
+        boolean nearest = statement.sql().contains(NEAREST);
         boolean[] common = {false};
-        List<Company> rows = named.query(query.sql(), new MapSqlParameterSource(query.params()), (rs, i) -> {
+        List<Company> rows = named.query(statement.sql(), new MapSqlParameterSource(statement.params()), (rs, i) -> {
             common[0] |= nearest && rs.getBoolean("common");
             return map(rs, i);
         });
@@ -200,14 +184,13 @@ class CompanyRepository {
     record Listed(List<Company> rows, boolean common) {}
 
     /** The statement {@link #find} runs, apart so that the plan tests can EXPLAIN it. */
-    SqlQuery listQuery(
-            CompanyFilter filter,
-            CompanySort sort,
-            boolean ascending,
-            CompanyCursor after,
-            int limit,
-            int offset,
-            Caller caller) {
+    SqlQuery listQuery(CompanyQuery query, Caller caller) {
+        CompanyFilter filter = query.filter();
+        CompanySort sort = query.sort();
+        boolean ascending = query.ascending();
+        CompanyCursor after = query.after();
+        int limit = query.limit();
+        int offset = query.offset();
         Where where = where(filter, caller);
         String direction = ascending ? "ASC" : "DESC";
         if (after != null) {

@@ -1,13 +1,10 @@
 package io.covenant.filing;
 
+import io.covenant.shared.jdbc.Rows;
 import io.covenant.shared.jdbc.SqlQuery;
 import io.covenant.shared.security.AccessSql;
 import io.covenant.shared.security.Caller;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -33,6 +31,8 @@ class FilingRepository {
 			f.fiscal_period, f.filing_url, f.document_url, f.primary_document, f.description, f.is_xbrl,
 			f.processing_status, f.created_at""";
 
+    private static final RowMapper<Filing> FILINGS = Rows.mapper(Filing.class);
+
     private final JdbcClient jdbc;
 
     private final NamedParameterJdbcTemplate named;
@@ -40,25 +40,14 @@ class FilingRepository {
     /** Inserts these filings of a company or updates those known by accession number; returns the rows written. */
     int record(UUID companyId, List<FilingCommand> filings) {
         MapSqlParameterSource[] batch = filings.stream()
-                .map(f -> new MapSqlParameterSource(Map.of("company", companyId))
-                        .addValue("accession", f.accessionNumber())
-                        .addValue("type", f.filingType())
-                        .addValue("filed", f.filingDate())
-                        .addValue("period", f.periodOfReport())
-                        .addValue("fy", f.fiscalYear())
-                        .addValue("fp", f.fiscalPeriod())
-                        .addValue("url", f.filingUrl())
-                        .addValue("doc_url", f.documentUrl())
-                        .addValue("doc", f.primaryDocument())
-                        .addValue("description", f.description())
-                        .addValue("xbrl", f.isXbrl()))
+                .map(f -> new MapSqlParameterSource(Rows.params(f)).addValue("company", companyId))
                 .toArray(MapSqlParameterSource[]::new);
         int[] written = named.batchUpdate("""
 				INSERT INTO sec_filings (company_id, accession_number, filing_type, filing_date, period_of_report,
 				  fiscal_year, fiscal_period, filing_url, document_url, primary_document, description, is_xbrl,
 				  processing_status)
-				VALUES (:company, :accession, :type, :filed, :period, :fy, :fp, :url, :doc_url, :doc, :description, :xbrl,
-				  'completed')
+				VALUES (:company, :accessionNumber, :filingType, :filingDate, :periodOfReport, :fiscalYear, :fiscalPeriod,
+				  :filingUrl, :documentUrl, :primaryDocument, :description, :isXbrl, 'completed')
 				ON CONFLICT (accession_number) DO UPDATE SET filing_type = EXCLUDED.filing_type,
 				  filing_date = EXCLUDED.filing_date, period_of_report = coalesce(EXCLUDED.period_of_report, sec_filings.period_of_report),
 				  fiscal_year = coalesce(EXCLUDED.fiscal_year, sec_filings.fiscal_year),
@@ -72,7 +61,7 @@ class FilingRepository {
 
     List<Filing> page(Caller caller, FilingQuery query, FilingCursor after, int limit) {
         SqlQuery sql = listQuery(caller, query, after, limit);
-        return named.query(sql.sql(), new MapSqlParameterSource(sql.params()), FilingRepository::map);
+        return named.query(sql.sql(), new MapSqlParameterSource(sql.params()), FILINGS);
     }
 
     /**
@@ -118,7 +107,7 @@ class FilingRepository {
     Optional<Filing> findLive(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM sec_filings f WHERE f.id = :id AND f.deleted_at IS NULL")
                 .param("id", id)
-                .query(FilingRepository::map)
+                .query(FILINGS)
                 .optional();
     }
 
@@ -131,7 +120,7 @@ class FilingRepository {
 				  ORDER BY f.filing_date DESC, f.id DESC LIMIT :n) l""")
                 .param("ids", companyIds.toArray(UUID[]::new))
                 .param("n", perCompany)
-                .query(FilingRepository::map)
+                .query(FILINGS)
                 .list();
     }
 
@@ -143,24 +132,5 @@ class FilingRepository {
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    static Filing map(ResultSet rs, int row) throws SQLException {
-        return new Filing(
-                rs.getObject("id", UUID.class),
-                rs.getObject("company_id", UUID.class),
-                rs.getString("filing_type"),
-                rs.getObject("filing_date", LocalDate.class),
-                rs.getObject("period_of_report", LocalDate.class),
-                rs.getString("accession_number"),
-                (Integer) rs.getObject("fiscal_year"),
-                rs.getString("fiscal_period"),
-                rs.getString("filing_url"),
-                rs.getString("document_url"),
-                rs.getString("primary_document"),
-                rs.getString("description"),
-                rs.getBoolean("is_xbrl"),
-                rs.getString("processing_status"),
-                rs.getObject("created_at", OffsetDateTime.class));
     }
 }

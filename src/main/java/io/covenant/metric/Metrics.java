@@ -7,7 +7,6 @@ import io.covenant.metric.MetricViews.Point;
 import io.covenant.metric.MetricViews.SectorEntry;
 import io.covenant.shared.audit.Audited;
 import io.covenant.shared.cache.HotCache;
-import io.covenant.shared.cache.HotCaches;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.Caller;
 import java.time.LocalDate;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,6 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * pruning on {@code metric_date}; writes are idempotent on (company, metric, date, period type).
  */
 @Service
+@RequiredArgsConstructor
 public class Metrics {
 
     private final MetricRepository repository;
@@ -38,13 +39,6 @@ public class Metrics {
     private final ApplicationEventPublisher events;
 
     private final HotCache<UUID, List<Point>> latest;
-
-    Metrics(MetricRepository repository, Companies companies, ApplicationEventPublisher events, HotCaches caches) {
-        this.repository = repository;
-        this.companies = companies;
-        this.events = events;
-        this.latest = caches.byRowId("latest_metrics", 20_000, "company_data");
-    }
 
     /** Writes points of a company the caller may change; returns how many were new or changed. */
     @Transactional

@@ -8,11 +8,11 @@ import io.covenant.metric.Metrics;
 import io.covenant.shared.audit.Audited;
 import io.covenant.shared.cache.CacheInvalidations;
 import io.covenant.shared.cache.HotCache;
-import io.covenant.shared.cache.HotCaches;
 import io.covenant.shared.security.Caller;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * for every caller who passes.
  */
 @Service
+@RequiredArgsConstructor
 public class CompanyPages {
 
     record FilingsKey(UUID companyId, int count) {}
@@ -35,14 +36,6 @@ public class CompanyPages {
     private final Metrics metrics;
 
     private final HotCache<FilingsKey, List<Filing>> latestFilings;
-
-    CompanyPages(Companies companies, Filings filings, Metrics metrics, HotCaches caches) {
-        this.companies = companies;
-        this.filings = filings;
-        this.metrics = metrics;
-        // Sent when a company's filings or metrics change (V75).
-        this.latestFilings = caches.byRow("company_page_filings", 20_000, "company_data", FilingsKey::companyId);
-    }
 
     /** A filing recorded through this node: its writer's next page read here must show it without waiting for NOTIFY. */
     @EventListener

@@ -64,7 +64,9 @@ class CompanyPlanTests {
             for (CompanySort sort : CompanySort.values()) {
                 for (boolean ascending : new boolean[] {true, false}) {
                     Plan plan = plans.explain(
-                            caller, repository.listQuery(CompanyFilter.none(), sort, ascending, null, PAGE, 0, caller));
+                            caller,
+                            repository.listQuery(
+                                    new CompanyQuery(CompanyFilter.none(), sort, ascending, null, PAGE, 0), caller));
                     assertBounded(plan, caller + " " + sort + (ascending ? " asc" : " desc"), 4 * 2 * (PAGE + 1));
                 }
             }
@@ -92,7 +94,9 @@ class CompanyPlanTests {
                     plans.explain(
                             caller,
                             repository.listQuery(
-                                    CompanyFilter.none(), CompanySort.CREATED_AT, false, byTime, PAGE, 0, caller)),
+                                    new CompanyQuery(
+                                            CompanyFilter.none(), CompanySort.CREATED_AT, false, byTime, PAGE, 0),
+                                    caller)),
                     caller + " created_at cursor",
                     4 * (PAGE + 1));
             CompanyCursor byName = new CompanyCursor(CompanySort.NAME, (String) row.get("name"), (UUID) row.get("id"));
@@ -100,7 +104,8 @@ class CompanyPlanTests {
                     plans.explain(
                             caller,
                             repository.listQuery(
-                                    CompanyFilter.none(), CompanySort.NAME, true, byName, PAGE, 0, caller)),
+                                    new CompanyQuery(CompanyFilter.none(), CompanySort.NAME, true, byName, PAGE, 0),
+                                    caller)),
                     caller + " name cursor",
                     4 * (PAGE + 1));
         }
@@ -114,7 +119,9 @@ class CompanyPlanTests {
             // One sector in eleven: a branch reads about eleven rows per row it keeps.
             assertBounded(
                     plans.explain(
-                            caller, repository.listQuery(sector, CompanySort.CREATED_AT, false, null, PAGE, 0, caller)),
+                            caller,
+                            repository.listQuery(
+                                    new CompanyQuery(sector, CompanySort.CREATED_AT, false, null, PAGE, 0), caller)),
                     caller + " sector",
                     3 * 11 * (PAGE + 1) * 2);
             int cap = 10 * PAGE + 1;
@@ -132,7 +139,9 @@ class CompanyPlanTests {
         for (Caller caller : plans.callers().all()) {
             for (CompanyFilter filter : new CompanyFilter[] {byNameInSector, BY_TEXT}) {
                 Plan plan = plans.explain(
-                        caller, repository.listQuery(filter, CompanySort.CREATED_AT, false, null, PAGE, 0, caller));
+                        caller,
+                        repository.listQuery(
+                                new CompanyQuery(filter, CompanySort.CREATED_AT, false, null, PAGE, 0), caller));
                 assertBounded(plan, caller + " search", 2 * (PAGE + 1));
                 assertThat(plan.json()).contains("covenant_search_companies");
             }
@@ -155,7 +164,9 @@ class CompanyPlanTests {
                 null, null, null, null, null, null, null, null, null, null, null, QueryPlans.SEARCHED_WORD);
         for (Caller caller : plans.callers().all()) {
             Plan list = plans.explain(
-                    caller, repository.listQuery(byName, CompanySort.CREATED_AT, false, null, PAGE, 0, caller));
+                    caller,
+                    repository.listQuery(
+                            new CompanyQuery(byName, CompanySort.CREATED_AT, false, null, PAGE, 0), caller));
             assertBounded(list, caller + " nearest", 2 * (PAGE + 1));
             assertThat(list.json()).contains("covenant_nearest_companies");
             int cap = 10 * PAGE + 1;
@@ -201,14 +212,16 @@ class CompanyPlanTests {
             assertThat(total.json()).contains("\"Actual Loops\": 0");
             long counted = Callers.runAs(caller, () -> repository.count(byName, caller, cap));
             long listed = Callers.runAs(
-                            caller, () -> repository.find(byName, CompanySort.CREATED_AT, false, null, cap, 0, caller))
+                            caller,
+                            () -> repository.find(
+                                    new CompanyQuery(byName, CompanySort.CREATED_AT, false, null, cap, 0), caller))
                     .size();
             assertThat(counted).as(caller + " total").isEqualTo(Math.min(listed, cap));
             // After its page in the same transaction (as Companies.list runs them) the total is the one the page kept.
             long kept = Callers.runAs(
                     caller,
                     () -> transactions.execute(status -> {
-                        repository.find(byName, CompanySort.CREATED_AT, false, null, PAGE, 0, caller);
+                        repository.find(new CompanyQuery(byName, CompanySort.CREATED_AT, false, null, PAGE, 0), caller);
                         return jdbc.sql("SELECT coalesce(current_setting('covenant.nearest_total', true), '')")
                                         .query(String.class)
                                         .single()
@@ -229,7 +242,8 @@ class CompanyPlanTests {
             long kept = Callers.runAs(
                     caller,
                     () -> transactions.execute(status -> {
-                        repository.find(BY_TEXT, CompanySort.CREATED_AT, false, null, PAGE, 0, caller);
+                        repository.find(
+                                new CompanyQuery(BY_TEXT, CompanySort.CREATED_AT, false, null, PAGE, 0), caller);
                         return jdbc.sql("SELECT covenant_search_total(NULL, :q) IS NOT NULL")
                                         .param("q", BY_TEXT.q())
                                         .query(Boolean.class)

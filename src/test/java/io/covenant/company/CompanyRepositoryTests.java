@@ -47,13 +47,14 @@ class CompanyRepositoryTests {
         CompanyFilter filter = new CompanyFilter(
                 sector, null, null, null, null, AccessLevel.SYSTEM, null, null, null, null, null, null);
         assertThat(repository.count(filter, superAdmin, 1_000)).isEqualTo(2);
-        List<Company> found = repository.find(filter, CompanySort.SYMBOL, true, null, 10, 0, superAdmin);
+        List<Company> found =
+                repository.find(new CompanyQuery(filter, CompanySort.SYMBOL, true, null, 10, 0), superAdmin);
         assertThat(found).extracting(Company::name).containsExactly("Alpha Renamed", "Beta");
 
         Map<UUID, CompanyCommand> updates = new LinkedHashMap<>();
         found.forEach(c -> updates.put(c.id(), command(c.symbol(), c.name() + " (bulk)", sector)));
         assertThat(repository.bulkUpdate(updates, superAdmin)).isEqualTo(2);
-        assertThat(repository.find(filter, CompanySort.SYMBOL, true, null, 10, 0, superAdmin))
+        assertThat(repository.find(new CompanyQuery(filter, CompanySort.SYMBOL, true, null, 10, 0), superAdmin))
                 .extracting(Company::name)
                 .containsExactly("Alpha Renamed (bulk)", "Beta (bulk)");
     }
