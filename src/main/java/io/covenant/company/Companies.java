@@ -5,6 +5,7 @@ import io.covenant.shared.audit.Audited;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.CollectionService;
 import io.covenant.shared.security.Permission;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Company profiles under the access rule: reads see only visible rows, writes need the right to change them. */
 @Service
 @RequiredArgsConstructor
-public class Companies {
+public class Companies implements CollectionService<Company, CompanyCommand> {
 
     /** Owner of rows the platform creates itself (see V4__create_users.sql). */
     public static final UUID SYSTEM_USER = UUID.fromString("00000000-0000-0000-0000-000000000001");

@@ -6,6 +6,7 @@ import io.covenant.shared.error.Forbidden;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.CollectionService;
 import io.covenant.shared.security.Role;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Tenants, organisations, their invitations and their members, each within the caller's reach. */
 @Service
 @RequiredArgsConstructor
-public class Organizations {
+public class Organizations implements CollectionService<OrganizationView, OrganizationCommand> {
 
     private final OrganizationRepository organizations;
 

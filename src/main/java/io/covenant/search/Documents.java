@@ -10,6 +10,7 @@ import io.covenant.shared.error.NotFound;
 import io.covenant.shared.hash.Sha256;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.ItemService;
 import io.covenant.shared.security.Permission;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -35,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 @RequiredArgsConstructor
-public class Documents {
+public class Documents implements ItemService<DocumentView, DocumentUpdate> {
 
     private final DocumentRepository repository;
 

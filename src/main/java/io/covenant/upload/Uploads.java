@@ -8,6 +8,7 @@ import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.ItemReader;
 import io.covenant.shared.security.Permission;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Takes uploaded files ({@link UploadIntake} checks them and makes their jobs) and keeps their jobs. */
 @Service
 @RequiredArgsConstructor
-public class Uploads {
+public class Uploads implements ItemReader<UploadJob> {
 
     private final UploadRepository repository;
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,6 +62,22 @@ class ApiDescription {
     @Bean
     OpenApiCustomizer covenantApiDescription() {
         return ApiDescription::describe;
+    }
+
+    /**
+     * Names the endpoints that controllers take from the shared endpoint interfaces ({@code ItemEndpoints} and its
+     * kin) for their verb and the controller's resource: {@code getCompany}, {@code createAnalysisReport}. Left to
+     * springdoc they would all be {@code get}, {@code get_1}, ..., numbered in the order it meets the controllers.
+     */
+    @Bean
+    OperationCustomizer sharedEndpointOperationIds() {
+        return (operation, handler) -> {
+            if (handler.getMethod().getDeclaringClass().isInterface()) {
+                operation.operationId(handler.getMethod().getName()
+                        + handler.getBeanType().getSimpleName().replaceFirst("Controller$", ""));
+            }
+            return operation;
+        };
     }
 
     static void describe(OpenAPI api) {

@@ -116,7 +116,7 @@ class CompanyApiTests {
     }
 
     @Test
-    void invalidFieldsAreAllReported() {
+    void invalidFieldsOfACreationOrAReplacementAreAllReported() {
         create(Map.of(
                         "symbol",
                         "WAY TOO LONG SYMBOL",
@@ -138,6 +138,18 @@ class CompanyApiTests {
                 .body("errors.field", hasItem("employee_count"))
                 .body("errors.field", hasItem("country"))
                 .body("errors.field", hasItem("cik"));
+        String id = create(Map.of("symbol", "VALID", "name", "Valid"))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        fixtures.as(member)
+                .body(body(Map.of("symbol", "WAY TOO LONG SYMBOL", "name", "")))
+                .put("/api/v1/companies/" + id)
+                .then()
+                .statusCode(422)
+                .body("errors.field", hasItem("symbol"))
+                .body("errors.field", hasItem("name"));
         create(Map.of("symbol", "FUT", "name", "Future", "founded_year", 2099))
                 .then()
                 .statusCode(422)

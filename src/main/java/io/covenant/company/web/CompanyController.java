@@ -6,61 +6,35 @@ import io.covenant.company.CompanyCommand;
 import io.covenant.company.CompanyPage;
 import io.covenant.shared.paging.Limits;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.web.CollectionEndpoints;
 import io.covenant.shared.web.PageParams;
-import jakarta.validation.Valid;
-import java.util.UUID;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Company profiles: CRUD, filtered lists, name and text search, ticker and CIK lookups. */
+/**
+ * Company profiles: create, read, replace and delete ({@link CollectionEndpoints}), filtered lists with name and text
+ * search, ticker and CIK lookups.
+ */
 @RestController
 @RequestMapping("/api/v1/companies")
-record CompanyController(Companies companies) {
-
-    @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    Company create(Caller caller, @Valid @RequestBody CompanyCommand command) {
-        return companies.create(caller, command);
-    }
-
-    @GetMapping("/{id}")
-    Company get(Caller caller, @PathVariable UUID id) {
-        return companies.get(caller, id);
-    }
+record CompanyController(Companies service) implements CollectionEndpoints<Company, CompanyCommand> {
 
     @GetMapping("/by-ticker/{ticker}")
     Company byTicker(Caller caller, @PathVariable String ticker) {
-        return companies.byTicker(caller, ticker);
+        return service.byTicker(caller, ticker);
     }
 
     @GetMapping("/by-cik/{cik}")
     Company byCik(Caller caller, @PathVariable String cik) {
-        return companies.byCik(caller, cik);
-    }
-
-    @PutMapping("/{id}")
-    Company update(Caller caller, @PathVariable UUID id, @Valid @RequestBody CompanyCommand command) {
-        return companies.update(caller, id, command);
-    }
-
-    @DeleteMapping("/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(Caller caller, @PathVariable UUID id) {
-        companies.delete(caller, id);
+        return service.byCik(caller, cik);
     }
 
     @GetMapping
     CompanyPage list(Caller caller, @ParameterObject CompanyListParams params, @ParameterObject PageParams page) {
-        return companies.list(
+        return service.list(
                 caller,
                 params.filter(),
                 params.companySort(),

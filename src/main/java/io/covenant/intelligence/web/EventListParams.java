@@ -11,9 +11,11 @@ record EventListParams(
         @Nullable UUID companyId,
         @Nullable String eventType,
         @Nullable BigDecimal sentimentMin,
-        @Nullable BigDecimal sentimentMax) {
+        @Nullable BigDecimal sentimentMax)
+        implements FilterParams<IntelligenceFilter> {
 
-    IntelligenceFilter filter(DateRange days) {
+    @Override
+    public IntelligenceFilter filter(DateRange days) {
         return new IntelligenceFilter(companyId, eventType, days.from(), days.to(), sentimentMin, sentimentMax);
     }
 }

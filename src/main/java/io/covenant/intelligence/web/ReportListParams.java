@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 record ReportListParams(
         @Nullable UUID companyId,
         @Nullable String reportType,
-        @Nullable String status) {
+        @Nullable String status) implements FilterParams<ReportFilter> {
 
-    ReportFilter filter(DateRange days) {
+    @Override
+    public ReportFilter filter(DateRange days) {
         return new ReportFilter(companyId, reportType, status, days.from(), days.to());
     }
 }

@@ -11,6 +11,7 @@ import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.text.StorableText;
+import io.covenant.shared.web.ItemEndpoints;
 import io.covenant.shared.web.PageParams;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -23,29 +24,28 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Documents to search: ingest as JSON or as an uploaded file, read, list, delete. */
+/**
+ * Documents to search: ingest as JSON or as an uploaded file, list, read a passage; read, change and delete one by id
+ * ({@link ItemEndpoints}).
+ */
 @RestController
 @RequestMapping("/api/v1/documents")
-record DocumentController(Documents documents) {
+record DocumentController(Documents service) implements ItemEndpoints<DocumentView, DocumentUpdate> {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DocumentView> ingest(Caller caller, @Valid @RequestBody IngestCommand command) {
-        return created(documents.ingest(caller, command));
+        return created(service.ingest(caller, command));
     }
 
     /** Multipart {@code file} (text, Markdown or HTML) with the same fields as the JSON form as parts. */
@@ -99,7 +99,7 @@ record DocumentController(Documents documents) {
                 && !mime.equals("application/octet-stream")) {
             throw InvalidInput.of("file", "is " + mime + "; documents are text, Markdown or HTML");
         }
-        return created(documents.ingest(
+        return created(service.ingest(
                 caller,
                 new IngestCommand(
                         companyId,
@@ -114,14 +114,9 @@ record DocumentController(Documents documents) {
                         AccessLevel.parse(accessLevel))));
     }
 
-    @GetMapping("/{id}")
-    DocumentView get(Caller caller, @PathVariable UUID id) {
-        return documents.get(caller, id);
-    }
-
     @GetMapping("/{id}/chunks/{index}")
     Passage passage(Caller caller, @PathVariable UUID id, @PathVariable int index) {
-        return documents.passage(caller, id, index);
+        return service.passage(caller, id, index);
     }
 
     @GetMapping
@@ -131,20 +126,9 @@ record DocumentController(Documents documents) {
             @ParameterObject PageParams page) {
         int n = page.size();
         Cursor after = page.after();
-        var rows = documents.list(
+        var rows = service.list(
                 caller, companyId, after == null ? null : after.atUtc(), after == null ? null : after.id(), n);
         return page.page(rows, d -> Cursor.of(d.createdAt(), d.id()));
-    }
-
-    @PutMapping("/{id}")
-    DocumentView update(Caller caller, @PathVariable UUID id, @Valid @RequestBody DocumentUpdate update) {
-        return documents.update(caller, id, update);
-    }
-
-    @DeleteMapping("/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(Caller caller, @PathVariable UUID id) {
-        documents.delete(caller, id);
     }
 
     private static ResponseEntity<DocumentView> created(DocumentView document) {

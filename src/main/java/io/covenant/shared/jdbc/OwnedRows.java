@@ -7,6 +7,7 @@ import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Dated;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
+import io.covenant.shared.security.CollectionService;
 import io.covenant.shared.security.Owned;
 import io.covenant.shared.security.OwnedCommand;
 import io.covenant.shared.security.Permission;
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * @param <C> the command that creates or replaces a row
  * @param <F> the filters of a list
  */
-public abstract class OwnedRows<T extends Owned & Dated, C extends OwnedCommand, F> {
+public abstract class OwnedRows<T extends Owned & Dated, C extends OwnedCommand, F> implements CollectionService<T, C> {
 
     /**
      * What names the rows and guards them.

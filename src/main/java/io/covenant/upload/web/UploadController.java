@@ -5,6 +5,7 @@ import io.covenant.shared.paging.CursorPage;
 import io.covenant.shared.paging.Limits;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.text.StorableText;
+import io.covenant.shared.web.ItemReadEndpoint;
 import io.covenant.shared.web.PageParams;
 import io.covenant.upload.JobType;
 import io.covenant.upload.RowError;
@@ -36,10 +37,13 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Bulk uploads: send a file, follow its job, read or download the rows that were not stored, cancel it. */
+/**
+ * Bulk uploads: send a file, follow its job (read it by id: {@link ItemReadEndpoint}), read or download the rows that
+ * were not stored, cancel it.
+ */
 @RestController
 @RequestMapping("/api/v1/uploads")
-record UploadController(Uploads uploads, ProgressStreams streams) {
+record UploadController(Uploads service, ProgressStreams streams) implements ItemReadEndpoint<UploadJob> {
 
     /** Room for the multipart envelope around the file. */
     private static final long ENVELOPE = 64 * 1024;
@@ -78,7 +82,7 @@ record UploadController(Uploads uploads, ProgressStreams streams) {
                                                         allowableValues = {"personal", "organization", "system"}))
                             }))
     ResponseEntity<UploadJob> upload(Caller caller, HttpServletRequest request) throws IOException {
-        uploads.requireWithinLimit(request.getContentLengthLong(), ENVELOPE);
+        service.requireWithinLimit(request.getContentLengthLong(), ENVELOPE);
         if (!(request instanceof MultipartHttpServletRequest multipart)) {
             throw InvalidInput.of("file", "is required as a multipart/form-data part");
         }
@@ -86,8 +90,8 @@ record UploadController(Uploads uploads, ProgressStreams streams) {
         if (file == null) {
             throw InvalidInput.of("file", "is required as a multipart/form-data part");
         }
-        uploads.requireWithinLimit(file.getSize(), 0);
-        UploadJob job = uploads.accept(
+        service.requireWithinLimit(file.getSize(), 0);
+        UploadJob job = service.accept(
                 caller,
                 JobType.of(StorableText.require("job_type", multipart.getParameter("job_type"))),
                 StorableText.require("access_level", multipart.getParameter("access_level")),
@@ -113,17 +117,12 @@ record UploadController(Uploads uploads, ProgressStreams streams) {
     @GetMapping
     CursorPage<UploadJob> list(
             Caller caller, @RequestParam(required = false) String status, @ParameterObject PageParams page) {
-        return uploads.list(caller, UploadStatus.parse(status), page.cursor(), page.size());
-    }
-
-    @GetMapping("/{id}")
-    UploadJob get(Caller caller, @PathVariable UUID id) {
-        return uploads.get(caller, id);
+        return service.list(caller, UploadStatus.parse(status), page.cursor(), page.size());
     }
 
     @PostMapping("/{id}/cancel")
     UploadJob cancel(Caller caller, @PathVariable UUID id) {
-        return uploads.cancel(caller, id);
+        return service.cancel(caller, id);
     }
 
     /** Progress as server-sent events: a {@code progress} event on every change, the last when the job ends. */
@@ -138,12 +137,12 @@ record UploadController(Uploads uploads, ProgressStreams streams) {
             @PathVariable UUID id,
             @RequestParam(name = "after_row", defaultValue = "0") int afterRow,
             @RequestParam(required = false) Integer limit) {
-        return uploads.errors(caller, id, afterRow, Limits.check(limit));
+        return service.errors(caller, id, afterRow, Limits.check(limit));
     }
 
     @GetMapping(path = "/{id}/errors.csv", produces = "text/csv")
     ResponseEntity<String> errorsCsv(Caller caller, @PathVariable UUID id) {
-        String csv = Templates.errorsCsv(uploads.errors(caller, id, 0, Integer.MAX_VALUE));
+        String csv = Templates.errorsCsv(service.errors(caller, id, 0, Integer.MAX_VALUE));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"upload-" + id + "-errors.csv\"")
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
