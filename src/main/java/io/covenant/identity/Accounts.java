@@ -87,7 +87,7 @@ public class Accounts {
         throttle.checkAllowed(email, client.ip());
         var user = changes.users().findByEmail(email == null ? "" : email.trim());
         boolean matches = passwords.matchesOrDecoy(password, user.map(UserRow::passwordHash));
-        if (user.isEmpty() || !matches || !user.get().active()) {
+        if (user.isEmpty() || !matches || !user.get().isActive()) {
             changes.publish(Audited.authentication(
                     AuditAction.FAILED_LOGIN,
                     user.map(UserRow::id).orElse(null),
@@ -109,7 +109,7 @@ public class Accounts {
         var rotated = tokens.rotate(refreshToken);
         UserRow user = changes.users()
                 .findById(rotated.userId())
-                .filter(UserRow::active)
+                .filter(UserRow::isActive)
                 .orElseThrow(AuthenticationFailed::refreshTokenInvalid);
         return tokens.issue(user, permissionsOf(user), rotated.familyId(), client);
     }
@@ -169,7 +169,7 @@ public class Accounts {
      */
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Optional<Caller> actingAs(UUID userId, Set<String> startedWith) {
-        return changes.users().findById(userId).filter(UserRow::active).map(user -> {
+        return changes.users().findById(userId).filter(UserRow::isActive).map(user -> {
             Set<String> permissions = new TreeSet<>(permissionsOf(user));
             permissions.retainAll(startedWith);
             return new Caller(

@@ -1,19 +1,18 @@
 package io.covenant.identity;
 
 import io.covenant.identity.ApiKeys.ApiKeyView;
+import io.covenant.shared.jdbc.Rows;
 import io.covenant.shared.jdbc.Table;
 import io.covenant.shared.security.Role;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,17 +20,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ApiKeyRepository {
 
+    /** The key is shown once, by the response that creates it; only its hash is stored. */
+    private static final String COLUMNS =
+            "id, name, key_prefix, NULL AS key, scopes, expires_at, last_used_at, revoked_at, created_at";
+
+    private static final RowMapper<Holder> HOLDERS = Rows.mapper(Holder.class);
+
     private final JdbcClient jdbc;
 
     private final Table<ApiKeyView> keys;
 
     ApiKeyRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.keys = new Table<>(
-                jdbc,
-                "api_keys",
-                "id, name, key_prefix, scopes, expires_at, last_used_at, revoked_at, created_at",
-                ApiKeyRepository::view);
+        this.keys = new Table<>(jdbc, "api_keys", COLUMNS, ApiKeyView.class);
     }
 
     ApiKeyView insert(
@@ -45,7 +46,7 @@ class ApiKeyRepository {
                 .param("hash", keyHash)
                 .param("scopes", new TreeSet<>(scopes).toArray(String[]::new))
                 .param("expires", expiresAt)
-                .query(ApiKeyRepository::view)
+                .query(keys.mapper())
                 .single();
     }
 
@@ -57,7 +58,7 @@ class ApiKeyRepository {
         return jdbc.sql("SELECT " + keys.columns() + " FROM api_keys WHERE id = :id AND user_id = :user")
                 .param("id", id)
                 .param("user", userId)
-                .query(ApiKeyRepository::view)
+                .query(keys.mapper())
                 .optional();
     }
 
@@ -66,7 +67,7 @@ class ApiKeyRepository {
 				UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()), is_active = FALSE
 				WHERE id = :id RETURNING\s""" + keys.columns())
                 .param("id", id)
-                .query(ApiKeyRepository::view)
+                .query(keys.mapper())
                 .single();
     }
 
@@ -80,19 +81,10 @@ class ApiKeyRepository {
     /** The live key with this hash and its owner, if the key is neither revoked nor expired and the owner active. */
     Optional<Holder> findLive(String keyHash) {
         return jdbc.sql("""
-				SELECT k.id, k.scopes, u.id AS user_id, u.organization_id, u.tenant_id, u.role
+				SELECT k.id AS key_id, k.scopes, u.id AS user_id, u.organization_id, u.tenant_id, u.role
 				FROM api_keys k JOIN users u ON u.id = k.user_id
 				WHERE k.key_hash = :hash AND k.is_active AND k.revoked_at IS NULL
-				  AND (k.expires_at IS NULL OR k.expires_at > now()) AND u.is_active""")
-                .param("hash", keyHash)
-                .query((rs, i) -> new Holder(
-                        rs.getObject("id", UUID.class),
-                        Set.of((String[]) rs.getArray("scopes").getArray()),
-                        rs.getObject("user_id", UUID.class),
-                        rs.getObject("organization_id", UUID.class),
-                        rs.getObject("tenant_id", UUID.class),
-                        Role.of(rs.getString("role"))))
-                .optional();
+				  AND (k.expires_at IS NULL OR k.expires_at > now()) AND u.is_active""").param("hash", keyHash).query(HOLDERS).optional();
     }
 
     /** Records use at most once a minute per key, so that busy clients do not write on every request. */
@@ -100,19 +92,6 @@ class ApiKeyRepository {
         jdbc.sql("""
 				UPDATE api_keys SET last_used_at = now()
 				WHERE id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')""").param("id", id, Types.OTHER).update();
-    }
-
-    private static ApiKeyView view(ResultSet rs, int row) throws SQLException {
-        return new ApiKeyView(
-                rs.getObject("id", UUID.class),
-                rs.getString("name"),
-                rs.getString("key_prefix"),
-                null,
-                new TreeSet<>(Arrays.asList((String[]) rs.getArray("scopes").getArray())),
-                rs.getObject("expires_at", OffsetDateTime.class),
-                rs.getObject("last_used_at", OffsetDateTime.class),
-                rs.getObject("revoked_at", OffsetDateTime.class),
-                rs.getObject("created_at", OffsetDateTime.class));
     }
 
     /** A live key, its scopes, and the account it belongs to as it is now. */

@@ -8,6 +8,7 @@ import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Permission;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -93,6 +94,11 @@ public class ApiKeys {
             OffsetDateTime lastUsedAt,
             OffsetDateTime revokedAt,
             OffsetDateTime createdAt) {
+
+        /** Scopes in name order, however they were read. */
+        public ApiKeyView {
+            scopes = Collections.unmodifiableSortedSet(new TreeSet<>(scopes));
+        }
 
         /** The same key, with the secret shown once at its creation. */
         ApiKeyView withKey(String key) {

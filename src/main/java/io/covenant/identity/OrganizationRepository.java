@@ -1,28 +1,28 @@
 package io.covenant.identity;
 
+import io.covenant.shared.jdbc.Rows;
 import io.covenant.shared.jdbc.Table;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Role;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
 /** SQL for {@code organizations} and {@code tenants}. */
 @Repository
 class OrganizationRepository {
+
+    /** The join token is shown once, by the response that issues it; only its hash is stored. */
+    private static final String COLUMNS = """
+			id, name, domain, description, industry, size_category, is_active, tenant_id, join_enabled, default_role,
+			allowed_email_domains, allowed_emails, max_users, NULL AS join_token, created_at, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -30,9 +30,7 @@ class OrganizationRepository {
 
     OrganizationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.organizations = new Table<>(jdbc, "organizations", """
-			id, name, domain, description, industry, size_category, is_active, tenant_id, join_enabled, default_role,
-			allowed_email_domains, allowed_emails, max_users, created_at, updated_at""", OrganizationRepository::map);
+        this.organizations = new Table<>(jdbc, "organizations", COLUMNS, OrganizationView.class);
     }
 
     Optional<OrganizationView> findById(UUID id) {
@@ -55,35 +53,32 @@ class OrganizationRepository {
                 .param("tenant", caller.tenantId(), Types.OTHER)
                 .param("limit", limit)
                 .param("offset", offset)
-                .query(OrganizationRepository::map)
+                .query(organizations.mapper())
                 .list();
     }
 
     OrganizationView insert(OrganizationCommand c, UUID tenantId, String joinTokenHash) {
-        return jdbc.sql("""
-				INSERT INTO organizations (name, domain, description, industry, size_category, tenant_id, join_enabled,
-				  join_token_hash, default_role, allowed_email_domains, allowed_emails, max_users)
-				VALUES (:name, :domain, :description, :industry, :size, :tenant, :join, :hash, :role, :domains, :emails, :max)
-				RETURNING\s""" + organizations.columns())
-                .params(params(
-                        c,
-                        Map.of(
-                                "tenant",
-                                new SqlParameterValue(Types.OTHER, tenantId),
-                                "hash",
-                                new SqlParameterValue(Types.VARCHAR, joinTokenHash))))
-                .query(OrganizationRepository::map)
+        return bind(jdbc.sql("""
+						INSERT INTO organizations (name, domain, description, industry, size_category, tenant_id,
+						  join_enabled, join_token_hash, default_role, allowed_email_domains, allowed_emails, max_users)
+						VALUES (:name, :domain, :description, :industry, :sizeCategory, :tenant, :joinEnabled, :hash,
+						  :defaultRole, :allowedEmailDomains, :allowedEmails, :maxUsers)
+						RETURNING\s""" + COLUMNS), c)
+                .param("tenant", tenantId, Types.OTHER)
+                .param("hash", joinTokenHash, Types.VARCHAR)
+                .query(organizations.mapper())
                 .single();
     }
 
     OrganizationView update(UUID id, OrganizationCommand c) {
-        return jdbc.sql("""
-				UPDATE organizations SET name = :name, domain = :domain, description = :description, industry = :industry,
-				  size_category = :size, join_enabled = :join, default_role = :role, allowed_email_domains = :domains,
-				  allowed_emails = :emails, max_users = :max
-				WHERE id = :id RETURNING\s""" + organizations.columns())
-                .params(params(c, Map.of("id", id)))
-                .query(OrganizationRepository::map)
+        return bind(jdbc.sql("""
+						UPDATE organizations SET name = :name, domain = :domain, description = :description,
+						  industry = :industry, size_category = :sizeCategory, join_enabled = :joinEnabled,
+						  default_role = :defaultRole, allowed_email_domains = :allowedEmailDomains,
+						  allowed_emails = :allowedEmails, max_users = :maxUsers
+						WHERE id = :id RETURNING\s""" + COLUMNS), c)
+                .param("id", id)
+                .query(organizations.mapper())
                 .single();
     }
 
@@ -123,48 +118,18 @@ class OrganizationRepository {
                 .single();
     }
 
-    private static Map<String, Object> params(OrganizationCommand c, Map<String, Object> more) {
-        var map = new HashMap<String, Object>(more);
-        map.put("name", c.name());
-        map.put("domain", c.domain());
-        map.put("description", c.description());
-        map.put("industry", c.industry());
-        map.put("size", c.sizeCategory());
-        map.put("join", c.joinEnabled() != null && c.joinEnabled());
-        map.put("role", c.defaultRole() == null ? "org_member" : c.defaultRole());
-        map.put("domains", lower(c.allowedEmailDomains()));
-        map.put("emails", lower(c.allowedEmails()));
-        map.put("max", c.maxUsers());
-        return map;
+    /** The command's settings by name: no join unless asked for, members join as org_member, e-mails in lower case. */
+    private static StatementSpec bind(StatementSpec spec, OrganizationCommand c) {
+        return spec.params(Rows.params(c))
+                .param("joinEnabled", Boolean.TRUE.equals(c.joinEnabled()))
+                .param("defaultRole", c.defaultRole() == null ? "org_member" : c.defaultRole())
+                .param("allowedEmailDomains", lower(c.allowedEmailDomains()))
+                .param("allowedEmails", lower(c.allowedEmails()));
     }
 
     private static String[] lower(List<String> values) {
         return values == null
                 ? new String[0]
                 : values.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).toArray(String[]::new);
-    }
-
-    static OrganizationView map(ResultSet rs, int row) throws SQLException {
-        return new OrganizationView(
-                rs.getObject("id", UUID.class),
-                rs.getString("name"),
-                rs.getString("domain"),
-                rs.getString("description"),
-                rs.getString("industry"),
-                rs.getString("size_category"),
-                rs.getBoolean("is_active"),
-                rs.getObject("tenant_id", UUID.class),
-                rs.getBoolean("join_enabled"),
-                rs.getString("default_role"),
-                strings(rs.getArray("allowed_email_domains")),
-                strings(rs.getArray("allowed_emails")),
-                (Integer) rs.getObject("max_users"),
-                null,
-                rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 }

@@ -1,9 +1,10 @@
 package io.covenant.identity;
 
+import io.covenant.shared.jdbc.Rows;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,6 +29,21 @@ public record OrganizationView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
+    /** What an audit entry keeps: not the id and times, which the entry has itself, nor the join token. */
+    private static final Set<String> AUDITED = Set.of(
+            "name",
+            "domain",
+            "description",
+            "industry",
+            "size_category",
+            "is_active",
+            "tenant_id",
+            "join_enabled",
+            "default_role",
+            "allowed_email_domains",
+            "allowed_emails",
+            "max_users");
+
     /** The same organisation, with the invitation token shown once at its issue. */
     OrganizationView withJoinToken(String joinToken) {
         return new OrganizationView(
@@ -50,19 +66,6 @@ public record OrganizationView(
     }
 
     Map<String, Object> audited() {
-        var values = new LinkedHashMap<String, Object>();
-        values.put("name", name);
-        values.put("domain", domain);
-        values.put("description", description);
-        values.put("industry", industry);
-        values.put("size_category", sizeCategory);
-        values.put("is_active", isActive);
-        values.put("tenant_id", tenantId);
-        values.put("join_enabled", joinEnabled);
-        values.put("default_role", defaultRole);
-        values.put("allowed_email_domains", allowedEmailDomains);
-        values.put("allowed_emails", allowedEmails);
-        values.put("max_users", maxUsers);
-        return values;
+        return Rows.columns(this, AUDITED);
     }
 }

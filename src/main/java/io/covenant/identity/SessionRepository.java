@@ -1,9 +1,11 @@
 package io.covenant.identity;
 
+import io.covenant.shared.jdbc.Rows;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,21 +14,16 @@ import org.springframework.stereotype.Repository;
 @RequiredArgsConstructor
 class SessionRepository {
 
+    private static final RowMapper<Rotated> ROTATED = Rows.mapper(Rotated.class);
+
     private final JdbcClient jdbc;
 
     private final AccountVersions versions;
 
-    void insert(UUID userId, UUID familyId, String tokenHash, String ip, String userAgent, OffsetDateTime expiresAt) {
+    void insert(NewSession session) {
         jdbc.sql("""
 				INSERT INTO user_sessions (user_id, family_id, refresh_token_hash, ip_address, user_agent, expires_at)
-				VALUES (:user, :family, :hash, CAST(:ip AS inet), :agent, :expires)""")
-                .param("user", userId)
-                .param("family", familyId)
-                .param("hash", tokenHash)
-                .param("ip", ip)
-                .param("agent", userAgent)
-                .param("expires", expiresAt)
-                .update();
+				VALUES (:userId, :familyId, :refreshTokenHash, CAST(:ipAddress AS inet), :userAgent, :expiresAt)""").params(Rows.params(session)).update();
     }
 
     /** Marks a live token used and returns its session; empty when it is unknown, used, revoked or expired. */
@@ -34,10 +31,7 @@ class SessionRepository {
         return jdbc.sql("""
 				UPDATE user_sessions SET rotated_at = now()
 				WHERE refresh_token_hash = :hash AND rotated_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-				RETURNING user_id, family_id""")
-                .param("hash", tokenHash)
-                .query((rs, i) -> new Rotated(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
-                .optional();
+				RETURNING user_id, family_id""").param("hash", tokenHash).query(ROTATED).optional();
     }
 
     /** The family of a token that was already rotated: its reuse means it leaked. */
@@ -52,10 +46,7 @@ class SessionRepository {
     Optional<Rotated> findLive(String tokenHash) {
         return jdbc.sql("""
 				SELECT user_id, family_id FROM user_sessions
-				WHERE refresh_token_hash = :hash AND revoked_at IS NULL AND expires_at > now()""")
-                .param("hash", tokenHash)
-                .query((rs, i) -> new Rotated(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
-                .optional();
+				WHERE refresh_token_hash = :hash AND revoked_at IS NULL AND expires_at > now()""").param("hash", tokenHash).query(ROTATED).optional();
     }
 
     int revokeFamily(UUID familyId) {
@@ -72,6 +63,15 @@ class SessionRepository {
                 .param("user", userId)
                 .update();
     }
+
+    /** A refresh token's session, as one row of {@code user_sessions} holds it. */
+    record NewSession(
+            UUID userId,
+            UUID familyId,
+            String refreshTokenHash,
+            String ipAddress,
+            String userAgent,
+            OffsetDateTime expiresAt) {}
 
     record Rotated(UUID userId, UUID familyId) {}
 }

@@ -1,5 +1,6 @@
 package io.covenant.identity;
 
+import io.covenant.identity.SessionRepository.NewSession;
 import io.covenant.identity.SessionRepository.Rotated;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -45,13 +46,13 @@ record TokenIssuer(JwtEncoder encoder, SessionRepository sessions, IdentityPrope
                         JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
                 .getTokenValue();
         String refresh = Secrets.random(32);
-        sessions.insert(
+        sessions.insert(new NewSession(
                 user.id(),
                 familyId,
                 Secrets.hash(refresh),
                 client.ip(),
                 client.userAgent(),
-                OffsetDateTime.now(ZoneOffset.UTC).plus(properties.refreshTokenTtl()));
+                OffsetDateTime.now(ZoneOffset.UTC).plus(properties.refreshTokenTtl())));
         return new Tokens(access, refresh, "Bearer", properties.accessTokenTtl().toSeconds());
     }
 

@@ -2,8 +2,6 @@ package io.covenant.identity;
 
 import io.covenant.shared.jdbc.Table;
 import io.covenant.shared.security.Role;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,6 +16,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UserRepository {
 
+    private static final String COLUMNS = """
+			id, email, password_hash, role, organization_id, tenant_id, first_name, last_name, phone, is_verified,
+			is_active, last_login, created_at, updated_at, security_version""";
+
     private final JdbcClient jdbc;
 
     private final Table<UserRow> users;
@@ -26,9 +28,7 @@ class UserRepository {
 
     UserRepository(JdbcClient jdbc, AccountVersions versions) {
         this.jdbc = jdbc;
-        this.users = new Table<>(jdbc, "users", """
-			id, email, password_hash, role, organization_id, tenant_id, first_name, last_name, phone, is_verified,
-			is_active, last_login, created_at, updated_at, security_version""", UserRepository::map);
+        this.users = new Table<>(jdbc, "users", COLUMNS, UserRow.class);
         this.versions = versions;
     }
 
@@ -52,7 +52,7 @@ class UserRepository {
                 .param("first", firstName)
                 .param("last", lastName)
                 .param("verified", verified)
-                .query(UserRepository::map)
+                .query(users.mapper())
                 .single();
     }
 
@@ -108,7 +108,7 @@ class UserRepository {
                 .param("role", role.value())
                 .param("tenant", tenantId, Types.OTHER)
                 .param("id", id)
-                .query(UserRepository::map)
+                .query(users.mapper())
                 .single();
     }
 
@@ -157,24 +157,5 @@ class UserRepository {
         return jdbc.sql("""
 				DELETE FROM user_permissions
 				WHERE user_id = :user AND permission_id = (SELECT id FROM permissions WHERE name = :name)""").param("user", userId).param("name", permission).update();
-    }
-
-    static UserRow map(ResultSet rs, int row) throws SQLException {
-        return new UserRow(
-                rs.getObject("id", UUID.class),
-                rs.getString("email"),
-                rs.getString("password_hash"),
-                Role.of(rs.getString("role")),
-                rs.getObject("organization_id", UUID.class),
-                rs.getObject("tenant_id", UUID.class),
-                rs.getString("first_name"),
-                rs.getString("last_name"),
-                rs.getString("phone"),
-                rs.getBoolean("is_verified"),
-                rs.getBoolean("is_active"),
-                rs.getObject("last_login", OffsetDateTime.class),
-                rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class),
-                rs.getLong("security_version"));
     }
 }

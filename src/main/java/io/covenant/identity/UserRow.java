@@ -1,9 +1,10 @@
 package io.covenant.identity;
 
+import io.covenant.shared.jdbc.Rows;
 import io.covenant.shared.security.Role;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** A row of {@code users}; the password hash never leaves the identity module. */
@@ -17,24 +18,21 @@ record UserRow(
         String firstName,
         String lastName,
         String phone,
-        boolean verified,
-        boolean active,
+        boolean isVerified,
+        boolean isActive,
         OffsetDateTime lastLogin,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         long securityVersion) {
 
-    /** The audited view of a user: everything but the hash. */
+    /**
+     * What an audit entry keeps of an account: who it is, its role, membership and state; never the password hash,
+     * nor the phone, the times and the security version.
+     */
+    private static final Set<String> AUDITED = Set.of(
+            "email", "role", "organization_id", "tenant_id", "first_name", "last_name", "is_verified", "is_active");
+
     Map<String, Object> audited() {
-        var values = new LinkedHashMap<String, Object>();
-        values.put("email", email);
-        values.put("role", role.value());
-        values.put("organization_id", organizationId);
-        values.put("tenant_id", tenantId);
-        values.put("first_name", firstName);
-        values.put("last_name", lastName);
-        values.put("is_verified", verified);
-        values.put("is_active", active);
-        return values;
+        return Rows.columns(this, AUDITED);
     }
 }

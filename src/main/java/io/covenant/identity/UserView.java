@@ -29,8 +29,8 @@ public record UserView(
                 row.tenantId(),
                 row.firstName(),
                 row.lastName(),
-                row.verified(),
-                row.active(),
+                row.isVerified(),
+                row.isActive(),
                 row.lastLogin(),
                 row.createdAt(),
                 new TreeSet<>(permissions));

@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * SQL array reads as a {@link List} or {@link Set} and a collection binds as an array of its element type;
  * {@code OffsetDateTime}, {@code LocalDate}, {@code UUID} read through the driver's {@code getObject(column, type)},
  * {@code BigDecimal} and strings as they are, SQL NULL as null. A column read into a primitive component must be NOT
- * NULL.
+ * NULL. {@link #columns} gives a record's values by column name, as audit entries record a row.
  */
 public final class Rows {
 
@@ -82,17 +82,46 @@ public final class Rows {
     public static Map<String, Object> params(Record record) {
         Map<String, Object> params = new LinkedHashMap<>();
         for (RecordComponent component : COMPONENTS.get(record.getClass())) {
-            Object value = ReflectionUtils.invokeMethod(component.getAccessor(), record);
-            params.put(component.getName(), parameter(component, value));
+            params.put(component.getName(), parameter(component, value(record, component)));
         }
         return params;
+    }
+
+    /**
+     * The named columns of the record as its row holds them, in component order: the snake_case name of each
+     * component ({@code isActive} as {@code is_active}) to its value, an enum as its lower-case name. What an audit
+     * entry keeps of a row, named as the table names it. A name that is no component's fails, so that renaming a
+     * component cannot silently drop a column.
+     */
+    public static Map<String, Object> columns(Record record, Set<String> names) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (RecordComponent component : COMPONENTS.get(record.getClass())) {
+            String column = JdbcUtils.convertPropertyNameToUnderscoreName(component.getName());
+            if (names.contains(column)) {
+                Object value = value(record, component);
+                columns.put(column, value instanceof Enum<?> e ? stored(e) : value);
+            }
+        }
+        if (columns.size() != names.size()) {
+            throw new IllegalArgumentException(
+                    "not columns of " + record.getClass().getSimpleName() + ": " + names + " but " + columns.keySet());
+        }
+        return columns;
+    }
+
+    private static Object value(Record record, RecordComponent component) {
+        return ReflectionUtils.invokeMethod(component.getAccessor(), record);
+    }
+
+    private static String stored(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 
     @SuppressWarnings("unchecked")
     private static Object parameter(RecordComponent component, Object value) {
         Class<?> type = component.getType();
         if (value instanceof Enum<?> e) {
-            return e.name().toLowerCase(Locale.ROOT);
+            return stored(e);
         }
         if (value instanceof Collection<?> values) {
             Class<?> element = ResolvableType.forType(component.getGenericType())

@@ -13,6 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public record Table<T>(JdbcClient jdbc, String table, String columns, RowMapper<T> mapper) {
 
+    /** Rows read into the record {@code type} by column name ({@link Rows#mapper}). */
+    public Table(JdbcClient jdbc, String table, String columns, Class<T> type) {
+        this(jdbc, table, columns, Rows.mapper(type));
+    }
+
     /** The row that meets the condition, if any; the condition must match one row at most. */
     public Optional<T> find(String condition, Object value) {
         return select(condition, value).optional();

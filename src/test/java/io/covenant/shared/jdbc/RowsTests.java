@@ -1,6 +1,7 @@
 package io.covenant.shared.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.covenant.ApiTest;
 import io.covenant.shared.security.AccessLevel;
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,31 @@ class RowsTests {
         assertThat(job.accessLevel()).isEqualTo(AccessLevel.SYSTEM);
         assertThat(job.processingLogs())
                 .containsExactly(Map.of("at", "2024-01-01T00:00:00Z", "message", "processing started"));
+    }
+
+    @Test
+    void aRecordsNamedColumnsAreItsValuesAsStoredInComponentOrder() {
+        record Account(
+                String email, String passwordHash, AccessLevel accessLevel, boolean isActive, List<String> tags) {}
+        Account account = new Account("a@example.com", "secret", AccessLevel.ORGANIZATION, true, List.of("x"));
+
+        Map<String, Object> columns = Rows.columns(account, Set.of("tags", "is_active", "access_level", "email"));
+
+        assertThat(columns)
+                .containsExactly(
+                        Map.entry("email", "a@example.com"),
+                        Map.entry("access_level", "organization"),
+                        Map.entry("is_active", true),
+                        Map.entry("tags", List.of("x")));
+    }
+
+    @Test
+    void aColumnNoComponentHasIsRefused() {
+        record Account(String email, boolean isActive) {}
+
+        assertThatThrownBy(() -> Rows.columns(new Account("a@example.com", true), Set.of("email", "active")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("active");
     }
 
     private Sample roundTrip(Sample sample) {
