@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +58,23 @@ public record Cursor(Instant at, UUID id) {
     public static String after(String alias) {
         return "(CAST(:after_at AS timestamptz) IS NULL OR (%1$s.created_at, %1$s.id) < (:after_at, :after_id))"
                 .formatted(alias);
+    }
+
+    /**
+     * The keyset condition of a newest-first list over {@code alias} as an optional condition of
+     * {@code shared.jdbc.Filters}: rows strictly after {@code :after_at} and {@code :after_id}, which {@link #params}
+     * sets; on the first page they are null and the list has no such condition.
+     */
+    public static String condition(String alias) {
+        return "(%1$s.created_at, %1$s.id) < (:after_at, :after_id)".formatted(alias);
+    }
+
+    /** {@code :after_at} and {@code :after_id} for {@link #condition}; both null on the first page. */
+    public static Map<String, @Nullable Object> params(@Nullable Cursor after) {
+        Map<String, @Nullable Object> params = new HashMap<>();
+        params.put("after_at", after == null ? null : after.atUtc());
+        params.put("after_id", after == null ? null : after.id());
+        return params;
     }
 
     /** Binds {@code :after_at} and {@code :after_id} for {@link #after}; both are null on the first page. */
