@@ -1,8 +1,10 @@
 package io.covenant.company;
 
 import io.covenant.shared.jdbc.CopyRows;
+import io.covenant.shared.jdbc.Filters;
 import io.covenant.shared.jdbc.GenericPlans;
 import io.covenant.shared.jdbc.OwnedTable;
+import io.covenant.shared.jdbc.Rows;
 import io.covenant.shared.jdbc.SqlQuery;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.AccessSql;
@@ -54,6 +56,19 @@ class CompanyRepository {
 			CAST(:monetization_strategy AS jsonb), :sic_code, :founded_year, :headquarters, :employee_count,
 			:market_cap, coalesce(:country, 'USA'), coalesce(:currency, 'USD'), :exchange, :website, :description,
 			:fiscal_year_end""";
+
+    /** The list's optional filters, over the components of {@link CompanyFilter} ({@code name} and {@code q} search). */
+    private static final List<String> FILTERS = List.of(
+            "c.sector = :sector",
+            "c.subsector = :subsector",
+            "c.category = :category",
+            "c.country = :country",
+            "c.exchange = :exchange",
+            "c.access_level = :accessLevel",
+            "c.market_cap >= :marketCapMin",
+            "c.market_cap <= :marketCapMax",
+            "c.founded_year >= :foundedYearMin",
+            "c.founded_year <= :foundedYearMax");
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
@@ -507,23 +522,11 @@ class CompanyRepository {
 
     private Where where(CompanyFilter f, Caller caller) {
         Where where = new Where();
-        where.add("c.deleted_at IS NULL");
+        where.params.putAll(Rows.params(f));
         where.params.put("caller_id", caller.userId());
         where.params.put("caller_org", new SqlParameterValue(Types.OTHER, caller.organizationId()));
         where.params.put("caller_super", caller.isSuperAdmin());
-        where.equal("c.sector", "sector", f.sector());
-        where.equal("c.subsector", "subsector", f.subsector());
-        where.equal("c.category", "category", f.category());
-        where.equal("c.country", "country", f.country());
-        where.equal("c.exchange", "exchange", f.exchange());
-        where.equal(
-                "c.access_level",
-                "access_level",
-                f.accessLevel() == null ? null : f.accessLevel().value());
-        where.range("c.market_cap", "market_cap", f.marketCapMin(), f.marketCapMax());
-        where.range("c.founded_year", "founded_year", f.foundedYearMin(), f.foundedYearMax());
-        where.params.put("name", new SqlParameterValue(Types.VARCHAR, f.name()));
-        where.params.put("q", new SqlParameterValue(Types.VARCHAR, f.q()));
+        where.add("c.deleted_at IS NULL" + Filters.and(where.params, FILTERS));
         return where;
     }
 
@@ -598,24 +601,6 @@ class CompanyRepository {
 
         void add(String condition) {
             conditions.add(condition);
-        }
-
-        void equal(String column, String name, Object value) {
-            if (value != null) {
-                conditions.add(column + " = :" + name);
-                params.put(name, value);
-            }
-        }
-
-        void range(String column, String name, Object min, Object max) {
-            if (min != null) {
-                conditions.add(column + " >= :" + name + "_min");
-                params.put(name + "_min", min);
-            }
-            if (max != null) {
-                conditions.add(column + " <= :" + name + "_max");
-                params.put(name + "_max", max);
-            }
         }
 
         String sql() {

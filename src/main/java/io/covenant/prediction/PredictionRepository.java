@@ -1,7 +1,9 @@
 package io.covenant.prediction;
 
 import io.covenant.shared.jdbc.CopyRows;
+import io.covenant.shared.jdbc.Filters;
 import io.covenant.shared.jdbc.GenericPlans;
+import io.covenant.shared.jdbc.Rows;
 import io.covenant.shared.jdbc.SqlQuery;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.security.AccessLevel;
@@ -224,29 +226,9 @@ class PredictionRepository {
 
     /** The statement {@link #list} runs, apart so that the plan tests can EXPLAIN it. */
     SqlQuery listQuery(PredictionKind kind, PredictionFilter f, @Nullable Cursor after, int limit, Caller caller) {
-        List<String> filters = new ArrayList<>();
-        Map<String, Object> params = new LinkedHashMap<>();
-        filter(filters, params, "p.company_id", "company", f.companyId());
-        filter(filters, params, "p.reporting_year", "year", f.reportingYear());
-        if (kind == PredictionKind.QUARTERLY) {
-            filter(filters, params, "p.reporting_quarter", "quarter", f.reportingQuarter());
-        }
-        filter(filters, params, "p.risk_level", "risk", f.riskLevel());
-        if (f.probabilityMin() != null) {
-            filters.add("p." + kind.probability + " >= :pmin");
-            params.put("pmin", f.probabilityMin());
-        }
-        if (f.probabilityMax() != null) {
-            filters.add("p." + kind.probability + " <= :pmax");
-            params.put("pmax", f.probabilityMax());
-        }
-        filter(filters, params, "c.sector", "sector", f.sector());
-        if (after != null) {
-            filters.add("(p.created_at, p.id) < (:after_at, :after_id)");
-            params.put("after_at", after.atUtc());
-            params.put("after_id", after.id());
-        }
-        String conditions = filters.stream().map(c -> " AND " + c).collect(Collectors.joining());
+        Map<String, Object> params = new LinkedHashMap<>(Rows.params(f));
+        params.putAll(Cursor.params(after));
+        String conditions = Filters.and(params, filters(kind));
         List<String> parts = AccessSql.branches("p", caller).stream()
                 .map(branch -> "(" + select(kind) + " WHERE " + branch + conditions
                         + " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit)")
@@ -259,12 +241,20 @@ class PredictionRepository {
                 params);
     }
 
-    private static void filter(
-            List<String> filters, Map<String, Object> params, String column, String name, @Nullable Object value) {
-        if (value != null) {
-            filters.add(column + " = :" + name);
-            params.put(name, value);
+    /** A list's optional filters, over the components of {@link PredictionFilter}, and its keyset. */
+    private static List<String> filters(PredictionKind kind) {
+        List<String> filters =
+                new ArrayList<>(List.of("p.company_id = :companyId", "p.reporting_year = :reportingYear"));
+        if (kind == PredictionKind.QUARTERLY) {
+            filters.add("p.reporting_quarter = :reportingQuarter");
         }
+        filters.addAll(List.of(
+                "p.risk_level = :riskLevel",
+                "p." + kind.probability + " >= :probabilityMin",
+                "p." + kind.probability + " <= :probabilityMax",
+                "c.sector = :sector",
+                Cursor.condition("p")));
+        return filters;
     }
 
     private static String select(PredictionKind kind) {
