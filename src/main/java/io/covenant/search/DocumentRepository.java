@@ -1,5 +1,6 @@
 package io.covenant.search;
 
+import io.covenant.shared.jdbc.Filters;
 import io.covenant.shared.jdbc.OwnedTable;
 import io.covenant.shared.jdbc.Rows;
 import io.covenant.shared.security.AccessLevel;
@@ -39,13 +40,14 @@ class DocumentRepository {
 			d.document_date, d.content_hash, length(d.content) AS characters, d.metadata::text AS metadata,
 			d.embedding_model, d.access_level, d.organization_id, d.created_by, d.created_at""";
 
-    private static final String FILTERS = """
-			  AND (CAST(:companyId AS uuid) IS NULL OR d.company_id = :companyId)
-			  AND (CAST(:form AS text) IS NULL OR d.metadata->>'form' = :form)
-			  AND (CAST(:item AS text) IS NULL OR ch.metadata->>'item' = :item)
-			  AND (CAST(:section AS text) IS NULL OR lower(ch.section) = :section)
-			  AND (CAST(:from AS date) IS NULL OR d.document_date >= :from)
-			  AND (CAST(:to AS date) IS NULL OR d.document_date <= :to)""";
+    /** A search's optional conditions, over the {@link SearchFilter}'s components. */
+    private static final List<String> FILTERS = List.of(
+            "d.company_id = :companyId",
+            "d.metadata->>'form' = :form",
+            "ch.metadata->>'item' = :item",
+            "lower(ch.section) = :section",
+            "d.document_date >= :from",
+            "d.document_date <= :to");
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
@@ -230,15 +232,16 @@ class DocumentRepository {
     // --- keyword search and the hits of any mode ---
 
     List<Ranked> keyword(String query, SearchFilter f, Caller caller, int k) {
+        Map<String, Object> params = Rows.params(f);
         return AccessSql.bind(
                         jdbc.sql("""
 				SELECT ch.id, ts_rank(ch.content_tsv, q.query, 1 | 32) AS score
 				FROM websearch_to_tsquery('english', :q) AS q(query),
 				     document_chunks ch JOIN documents d ON d.id = ch.document_id
-				WHERE ch.content_tsv @@ q.query AND d.deleted_at IS NULL AND """ + AccessSql.visible("d") + "\n"
-                                + FILTERS + "\nORDER BY score DESC, ch.id LIMIT :k"),
+				WHERE ch.content_tsv @@ q.query AND d.deleted_at IS NULL AND """ + AccessSql.visible("d")
+                                + Filters.and(params, FILTERS) + "\nORDER BY score DESC, ch.id LIMIT :k"),
                         caller)
-                .params(Rows.params(f))
+                .params(params)
                 .param("q", query)
                 .param("k", k)
                 .query((rs, i) -> Ranked.of(rs.getObject(1, UUID.class), rs.getFloat(2)))
