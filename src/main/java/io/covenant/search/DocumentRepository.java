@@ -3,6 +3,7 @@ package io.covenant.search;
 import io.covenant.shared.jdbc.Filters;
 import io.covenant.shared.jdbc.OwnedTable;
 import io.covenant.shared.jdbc.Rows;
+import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.AccessSql;
 import io.covenant.shared.security.Caller;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,9 @@ class DocumentRepository {
             "lower(ch.section) = :section",
             "d.document_date >= :from",
             "d.document_date <= :to");
+
+    /** The document list's optional condition. */
+    private static final List<String> LIST_FILTERS = List.of("d.company_id = :companyId");
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
@@ -184,21 +189,9 @@ class DocumentRepository {
                 .optional();
     }
 
-    List<DocumentView> list(Caller caller, UUID companyId, OffsetDateTime before, UUID beforeId, int limit) {
-        return AccessSql.bind(
-                        jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM documents d WHERE d.deleted_at IS NULL AND "
-                                + AccessSql.visible("d") + """
-
-				  AND (CAST(:company AS uuid) IS NULL OR d.company_id = :company)
-				  AND (CAST(:before AS timestamptz) IS NULL OR (d.created_at, d.id) < (:before, :before_id))
-				ORDER BY d.created_at DESC, d.id DESC LIMIT :limit"""),
-                        caller)
-                .param("company", companyId, Types.OTHER)
-                .param("before", before, Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("before_id", beforeId, Types.OTHER)
-                .param("limit", limit + 1)
-                .query(this::document)
-                .list();
+    /** A newest-first page of the live documents the caller sees, of one company when given; see OwnedTable.page. */
+    List<DocumentView> list(Caller caller, UUID companyId, Cursor after, int limit) {
+        return table.page(caller, LIST_FILTERS, Collections.singletonMap("companyId", companyId), after, limit);
     }
 
     void update(
