@@ -2,6 +2,7 @@ package io.covenant.intelligence;
 
 import io.covenant.shared.jdbc.OwnedTable;
 import io.covenant.shared.jdbc.Rows;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
@@ -31,14 +32,13 @@ class IntelligenceRepository extends RecordStore<IntelligenceEvent, Intelligence
 			  sentiment_score = :sentimentScore, confidence_score = :confidenceScore,
 			  impact_assessment = :impactAssessment WHERE id = :id""";
 
-    private static final String FILTERS = """
-			  AND (CAST(:companyId AS uuid) IS NULL OR m.primary_company_id = :companyId
-			       OR :companyId = ANY(m.related_companies))
-			  AND (CAST(:eventType AS text) IS NULL OR m.event_type = :eventType)
-			  AND (CAST(:from AS date) IS NULL OR m.event_date >= :from)
-			  AND (CAST(:to AS date) IS NULL OR m.event_date <= :to)
-			  AND (CAST(:sentimentMin AS numeric) IS NULL OR m.sentiment_score >= :sentimentMin)
-			  AND (CAST(:sentimentMax AS numeric) IS NULL OR m.sentiment_score <= :sentimentMax)""";
+    private static final List<String> FILTERS = List.of(
+            "m.primary_company_id = :companyId OR :companyId = ANY(m.related_companies)",
+            "m.event_type = :eventType",
+            "m.event_date >= :from",
+            "m.event_date <= :to",
+            "m.sentiment_score >= :sentimentMin",
+            "m.sentiment_score <= :sentimentMax");
 
     IntelligenceRepository(JdbcClient jdbc) {
         super(

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
  *
  * @param insert an {@code INSERT ... RETURNING id} that also takes {@code :level}, {@code :org} and {@code :by}
  * @param update an {@code UPDATE ... WHERE id = :id}
- * @param filters the conditions of a list, as {@link OwnedTable#page} takes them
+ * @param filters the optional conditions of a list over the filter's components, as {@link OwnedTable#page} takes
+ *     them
  */
 abstract class RecordStore<T extends Owned & Dated, C extends Record, F extends Record> implements OwnedStore<T, C, F> {
 
@@ -32,9 +33,9 @@ abstract class RecordStore<T extends Owned & Dated, C extends Record, F extends 
 
     private final String update;
 
-    private final String filters;
+    private final List<String> filters;
 
-    RecordStore(JdbcClient jdbc, OwnedTable<T> table, String insert, String update, String filters) {
+    RecordStore(JdbcClient jdbc, OwnedTable<T> table, String insert, String update, List<String> filters) {
         this.jdbc = jdbc;
         this.table = table;
         this.insert = insert;
@@ -57,7 +58,7 @@ abstract class RecordStore<T extends Owned & Dated, C extends Record, F extends 
 
     @Override
     public List<T> page(Caller caller, F filter, @Nullable Cursor after, int limit) {
-        return table.page(caller, filters, spec -> spec.params(Rows.params(filter)), after, limit);
+        return table.page(caller, filters, Rows.params(filter), after, limit);
     }
 
     @Override

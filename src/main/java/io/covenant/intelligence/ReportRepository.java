@@ -32,12 +32,12 @@ class ReportRepository extends RecordStore<AnalysisReport, ReportCommand, Report
 			  company_ids = :companyIds, period_start = :periodStart, period_end = :periodEnd,
 			  confidence_score = :confidenceScore, status = coalesce(:status, status) WHERE id = :id""";
 
-    private static final String FILTERS = """
-			  AND (CAST(:companyId AS uuid) IS NULL OR :companyId = ANY(r.company_ids))
-			  AND (CAST(:reportType AS text) IS NULL OR r.report_type = :reportType)
-			  AND (CAST(:status AS text) IS NULL OR r.status = :status)
-			  AND (CAST(:from AS date) IS NULL OR r.period_end >= :from)
-			  AND (CAST(:to AS date) IS NULL OR r.period_start <= :to)""";
+    private static final List<String> FILTERS = List.of(
+            ":companyId = ANY(r.company_ids)",
+            "r.report_type = :reportType",
+            "r.status = :status",
+            "r.period_end >= :from",
+            "r.period_start <= :to");
 
     private final JsonMapper json;
 

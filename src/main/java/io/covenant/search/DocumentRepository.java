@@ -1,7 +1,9 @@
 package io.covenant.search;
 
+import io.covenant.shared.jdbc.Filters;
 import io.covenant.shared.jdbc.OwnedTable;
 import io.covenant.shared.jdbc.Rows;
+import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.AccessSql;
 import io.covenant.shared.security.Caller;
@@ -13,6 +15,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +42,17 @@ class DocumentRepository {
 			d.document_date, d.content_hash, length(d.content) AS characters, d.metadata::text AS metadata,
 			d.embedding_model, d.access_level, d.organization_id, d.created_by, d.created_at""";
 
-    private static final String FILTERS = """
-			  AND (CAST(:companyId AS uuid) IS NULL OR d.company_id = :companyId)
-			  AND (CAST(:form AS text) IS NULL OR d.metadata->>'form' = :form)
-			  AND (CAST(:item AS text) IS NULL OR ch.metadata->>'item' = :item)
-			  AND (CAST(:section AS text) IS NULL OR lower(ch.section) = :section)
-			  AND (CAST(:from AS date) IS NULL OR d.document_date >= :from)
-			  AND (CAST(:to AS date) IS NULL OR d.document_date <= :to)""";
+    /** A search's optional conditions, over the {@link SearchFilter}'s components. */
+    private static final List<String> FILTERS = List.of(
+            "d.company_id = :companyId",
+            "d.metadata->>'form' = :form",
+            "ch.metadata->>'item' = :item",
+            "lower(ch.section) = :section",
+            "d.document_date >= :from",
+            "d.document_date <= :to");
+
+    /** The document list's optional condition. */
+    private static final List<String> LIST_FILTERS = List.of("d.company_id = :companyId");
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
@@ -182,21 +189,9 @@ class DocumentRepository {
                 .optional();
     }
 
-    List<DocumentView> list(Caller caller, UUID companyId, OffsetDateTime before, UUID beforeId, int limit) {
-        return AccessSql.bind(
-                        jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM documents d WHERE d.deleted_at IS NULL AND "
-                                + AccessSql.visible("d") + """
-
-				  AND (CAST(:company AS uuid) IS NULL OR d.company_id = :company)
-				  AND (CAST(:before AS timestamptz) IS NULL OR (d.created_at, d.id) < (:before, :before_id))
-				ORDER BY d.created_at DESC, d.id DESC LIMIT :limit"""),
-                        caller)
-                .param("company", companyId, Types.OTHER)
-                .param("before", before, Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("before_id", beforeId, Types.OTHER)
-                .param("limit", limit + 1)
-                .query(this::document)
-                .list();
+    /** A newest-first page of the live documents the caller sees, of one company when given; see OwnedTable.page. */
+    List<DocumentView> list(Caller caller, UUID companyId, Cursor after, int limit) {
+        return table.page(caller, LIST_FILTERS, Collections.singletonMap("companyId", companyId), after, limit);
     }
 
     void update(
@@ -230,15 +225,16 @@ class DocumentRepository {
     // --- keyword search and the hits of any mode ---
 
     List<Ranked> keyword(String query, SearchFilter f, Caller caller, int k) {
+        Map<String, Object> params = Rows.params(f);
         return AccessSql.bind(
                         jdbc.sql("""
 				SELECT ch.id, ts_rank(ch.content_tsv, q.query, 1 | 32) AS score
 				FROM websearch_to_tsquery('english', :q) AS q(query),
 				     document_chunks ch JOIN documents d ON d.id = ch.document_id
-				WHERE ch.content_tsv @@ q.query AND d.deleted_at IS NULL AND """ + AccessSql.visible("d") + "\n"
-                                + FILTERS + "\nORDER BY score DESC, ch.id LIMIT :k"),
+				WHERE ch.content_tsv @@ q.query AND d.deleted_at IS NULL AND """ + AccessSql.visible("d")
+                                + Filters.and(params, FILTERS) + "\nORDER BY score DESC, ch.id LIMIT :k"),
                         caller)
-                .params(Rows.params(f))
+                .params(params)
                 .param("q", query)
                 .param("k", k)
                 .query((rs, i) -> Ranked.of(rs.getObject(1, UUID.class), rs.getFloat(2)))

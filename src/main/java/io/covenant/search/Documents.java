@@ -8,12 +8,12 @@ import io.covenant.shared.audit.Audited;
 import io.covenant.shared.error.InvalidInput;
 import io.covenant.shared.error.NotFound;
 import io.covenant.shared.hash.Sha256;
+import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.security.AccessLevel;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.ItemService;
 import io.covenant.shared.security.Permission;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -164,9 +164,9 @@ public class Documents implements ItemService<DocumentView, DocumentUpdate> {
     }
 
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
-    public List<DocumentView> list(Caller caller, UUID companyId, OffsetDateTime before, UUID beforeId, int limit) {
+    public List<DocumentView> list(Caller caller, UUID companyId, Cursor after, int limit) {
         caller.require(Permission.DOCUMENTS_READ);
-        return repository.list(caller, companyId, before, beforeId, limit);
+        return repository.list(caller, companyId, after, limit);
     }
 
     /** Changes a document's description or who sees it; the index follows through the outbox. */

@@ -76,6 +76,37 @@ class IntelligenceApiTests {
     }
 
     @Test
+    void aCompanyFilterFindsTheEventsNamingItAsPrimaryOrRelatedCompany() {
+        String other = fixtures.as(analyst)
+                .body(Map.of("symbol", "OTH", "name", "Other Target", "sector", "EdTech"))
+                .post("/api/v1/companies")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String related = linked("related", other, List.of(company), -0.2);
+        String elsewhere = linked("elsewhere", other, List.of(), 0.3);
+        String primary = linked("primary", company, List.of(), 0.5);
+        fixtures.as(analyst)
+                .queryParam("company_id", company)
+                .get("/api/v1/market-intelligence")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(List.of(primary, related)));
+        fixtures.as(analyst)
+                .queryParam("company_id", company)
+                .queryParam("sentiment_max", 0)
+                .get("/api/v1/market-intelligence")
+                .then()
+                .body("items.id", equalTo(List.of(related)));
+        fixtures.as(analyst)
+                .queryParam("company_id", other)
+                .get("/api/v1/market-intelligence")
+                .then()
+                .body("items.id", equalTo(List.of(elsewhere, related)));
+    }
+
+    @Test
     void scoresOutOfRangeAndInvisibleCompaniesAreRefused() {
         fixtures.as(analyst)
                 .body(Map.of(
@@ -147,6 +178,29 @@ class IntelligenceApiTests {
                 .get("/api/v1/analysis-reports")
                 .then()
                 .body("items.id", equalTo(List.of(id)));
+        for (Map<String, String> overlapping : List.of(
+                Map.of("from", "2024-06-30", "to", "2024-12-31"),
+                Map.of("from", "2024-01-01", "to", "2024-04-01"),
+                Map.of("report_type", "risk_assessment"))) {
+            fixtures.as(analyst)
+                    .queryParam("company_id", company)
+                    .queryParams(overlapping)
+                    .get("/api/v1/analysis-reports")
+                    .then()
+                    .body("items.id", equalTo(List.of(id)));
+        }
+        for (Map<String, String> outside : List.of(
+                Map.of("from", "2024-07-01"),
+                Map.of("to", "2024-03-31"),
+                Map.of("report_type", "custom"),
+                Map.of("status", "draft"))) {
+            fixtures.as(analyst)
+                    .queryParam("company_id", company)
+                    .queryParams(outside)
+                    .get("/api/v1/analysis-reports")
+                    .then()
+                    .body("items", hasSize(0));
+        }
         fixtures.as(analyst)
                 .body(Map.of(
                         "report_type",
@@ -161,6 +215,28 @@ class IntelligenceApiTests {
                 .then()
                 .statusCode(422)
                 .body("errors[0].field", equalTo("period_end"));
+    }
+
+    private String linked(String title, String primary, List<String> related, double sentiment) {
+        return fixtures.as(analyst)
+                .body(Map.of(
+                        "event_type",
+                        "partnership",
+                        "title",
+                        title,
+                        "event_date",
+                        "2024-05-01",
+                        "primary_company_id",
+                        primary,
+                        "related_companies",
+                        related,
+                        "sentiment_score",
+                        sentiment))
+                .post("/api/v1/market-intelligence")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private void event(String type, String date, double sentiment) {

@@ -12,10 +12,14 @@ import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Callers;
 import io.covenant.shared.security.Role;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -323,6 +327,42 @@ class SearchApiTests {
                 .get("/api/v1/search")
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void theDocumentListPagesNewestFirstThroughTheDocumentsOfACompanyTheCallerSees() {
+        JsonPath all = documents(analyst, company, 100, null);
+        List<String> ids = all.getList("items.id", String.class);
+        assertThat(ids).contains(html, text);
+        assertThat(all.getList("items.company_id", String.class)).allMatch(company::equals);
+        assertThat(all.getList("items.created_at", String.class))
+                .isSortedAccordingTo(Comparator.comparing((String at) -> OffsetDateTime.parse(at))
+                        .reversed());
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonPath page = documents(analyst, company, 1, cursor);
+            paged.addAll(page.getList("items.id", String.class));
+            cursor = page.getString("next_cursor");
+        } while (cursor != null);
+        assertThat(paged).isEqualTo(ids);
+        assertThat(documents(analyst, null, 100, null).getList("items.id", String.class))
+                .containsAll(ids);
+        assertThat(documents(stranger, company, 100, null).getList("items.id", String.class))
+                .doesNotContain(html, text);
+        assertThat(documents(stranger, null, 100, null).getList("items.id", String.class))
+                .doesNotContain(html, text);
+    }
+
+    private JsonPath documents(Person person, String companyId, int limit, String cursor) {
+        RequestSpecification request = fixtures.as(person).queryParam("limit", limit);
+        if (companyId != null) {
+            request.queryParam("company_id", companyId);
+        }
+        if (cursor != null) {
+            request.queryParam("cursor", cursor);
+        }
+        return request.get("/api/v1/documents").then().statusCode(200).extract().jsonPath();
     }
 
     @Test

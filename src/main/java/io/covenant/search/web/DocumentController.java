@@ -124,11 +124,8 @@ record DocumentController(Documents service) implements ItemEndpoints<DocumentVi
             Caller caller,
             @RequestParam(name = "company_id", required = false) UUID companyId,
             @ParameterObject PageParams page) {
-        int n = page.size();
-        Cursor after = page.after();
-        var rows = service.list(
-                caller, companyId, after == null ? null : after.atUtc(), after == null ? null : after.id(), n);
-        return page.page(rows, d -> Cursor.of(d.createdAt(), d.id()));
+        return page.page(
+                service.list(caller, companyId, page.after(), page.size()), d -> Cursor.of(d.createdAt(), d.id()));
     }
 
     private static ResponseEntity<DocumentView> created(DocumentView document) {

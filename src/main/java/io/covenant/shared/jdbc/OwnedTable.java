@@ -6,10 +6,12 @@ import io.covenant.shared.security.AccessSql;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Owned;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
  * security applies beneath it.
  *
  * @param table the table name
- * @param alias the alias that {@code columns} and the page conditions use
+ * @param alias the alias that {@code columns} and the page filters use
  * @param columns the select list, over {@code alias}
  */
 public record OwnedTable<T extends Owned>(
@@ -49,14 +51,19 @@ public record OwnedTable<T extends Owned>(
 
     /**
      * One page of the live rows the caller sees, newest first ({@code created_at DESC, id DESC}), after the cursor:
-     * {@code conditions} (SQL over the alias, each line starting with {@code AND}) narrow it, {@code params} binds
-     * them. Fetches {@code limit + 1} rows, the extra one proving a next page for {@code CursorPage.of}.
+     * {@code filters} narrow it, optional conditions over the alias each kept only when {@code params} gives every
+     * parameter it names a value ({@link Filters}); the keyset is one more. Fetches {@code limit + 1} rows, the extra
+     * one proving a next page for {@code CursorPage.of}.
      */
-    public List<T> page(
-            Caller caller, String conditions, UnaryOperator<StatementSpec> params, Cursor after, int limit) {
-        String sql = select() + live() + "\n" + conditions + "\n  AND " + Cursor.after(alias) + "\nORDER BY " + alias
-                + ".created_at DESC, " + alias + ".id DESC LIMIT :limit";
-        return params.apply(Cursor.bind(AccessSql.bind(jdbc.sql(sql), caller), after))
+    public List<T> page(Caller caller, List<String> filters, Map<String, ?> params, @Nullable Cursor after, int limit) {
+        Map<String, @Nullable Object> values = new HashMap<>(params);
+        values.putAll(Cursor.params(after));
+        List<String> conditions = new ArrayList<>(filters);
+        conditions.add(Cursor.condition(alias));
+        String sql = select() + live() + Filters.and(values, conditions) + "\nORDER BY " + alias + ".created_at DESC, "
+                + alias + ".id DESC LIMIT :limit";
+        return AccessSql.bind(jdbc.sql(sql), caller)
+                .params(values)
                 .param("limit", limit + 1)
                 .query(mapper)
                 .list();
