@@ -2,7 +2,7 @@ package io.covenant.shared.jdbc;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +19,9 @@ public final class Filters {
     /** A named parameter ({@code :name}), not a cast ({@code ::type}). */
     private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z_]\\w*)");
 
+    /** The parameters each condition names: the conditions are constants, so this holds a few dozen entries. */
+    private static final Map<String, List<String>> NAMES = new ConcurrentHashMap<>();
+
     private Filters() {}
 
     /**
@@ -33,18 +36,20 @@ public final class Filters {
     }
 
     private static boolean applies(String condition, Map<String, ?> params) {
-        Matcher names = PARAMETER.matcher(condition);
-        boolean any = false;
-        while (names.find()) {
-            any = true;
-            if (value(params.get(names.group(1))) == null) {
-                return false;
-            }
-        }
-        if (!any) {
+        return NAMES.computeIfAbsent(condition, Filters::names).stream()
+                .allMatch(name -> value(params.get(name)) != null);
+    }
+
+    private static List<String> names(String condition) {
+        List<String> names = PARAMETER
+                .matcher(condition)
+                .results()
+                .map(name -> name.group(1))
+                .toList();
+        if (names.isEmpty()) {
             throw new IllegalArgumentException("an optional condition names no parameter: " + condition);
         }
-        return true;
+        return names;
     }
 
     private static @Nullable Object value(@Nullable Object parameter) {
