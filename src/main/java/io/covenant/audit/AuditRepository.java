@@ -1,14 +1,19 @@
 package io.covenant.audit;
 
 import io.covenant.shared.audit.Audited;
+import io.covenant.shared.jdbc.Filters;
+import io.covenant.shared.jdbc.Rows;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.security.Caller;
 import io.covenant.shared.security.Role;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,41 +54,39 @@ class AuditRepository {
         static final RequestFields NONE = new RequestFields(null, null, null);
     }
 
+    /** A page's optional filters, named as {@link AuditQuery}'s components, and its keyset. */
+    private static final List<String> FILTERS = List.of(
+            "a.user_id = :userId",
+            "a.organization_id = :organizationId",
+            "a.entity_type = :entityType",
+            "a.entity_id = :entityId",
+            "a.action = :action",
+            "a.request_id = :requestId",
+            "a.created_at >= :from",
+            "a.created_at < :to",
+            Cursor.condition("a"));
+
     /**
      * A page of entries the caller may read ({@code limit + 1} rows): a super_admin every entry, a tenant_admin its
      * tenant's organisations', everyone else its own organisation's.
      */
     List<AuditEntry> page(Caller caller, AuditQuery query, Cursor after, int limit) {
-        return Cursor.bind(jdbc.sql("""
+        Map<String, @Nullable Object> params = new HashMap<>(Rows.params(query));
+        params.putAll(Cursor.params(after));
+        return jdbc.sql("""
 				SELECT id, event_type, entity_type, entity_id, user_id, organization_id, action, old_values::text,
 				       new_values::text, metadata::text, host(ip_address) AS ip_address, user_agent, request_id, created_at
 				FROM audit_logs a
 				WHERE (:super
 				       OR (:tenant_admin AND a.organization_id IN (SELECT id FROM organizations WHERE tenant_id = :tenant))
-				       OR a.organization_id = :caller_org)
-				  AND (CAST(:user AS uuid) IS NULL OR a.user_id = :user)
-				  AND (CAST(:org AS uuid) IS NULL OR a.organization_id = :org)
-				  AND (CAST(:entity_type AS text) IS NULL OR a.entity_type = :entity_type)
-				  AND (CAST(:entity_id AS uuid) IS NULL OR a.entity_id = :entity_id)
-				  AND (CAST(:action AS text) IS NULL OR a.action = :action)
-				  AND (CAST(:request AS text) IS NULL OR a.request_id = :request)
-				  AND (CAST(:from AS timestamptz) IS NULL OR a.created_at >= :from)
-				  AND (CAST(:to AS timestamptz) IS NULL OR a.created_at < :to)
-				  AND %s
+				       OR a.organization_id = :caller_org)%s
 				ORDER BY a.created_at DESC, a.id DESC
-				LIMIT :limit""".formatted(Cursor.after("a"))), after)
+				LIMIT :limit""".formatted(Filters.and(params, FILTERS)))
+                .params(params)
                 .param("super", caller.isSuperAdmin())
                 .param("tenant_admin", caller.role() == Role.TENANT_ADMIN)
                 .param("tenant", caller.tenantId(), Types.OTHER)
                 .param("caller_org", caller.organizationId(), Types.OTHER)
-                .param("user", query.userId(), Types.OTHER)
-                .param("org", query.organizationId(), Types.OTHER)
-                .param("entity_type", query.entityType(), Types.VARCHAR)
-                .param("entity_id", query.entityId(), Types.OTHER)
-                .param("action", query.action(), Types.VARCHAR)
-                .param("request", query.requestId(), Types.VARCHAR)
-                .param("from", query.from(), Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("to", query.to(), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("limit", limit + 1)
                 .query(AuditEntry.class)
                 .list();

@@ -1,5 +1,6 @@
 package io.covenant.filing;
 
+import io.covenant.shared.jdbc.Filters;
 import io.covenant.shared.jdbc.Rows;
 import io.covenant.shared.jdbc.SqlQuery;
 import io.covenant.shared.security.AccessSql;
@@ -64,6 +65,13 @@ class FilingRepository {
         return named.query(sql.sql(), new MapSqlParameterSource(sql.params()), FILINGS);
     }
 
+    /** A filing list's optional filters, and its keyset on (filing date, id). */
+    private static final List<String> FILTERS = List.of(
+            "f.filing_type = ANY(:forms)",
+            "f.filing_date >= :from",
+            "f.filing_date <= :to",
+            "(f.filing_date, f.id) < (:after_date, :after_id)");
+
     /**
      * A page of filings newest first ({@code limit + 1} rows, to detect a next page), apart so that the plan tests can
      * EXPLAIN it. One company's filings read {@code idx_filing_company}; filings across companies walk
@@ -89,19 +97,13 @@ class FilingRepository {
                 ? "f.company_id = :company"
                 : "f.company_id IN (SELECT c.id FROM companies c WHERE c.deleted_at IS NULL AND "
                         + AccessSql.visible("c") + ")";
-        return new SqlQuery("SELECT " + COLUMNS + " FROM sec_filings f WHERE " + visibility + LIST_CONDITIONS, params);
+        return new SqlQuery("""
+				SELECT %s
+				FROM sec_filings f
+				WHERE %s AND f.deleted_at IS NULL%s
+				ORDER BY f.filing_date DESC, f.id DESC
+				LIMIT :limit""".formatted(COLUMNS, visibility, Filters.and(params, FILTERS)), params);
     }
-
-    /** The filters, keyset and order of a filing list, after its visibility condition. */
-    static final String LIST_CONDITIONS = """
-
-			  AND f.deleted_at IS NULL
-			  AND (CAST(:forms AS text[]) IS NULL OR f.filing_type = ANY(:forms))
-			  AND (CAST(:from AS date) IS NULL OR f.filing_date >= :from)
-			  AND (CAST(:to AS date) IS NULL OR f.filing_date <= :to)
-			  AND (CAST(:after_date AS date) IS NULL OR (f.filing_date, f.id) < (:after_date, :after_id))
-			ORDER BY f.filing_date DESC, f.id DESC
-			LIMIT :limit""";
 
     /** A live filing, whoever's company it is: the service checks that the caller sees the company. */
     Optional<Filing> findLive(UUID id) {

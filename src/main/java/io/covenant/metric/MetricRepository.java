@@ -4,6 +4,7 @@ import io.covenant.company.Company;
 import io.covenant.metric.MetricViews.BucketValue;
 import io.covenant.metric.MetricViews.Point;
 import io.covenant.metric.MetricViews.SectorEntry;
+import io.covenant.shared.jdbc.Filters;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -12,16 +13,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -37,20 +39,17 @@ class MetricRepository {
 			m.company_id, m.metric_type, (m.metric_date AT TIME ZONE 'UTC')::date AS metric_date, m.value, m.unit,
 			m.period_type, m.fiscal_year, m.fiscal_quarter""";
 
-    /** One metric of one company over a period (the statements are constants so that the plan tests EXPLAIN them). */
-    static final String SERIES = "SELECT " + POINT + """
-			 FROM financial_metrics m
-			WHERE m.company_id = :company AND m.metric_type = :type
-			  AND m.metric_date >= :from AND m.metric_date < :to
-			  AND (CAST(:period AS text) IS NULL OR m.period_type = :period)
-			ORDER BY m.metric_date""";
+    /** The optional filter of a series and of its buckets: one period type. */
+    private static final List<String> PERIOD = List.of("m.period_type = :period");
 
-    /** The latest point of each metric of a set of companies. */
+    /**
+     * The latest point of each metric of a set of companies (the statements are constants, or built from their
+     * parameters, so that the plan tests EXPLAIN them).
+     */
     static final String LATEST = """
 			SELECT DISTINCT ON (m.company_id, m.metric_type)\s""" + POINT + """
 			 FROM financial_metrics m
 			WHERE m.company_id = ANY(:ids)
-			  AND (CAST(:types AS text[]) IS NULL OR m.metric_type = ANY(:types))
 			ORDER BY m.company_id, m.metric_type, m.metric_date DESC, m.period_type""";
 
     /** A metric over a period for each of a sector's companies. */
@@ -110,37 +109,45 @@ class MetricRepository {
     }
 
     List<Point> series(UUID companyId, String metricType, LocalDate from, LocalDate to, String periodType) {
-        return range(SERIES, companyId, metricType, from, to)
-                .param("period", periodType, Types.VARCHAR)
+        Map<String, @Nullable Object> params = range(companyId, metricType, from, to);
+        params.put("period", periodType);
+        return jdbc.sql(series(params))
+                .params(params)
                 .query(MetricRepository::point)
                 .list();
     }
 
     List<BucketValue> buckets(
             UUID companyId, String metricType, LocalDate from, LocalDate to, Bucket bucket, String periodType) {
-        return range(buckets(bucket), companyId, metricType, from, to)
-                .param("period", periodType, Types.VARCHAR)
-                .query(BUCKET)
-                .list();
+        Map<String, @Nullable Object> params = range(companyId, metricType, from, to);
+        params.put("period", periodType);
+        return jdbc.sql(buckets(bucket, params)).params(params).query(BUCKET).list();
     }
 
-    /** One metric of one company in buckets of time. */
-    static String buckets(Bucket bucket) {
+    /** One metric of one company over a period, of one period type when {@code params} has one. */
+    static String series(Map<String, ?> params) {
+        return "SELECT " + POINT + """
+				 FROM financial_metrics m
+				WHERE m.company_id = :company AND m.metric_type = :type
+				  AND m.metric_date >= :from AND m.metric_date < :to%s
+				ORDER BY m.metric_date""".formatted(Filters.and(params, PERIOD));
+    }
+
+    /** One metric of one company in buckets of time, of one period type when {@code params} has one. */
+    static String buckets(Bucket bucket, Map<String, ?> params) {
         return "SELECT " + bucket.expression + """
 				 AS bucket_start, avg(m.value) AS avg, min(m.value) AS min, max(m.value) AS max,
 				       count(*) AS count, (array_agg(m.value ORDER BY m.metric_date DESC))[1] AS last
 				FROM financial_metrics m
 				WHERE m.company_id = :company AND m.metric_type = :type
-				  AND m.metric_date >= :from AND m.metric_date < :to
-				  AND (CAST(:period AS text) IS NULL OR m.period_type = :period)
-				GROUP BY 1 ORDER BY 1""";
+				  AND m.metric_date >= :from AND m.metric_date < :to%s
+				GROUP BY 1 ORDER BY 1""".formatted(Filters.and(params, PERIOD));
     }
 
     /** The latest point of each metric of these companies. */
     List<Point> latest(Collection<UUID> companyIds) {
         return jdbc.sql(LATEST)
                 .param("ids", companyIds.toArray(UUID[]::new))
-                .param("types", null, Types.ARRAY)
                 .query(MetricRepository::point)
                 .list();
     }
@@ -166,39 +173,50 @@ class MetricRepository {
                 .list();
     }
 
+    /** The ratios of one fiscal year, or of one of its quarters when {@code fiscalQuarter} is set. */
     Map<String, Double> ratiosOf(UUID companyId, String periodType, int fiscalYear, String fiscalQuarter) {
+        Map<String, @Nullable Object> params = new HashMap<>();
+        params.put("company", companyId);
+        params.put("period", periodType);
+        params.put("fy", fiscalYear);
+        params.put("fq", fiscalQuarter);
         return jdbc
                 .sql("""
 				SELECT DISTINCT ON (m.metric_type) m.metric_type, m.value FROM financial_metrics m
 				WHERE m.company_id = :company AND m.metric_category = 'ratio' AND m.period_type = :period
-				  AND m.fiscal_year = :fy AND (CAST(:fq AS text) IS NULL OR m.fiscal_quarter = :fq)
-				ORDER BY m.metric_type, m.metric_date DESC""")
-                .param("company", companyId)
-                .param("period", periodType)
-                .param("fy", fiscalYear)
-                .param("fq", fiscalQuarter, Types.VARCHAR)
+				  AND m.fiscal_year = :fy%s
+				ORDER BY m.metric_type, m.metric_date DESC""".formatted(Filters.and(params, QUARTER)))
+                .params(params)
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getDouble(2)))
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** The optional filter of a year's ratios: one fiscal quarter. */
+    private static final List<String> QUARTER = List.of("m.fiscal_quarter = :fq");
+
     /** The daily summary's rows as buckets of a day; they have no last value. */
     List<BucketValue> dailySummary(UUID companyId, String metricType, LocalDate from, LocalDate to) {
-        return range("""
+        return jdbc.sql("""
 				SELECT day AS bucket_start, avg_value AS avg, min_value AS min, max_value AS max, data_points AS count,
 				       NULL::float8 AS last
 				FROM daily_metrics_summary
-				WHERE company_id = :company AND metric_type = :type AND day >= :from AND day < :to ORDER BY day""", companyId, metricType, from, to).query(BUCKET).list();
+				WHERE company_id = :company AND metric_type = :type AND day >= :from AND day < :to ORDER BY day""")
+                .params(range(companyId, metricType, from, to))
+                .query(BUCKET)
+                .list();
     }
 
-    /** A statement over one metric of one company between two dates, each included; an open end reaches any date. */
-    private StatementSpec range(String sql, UUID companyId, String metricType, LocalDate from, LocalDate to) {
-        return jdbc.sql(sql)
-                .param("company", companyId)
-                .param("type", metricType)
-                .param("from", start(from))
-                .param("to", endExclusive(to));
+    /** The parameters of one metric of one company between two dates, each included; an open end reaches any date. */
+    private static Map<String, @Nullable Object> range(
+            UUID companyId, String metricType, LocalDate from, LocalDate to) {
+        Map<String, @Nullable Object> params = new HashMap<>();
+        params.put("company", companyId);
+        params.put("type", metricType);
+        params.put("from", start(from));
+        params.put("to", endExclusive(to));
+        return params;
     }
 
     private static OffsetDateTime start(LocalDate from) {

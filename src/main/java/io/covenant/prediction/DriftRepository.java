@@ -2,9 +2,13 @@ package io.covenant.prediction;
 
 import io.covenant.prediction.Drift.Counts;
 import io.covenant.prediction.ModelArtifact.Distribution;
+import io.covenant.shared.jdbc.Filters;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
@@ -16,6 +20,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 @RequiredArgsConstructor
 class DriftRepository {
+
+    /** The optional bounds of the predictions counted. */
+    private static final List<String> PERIOD = List.of("predicted_at >= :from", "predicted_at < :to");
 
     private final JdbcClient jdbc;
 
@@ -35,13 +42,16 @@ class DriftRepository {
                 .orElseThrow();
         long[] bins = new long[expected.shares().length];
         long[] outside = {0};
+        Map<String, @Nullable Object> period = new HashMap<>();
+        period.put("from", from);
+        period.put("to", to);
         jdbc.sql("""
 				SELECT width_bucket(%1$s::float8, string_to_array(:edges, ',')::float8[]) AS bin, count(*) AS n,
 				       count(*) FILTER (WHERE %1$s < :min OR %1$s > :max) AS outside
 				FROM %2$s
-				WHERE %3$s AND (CAST(:from AS timestamptz) IS NULL OR predicted_at >= :from)
-				  AND (CAST(:to AS timestamptz) IS NULL OR predicted_at < :to)
-				GROUP BY 1""".formatted(column, kind.table, scope))
+				WHERE %3$s%4$s
+				GROUP BY 1""".formatted(column, kind.table, scope, Filters.and(period, PERIOD)))
+                .params(period)
                 .param(
                         "edges",
                         Arrays.stream(expected.edges())
@@ -50,8 +60,6 @@ class DriftRepository {
                 .param("min", expected.min())
                 .param("max", expected.max())
                 .param("org", org, Types.OTHER)
-                .param("from", from, Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("to", to, Types.TIMESTAMP_WITH_TIMEZONE)
                 .query(rs -> {
                     int bin = rs.getInt("bin");
                     bins[rs.wasNull() ? bins.length - 1 : bin] += rs.getLong("n");

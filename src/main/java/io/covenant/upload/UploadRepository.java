@@ -1,5 +1,6 @@
 package io.covenant.upload;
 
+import io.covenant.shared.jdbc.Filters;
 import io.covenant.shared.jdbc.Rows;
 import io.covenant.shared.paging.Cursor;
 import io.covenant.shared.security.AccessLevel;
@@ -7,9 +8,11 @@ import io.covenant.shared.security.Caller;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -87,18 +90,18 @@ class UploadRepository {
                 .optional();
     }
 
-    List<UploadJob> list(Caller caller, String status, Cursor after, int limit) {
-        return Cursor.bind(
-                        bind(
-                                jdbc.sql("SELECT " + COLUMNS + " FROM bulk_upload_jobs j WHERE " + VISIBLE
-                                        + """
+    /** A job list's optional filter, and its keyset. */
+    private static final List<String> FILTERS = List.of("j.status = :status", Cursor.condition("j"));
 
-				  AND (CAST(:status AS text) IS NULL OR j.status = :status)
-				  AND %s
-				ORDER BY j.created_at DESC, j.id DESC LIMIT :limit""".formatted(Cursor.after("j"))),
-                                caller),
-                        after)
-                .param("status", status, Types.VARCHAR)
+    List<UploadJob> list(Caller caller, String status, Cursor after, int limit) {
+        Map<String, @Nullable Object> params = Cursor.params(after);
+        params.put("status", status);
+        return bind(jdbc.sql("""
+				SELECT %s
+				FROM bulk_upload_jobs j
+				WHERE %s%s
+				ORDER BY j.created_at DESC, j.id DESC LIMIT :limit""".formatted(COLUMNS, VISIBLE, Filters.and(params, FILTERS))), caller)
+                .params(params)
                 .param("limit", limit + 1)
                 .query(jobs)
                 .list();

@@ -10,6 +10,9 @@ import io.covenant.ApiTest;
 import io.covenant.Fixtures;
 import io.covenant.Fixtures.Person;
 import io.covenant.shared.security.Role;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -143,6 +146,61 @@ class AuditLogTests {
                 .statusCode(422);
         Person member = fixtures.person(Role.ORG_MEMBER, org);
         fixtures.as(member).get("/api/v1/audit-logs").then().statusCode(403);
+    }
+
+    @Test
+    void eachFilterOfTheLogKeepsOnlyTheEntriesItMatches() {
+        UUID org = fixtures.organization(null);
+        Person admin = fixtures.person(Role.ORG_ADMIN, org);
+        String requestId = "req-" + UUID.randomUUID();
+        fixtures.as(admin)
+                .header("X-Request-Id", requestId)
+                .body(Map.of("name", "Filtered"))
+                .put("/api/v1/organizations/" + org)
+                .then()
+                .statusCode(200);
+        String hourAgo = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).toString();
+        String inAnHour = OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).toString();
+        Map<String, Object> matching = Map.of(
+                "request_id", requestId,
+                "user_id", admin.id(),
+                "organization_id", org,
+                "entity_type", "organization",
+                "entity_id", org,
+                "action", "update",
+                "from", hourAgo,
+                "to", inAnHour);
+        assertThat(count(admin, matching)).isEqualTo(1);
+        Map<String, Object> other = Map.of(
+                "user_id",
+                UUID.randomUUID(),
+                "organization_id",
+                UUID.randomUUID(),
+                "entity_type",
+                "company",
+                "entity_id",
+                UUID.randomUUID(),
+                "action",
+                "delete",
+                "from",
+                inAnHour,
+                "to",
+                hourAgo);
+        other.forEach((name, value) -> {
+            Map<String, Object> params = new HashMap<>(matching);
+            params.put(name, value);
+            assertThat(count(admin, params)).as(name).isZero();
+        });
+    }
+
+    private int count(Person person, Map<String, Object> params) {
+        return fixtures.as(person)
+                .queryParams(params)
+                .get("/api/v1/audit-logs")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.size()");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.covenant.Fixtures.Person;
 import io.covenant.shared.security.Role;
 import io.restassured.response.Response;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hamcrest.Matchers;
@@ -142,6 +143,46 @@ class EdgarImportTests {
                 .query(Long.class)
                 .single();
         assertThat(forms).isGreaterThan(2);
+    }
+
+    @Test
+    void aCompanysFilingsPageNewestFirstWithinTheFormsAndDatesAskedFor() {
+        String id = upload("submissions_CIK0001318605_TSLA.json").path("[0].company_id");
+        List<Map<String, Object>> expected =
+                fixtures.jdbc().sql("""
+						SELECT id::text AS id, filing_type FROM sec_filings
+						WHERE company_id = ?::uuid AND filing_date BETWEEN '2021-01-01' AND '2021-12-31'
+						ORDER BY filing_date DESC, id DESC""").param(id).query().listOfRows();
+        assertThat(expected).hasSizeGreaterThan(10);
+        String filings = "/api/v1/companies/" + id + "/filings";
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = fixtures.as(admin)
+                    .queryParam("from", "2021-01-01")
+                    .queryParam("to", "2021-12-31")
+                    .queryParam("limit", 10);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var page = request.get(filings).then().statusCode(200).extract().jsonPath();
+            ids.addAll(page.getList("items.id", String.class));
+            cursor = page.getString("next_cursor");
+        } while (cursor != null);
+        assertThat(ids).isEqualTo(expected.stream().map(row -> row.get("id")).toList());
+        fixtures.as(admin)
+                .queryParam("form", "10-Q")
+                .queryParam("from", "2021-01-01")
+                .queryParam("to", "2021-12-31")
+                .get(filings)
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.id",
+                        equalTo(expected.stream()
+                                .filter(row -> row.get("filing_type").equals("10-Q"))
+                                .map(row -> row.get("id"))
+                                .toList()));
     }
 
     @Test

@@ -148,6 +148,40 @@ class MetricApiTests {
     }
 
     @Test
+    void aPeriodTypeKeepsOnlyItsPointsInASeriesAndItsBuckets() {
+        write(
+                        company,
+                        List.of(
+                                point("revenue", LocalDate.of(2024, 3, 31), 10, "quarterly"),
+                                point("revenue", LocalDate.of(2024, 6, 30), 20, "quarterly"),
+                                point("revenue", LocalDate.of(2024, 12, 31), 100, "annual")))
+                .then()
+                .statusCode(200);
+        String series = "/api/v1/companies/" + company + "/metrics/revenue";
+        fixtures.as(analyst).get(series).then().statusCode(200).body("value", equalTo(List.of(10f, 20f, 100f)));
+        fixtures.as(analyst)
+                .queryParam("period_type", "quarterly")
+                .get(series)
+                .then()
+                .statusCode(200)
+                .body("value", equalTo(List.of(10f, 20f)));
+        fixtures.as(analyst)
+                .queryParam("bucket", "year")
+                .get(series + "/buckets")
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(List.of(3)));
+        fixtures.as(analyst)
+                .queryParam("bucket", "year")
+                .queryParam("period_type", "annual")
+                .get(series + "/buckets")
+                .then()
+                .statusCode(200)
+                .body("count", equalTo(List.of(1)))
+                .body("avg", equalTo(List.of(100f)));
+    }
+
+    @Test
     void badPointsAreRejectedAndNothingIsKept() {
         write(
                         company,

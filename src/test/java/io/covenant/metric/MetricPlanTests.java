@@ -58,10 +58,12 @@ class MetricPlanTests {
         params.put("type", "revenue");
         params.put("period", new SqlParameterValue(Types.VARCHAR, null));
         for (Caller caller : plans.callers().all()) {
-            assertBounded(plans.explain(caller, MetricRepository.SERIES, params), caller + " series", SERIES);
+            assertBounded(plans.explain(caller, MetricRepository.series(params), params), caller + " series", SERIES);
             for (Bucket bucket : Bucket.values()) {
                 assertBounded(
-                        plans.explain(caller, MetricRepository.buckets(bucket), params), caller + " " + bucket, SERIES);
+                        plans.explain(caller, MetricRepository.buckets(bucket, params), params),
+                        caller + " " + bucket,
+                        SERIES);
             }
         }
     }
@@ -70,7 +72,6 @@ class MetricPlanTests {
     void theLatestPointsOfAPageOfCompaniesReadOnlyTheirSeries() {
         Map<String, Object> params = new HashMap<>();
         params.put("ids", companies.toArray(UUID[]::new));
-        params.put("types", new SqlParameterValue(Types.ARRAY, null));
         for (Caller caller : plans.callers().all()) {
             assertBounded(
                     plans.explain(caller, MetricRepository.LATEST, params),

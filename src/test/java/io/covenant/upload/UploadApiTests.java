@@ -3,8 +3,10 @@ package io.covenant.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.covenant.ApiTest;
@@ -24,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -143,6 +146,47 @@ class UploadApiTests {
                 .statusCode(200)
                 .body("size()", equalTo(2))
                 .body("[0].row_number", equalTo(11));
+    }
+
+    @Test
+    void theJobListPagesNewestFirstAndKeepsOnlyTheStatusAskedFor() {
+        List<String> newestFirst = new ArrayList<>();
+        for (String prefix : List.of("LA", "LB", "LC")) {
+            String id = upload(analyst, UploadFiles.quarterly(prefix, 2, 0, 5).csv(), prefix + ".csv", "quarterly")
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+            awaitFinished(analyst, id);
+            newestFirst.add(0, id);
+        }
+        String next = fixtures.as(analyst)
+                .queryParam("limit", 2)
+                .get("/api/v1/uploads")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(newestFirst.subList(0, 2)))
+                .extract()
+                .path("next_cursor");
+        fixtures.as(analyst)
+                .queryParam("limit", 2)
+                .queryParam("cursor", next)
+                .get("/api/v1/uploads")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(newestFirst.subList(2, 3)))
+                .body("next_cursor", nullValue());
+        fixtures.as(analyst)
+                .queryParam("status", "completed")
+                .get("/api/v1/uploads")
+                .then()
+                .statusCode(200)
+                .body("items.id", equalTo(newestFirst));
+        fixtures.as(analyst)
+                .queryParam("status", "failed")
+                .get("/api/v1/uploads")
+                .then()
+                .statusCode(200)
+                .body("items", empty());
     }
 
     @Test
