@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * call for a small organisation's callers, whose own estimates (a branch of a hundred rows) beat the generic plan's
  * (an average organisation), so their lists grew x2-x4 between 100k and 1M companies with the same plan
  * (docs/schema.md, "Generic plans"). Their plans are index order and a limit per branch whatever the values bound.
- * Other lists keep custom plans: they fold optional filters ({@code CAST(:x AS ...) IS NULL OR ...}) only when the
- * value is known at planning.
+ * Other lists keep PostgreSQL's default: their statements carry only the filters of the request ({@link Filters}),
+ * and none was measured planning on every call.
  */
 public final class GenericPlans {
 

@@ -2,7 +2,6 @@ package io.covenant.shared.paging;
 
 import io.covenant.shared.error.InvalidInput;
 import java.nio.charset.StandardCharsets;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A keyset position (a timestamp and a tie-breaking id), opaque to clients. Lists order by (time DESC, id DESC) and
@@ -52,15 +50,6 @@ public record Cursor(Instant at, UUID id) {
     }
 
     /**
-     * The keyset condition of a newest-first list over {@code alias}: rows strictly after {@code :after_at} and
-     * {@code :after_id}, or every row on the first page. Bind them with {@link #bind}.
-     */
-    public static String after(String alias) {
-        return "(CAST(:after_at AS timestamptz) IS NULL OR (%1$s.created_at, %1$s.id) < (:after_at, :after_id))"
-                .formatted(alias);
-    }
-
-    /**
      * The keyset condition of a newest-first list over {@code alias} as an optional condition of
      * {@code shared.jdbc.Filters}: rows strictly after {@code :after_at} and {@code :after_id}, which {@link #params}
      * sets; on the first page they are null and the list has no such condition.
@@ -75,12 +64,6 @@ public record Cursor(Instant at, UUID id) {
         params.put("after_at", after == null ? null : after.atUtc());
         params.put("after_id", after == null ? null : after.id());
         return params;
-    }
-
-    /** Binds {@code :after_at} and {@code :after_id} for {@link #after}; both are null on the first page. */
-    public static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, @Nullable Cursor after) {
-        return spec.param("after_at", after == null ? null : after.atUtc(), Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("after_id", after == null ? null : after.id(), Types.OTHER);
     }
 
     public OffsetDateTime atUtc() {
