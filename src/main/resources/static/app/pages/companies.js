@@ -95,13 +95,18 @@ function metricChart(companyId, latest) {
   const from = input('from', { type: 'date' });
   const to = input('to', { type: 'date' });
   const out = h('div', { 'aria-live': 'polite' });
+  let asked = 0;
   const draw = async () => {
-    const rows = await api.get(`/api/v1/companies/${companyId}/metrics/${encodeURIComponent(metric.value)}/buckets`,
-      { bucket: bucket.value, from: from.value, to: to.value });
-    const label = b => labelOf(b.bucket_start, bucket.value);
-    out.replaceChildren(lineChart(`${metric.value} by ${bucket.value} (average)`,
+    const ask = ++asked;
+    const shown = { metric: metric.value, bucket: bucket.value };
+    const rows = await api.get(`/api/v1/companies/${companyId}/metrics/${encodeURIComponent(shown.metric)}/buckets`,
+      { bucket: shown.bucket, from: from.value, to: to.value });
+    // An answer to an earlier choice that arrives after a later one's is not drawn over it.
+    if (ask !== asked) return;
+    const label = b => labelOf(b.bucket_start, shown.bucket);
+    out.replaceChildren(lineChart(`${shown.metric} by ${shown.bucket} (average)`,
       rows.map(b => ({ x: b.bucket_start, y: b.avg, bucket: b.bucket_start })), { label: p => label({ bucket_start: p.x }) }));
-    out.dataset.bucket = bucket.value;
+    out.dataset.bucket = shown.bucket;
     out.dataset.points = rows.length;
   };
   [metric, bucket, from, to].forEach(c => c.addEventListener('change', draw));
