@@ -202,28 +202,25 @@ class CompanyRepository {
     SqlQuery listQuery(CompanyQuery query, Caller caller) {
         CompanyFilter filter = query.filter();
         CompanySort sort = query.sort();
-        boolean ascending = query.ascending();
         CompanyCursor after = query.after();
-        int limit = query.limit();
-        int offset = query.offset();
         Where where = where(filter, caller);
-        String direction = ascending ? "ASC" : "DESC";
+        String direction = query.ascending() ? "ASC" : "DESC";
         if (after != null) {
-            where.add("(" + sort.column + ", c.id) " + (ascending ? ">" : "<") + " (CAST(:after_value AS "
+            where.add("(" + sort.column + ", c.id) " + (query.ascending() ? ">" : "<") + " (CAST(:after_value AS "
                     + (sort == CompanySort.CREATED_AT ? "timestamptz" : "text") + "), :after_id)");
             where.params.put("after_value", after.value());
             where.params.put("after_id", after.id());
         }
-        where.params.put("limit", limit + 1);
-        where.params.put("offset", offset);
-        where.params.put("branch_limit", offset + limit + 1);
+        where.params.put("limit", query.limit() + 1);
+        where.params.put("offset", query.offset());
+        where.params.put("branch_limit", query.offset() + query.limit() + 1);
         String order = sort.column + " " + direction + " NULLS LAST, c.id " + direction;
         if (searching(filter)) {
             String from = SEARCH;
             if (filter.name() != null && sort == CompanySort.CREATED_AT && after == null) {
                 order = "m.similarity DESC, c.id";
                 if (nameOnly(filter)) {
-                    where.params.put("nearest", offset + limit + 1);
+                    where.params.put("nearest", query.offset() + query.limit() + 1);
                     return new SqlQuery(
                             "SELECT " + COLUMNS + ", m.common" + NEAREST + " WHERE " + where.sql() + " AND "
                                     + AccessSql.visible("c") + " ORDER BY " + order + " LIMIT :limit OFFSET :offset",
