@@ -25,7 +25,6 @@ import org.springframework.core.convert.converter.GenericConverter;
 import org.springframework.core.convert.converter.GenericConverter.ConvertiblePair;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.util.ReflectionUtils;
@@ -64,14 +63,14 @@ public final class Rows {
 
     /** Maps each row to a new {@code type}, reading every component from the column of its snake_case name. */
     public static <T> RowMapper<T> mapper(Class<T> type) {
-        return new SimplePropertyRowMapper<>(type, CONVERSIONS);
+        return new RecordRows<>(type, CONVERSIONS);
     }
 
     /** As {@link #mapper(Class)}, and a {@code json} or {@code jsonb} column reads through {@code json}. */
     public static <T> RowMapper<T> mapper(Class<T> type, JsonMapper json) {
         DefaultConversionService conversions = conversions();
         conversions.addConverter(new JsonColumns(json));
-        return new SimplePropertyRowMapper<>(type, conversions);
+        return new RecordRows<>(type, conversions);
     }
 
     /**
