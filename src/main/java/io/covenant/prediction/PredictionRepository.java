@@ -17,6 +17,7 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -228,7 +229,7 @@ class PredictionRepository {
     SqlQuery listQuery(PredictionKind kind, PredictionFilter f, @Nullable Cursor after, int limit, Caller caller) {
         Map<String, Object> params = new LinkedHashMap<>(Rows.params(f));
         params.putAll(Cursor.params(after));
-        String conditions = Filters.and(params, filters(kind));
+        String conditions = Filters.and(params, FILTERS.get(kind));
         List<String> parts = AccessSql.branches("p", caller).stream()
                 .map(branch -> "(" + select(kind) + " WHERE " + branch + conditions
                         + " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit)")
@@ -240,6 +241,10 @@ class PredictionRepository {
                         + ") p ORDER BY created_at DESC, id DESC LIMIT :limit",
                 params);
     }
+
+    /** Each kind's list filters, made once. */
+    private static final Map<PredictionKind, List<String>> FILTERS = Arrays.stream(PredictionKind.values())
+            .collect(Collectors.toUnmodifiableMap(kind -> kind, PredictionRepository::filters));
 
     /** A list's optional filters, over the components of {@link PredictionFilter}, and its keyset. */
     private static List<String> filters(PredictionKind kind) {
@@ -254,7 +259,7 @@ class PredictionRepository {
                 "p." + kind.probability + " <= :probabilityMax",
                 "c.sector = :sector",
                 Cursor.condition("p")));
-        return filters;
+        return List.copyOf(filters);
     }
 
     private static String select(PredictionKind kind) {

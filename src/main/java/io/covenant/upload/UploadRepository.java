@@ -132,6 +132,8 @@ class UploadRepository {
 
     // --- the runner's side ---
 
+    private static final RowMapper<Claim> CLAIMS = Rows.mapper(Claim.class);
+
     /** Claims the oldest job that is waiting, or whose runner stopped renewing its lease. */
     Optional<Claim> claim(String node, Duration lease) {
         return jdbc.sql("""
@@ -148,7 +150,7 @@ class UploadRepository {
 				  j.permissions, j.processed_rows, j.attempts""")
                 .param("node", node)
                 .param("lease", lease.toMillis() + " milliseconds")
-                .query(Rows.mapper(Claim.class))
+                .query(CLAIMS)
                 .optional();
     }
 
